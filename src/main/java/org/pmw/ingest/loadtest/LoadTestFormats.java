@@ -1,0 +1,15 @@
+package org.pmw.ingest.loadtest;
+
+import java.util.List;
+import org.pmw.ingest.Format;
+
+/** The built-in load-test formats. */
+public final class LoadTestFormats {
+
+    private LoadTestFormats() {
+    }
+
+    public static List<Format> all() {
+        return List.of();
+    }
+}

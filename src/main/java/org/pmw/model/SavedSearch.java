@@ -1,0 +1,5 @@
+package org.pmw.model;
+
+/** A query and optional time window that can be run again. */
+public record SavedSearch(String id, String name, String query, TimeWindow window) {
+}
