@@ -1,0 +1,361 @@
+package org.pmw.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.pmw.index.EventIndex;
+import org.pmw.ingest.FileInput;
+import org.pmw.ingest.Format;
+import org.pmw.ingest.FormatDetector;
+import org.pmw.ingest.FormatException;
+import org.pmw.ingest.FormatRegistry;
+import org.pmw.ingest.LineReader;
+import org.pmw.ingest.ParseContext;
+import org.pmw.ingest.Sample;
+import org.pmw.model.Change;
+import org.pmw.model.Event;
+import org.pmw.model.Incident;
+import org.pmw.model.LoadTestRun;
+import org.pmw.model.SourceFile;
+import org.pmw.project.ProjectLayout;
+
+/**
+ * Imports evidence files into a project as one transaction: each file is copied byte for byte into
+ * evidence/ (named by its SHA-256), recognised, parsed as a stream and indexed. Files already in the project
+ * and files no format recognises are reported and left out. Any failure or a cancel rolls the index back and
+ * removes the copies, so the project is exactly as it was.
+ */
+final class Importer {
+
+    static final int SAMPLE_LINES = 200;
+
+    private final ProjectLayout layout;
+    private final Incident incident;
+    private final EventIndex index;
+    private final FormatRegistry registry;
+    private final UnaryOperator<Event> enricher;
+    private final Clock clock;
+
+    Importer(ProjectLayout layout, Incident incident, EventIndex index, FormatRegistry registry,
+             UnaryOperator<Event> enricher, Clock clock) {
+        this.layout = layout;
+        this.incident = incident;
+        this.index = index;
+        this.registry = registry;
+        this.enricher = enricher;
+        this.clock = clock;
+    }
+
+    /** One file's state between being copied in and being committed. */
+    private record Staged(Path original, String displayName, Path temp, String sha256, long size, String extension) {
+    }
+
+    /** What the import adds to incident.json once everything has been parsed. */
+    record Result(List<ImportReport> reports, List<SourceFile> sources, List<LoadTestRun> runs, List<Change> changes,
+                  List<Path> stagedEvidence) {
+    }
+
+    /**
+     * Parses and indexes the files without committing: the caller commits (saves incident.json and the
+     * index) or calls {@link #abandon}.
+     */
+    Result run(List<Path> inputs, ImportOptions options, Progress progress) throws ImportException {
+        List<ImportReport> reports = new ArrayList<>();
+        List<SourceFile> sources = new ArrayList<>();
+        List<LoadTestRun> runs = new ArrayList<>();
+        List<Change> changes = new ArrayList<>();
+        List<Path> staged = new ArrayList<>();
+        List<Path> files;
+        try {
+            files = expand(inputs);
+        } catch (IOException e) {
+            throw new ImportException("cannot read " + e.getMessage(), false, e);
+        }
+        Set<String> knownHashes = new HashSet<>();
+        incident.getSources().forEach(s -> knownHashes.add(s.sha256()));
+        Set<String> usedIds = new HashSet<>();
+        incident.getSources().forEach(s -> usedIds.add(s.id()));
+        long totalBytes = 0;
+        for (Path f : files) {
+            totalBytes += sizeOf(f);
+        }
+        long doneBytes = 0;
+        try (IndexingWorkers workers = new IndexingWorkers(index, IndexingWorkers.defaultThreads())) {
+            for (Path file : files) {
+                if (progress.isCancelled()) {
+                    throw new CancellationException("import cancelled");
+                }
+                String display = displayName(inputs, file);
+                Staged stage = stage(file, display);
+                staged.add(stage.temp());
+                if (knownHashes.contains(stage.sha256())) {
+                    reports.add(new ImportReport(file.toString(), ImportReport.DUPLICATE, existingId(stage.sha256()),
+                            null, 0, 0, List.of(), List.of("the same content is already in the project"), null, null,
+                            "already imported; not indexed again"));
+                    Files.deleteIfExists(stage.temp());
+                    staged.remove(stage.temp());
+                    doneBytes += stage.size();
+                    continue;
+                }
+                Path named = layout.incomingDir().resolve(stage.sha256() + ".part");
+                Files.move(stage.temp(), named, StandardCopyOption.REPLACE_EXISTING);
+                staged.set(staged.size() - 1, named);
+                stage = new Staged(stage.original(), display, named, stage.sha256(), stage.size(), stage.extension());
+                FileInput input = new FileInput(stage.temp(), file.getFileName().toString());
+                Sample sample = input.sample(SAMPLE_LINES);
+                Format format;
+                List<String> notes = new ArrayList<>();
+                boolean empty = sample.lines().isEmpty() || sample.nonBlankLines().isEmpty();
+                if (options.format() != null) {
+                    format = registry.byName(options.format()).orElseThrow(() -> new IllegalArgumentException(
+                            "unknown format '" + options.format() + "'; 'pmw formats' lists them"));
+                } else if (empty) {
+                    format = registry.byName("generic").orElse(null);
+                    notes.add("empty file: nothing to index");
+                } else {
+                    FormatDetector detector = new FormatDetector(registry);
+                    List<FormatDetector.Score> ranked = detector.rank(sample);
+                    if (ranked.isEmpty() || ranked.get(0).score() < FormatDetector.MIN_SCORE) {
+                        reports.add(refusal(file, sample, ranked));
+                        Files.deleteIfExists(stage.temp());
+                        staged.remove(stage.temp());
+                        doneBytes += stage.size();
+                        continue;
+                    }
+                    format = ranked.get(0).format();
+                }
+                String id = sourceId(display, usedIds);
+                usedIds.add(id);
+                knownHashes.add(stage.sha256());
+                ZoneId zone = options.zone() != null ? options.zone() : ZoneId.of(incident.getZone());
+                Integer year = options.year() != null ? options.year()
+                        : incident.getWindow() != null && incident.getWindow().start() != null
+                        ? Integer.valueOf(incident.getWindow().start().atZone(zone).getYear()) : null;
+                ParseContext context = new ParseContext(id, file.getFileName().toString(), zone, year, options.host());
+                final long base = doneBytes;
+                final long all = Math.max(1, totalBytes);
+                FileSink sink = new FileSink(workers, id, options.clockOffsetMs(), enricher, progress,
+                        () -> progress.update("Importing " + display, (base + input.bytesRead()) / (double) all));
+                if (format != null && !empty) {
+                    parse(format, input, context, sink, display);
+                }
+                sink.finish();
+                notes.addAll(readerNotes(input));
+                notes.addAll(context.notes());
+                String evidencePath = "evidence/" + stage.sha256() + stage.extension();
+                SourceFile source = new SourceFile(id, file.getFileName().toString(), file.toAbsolutePath().toString(),
+                        evidencePath, stage.size(), stage.sha256(), format == null ? "generic" : format.name(),
+                        format == null ? "log" : format.category().id(), zone.getId(), year, options.host(),
+                        options.clockOffsetMs(), clock.instant(), sink.events(), context.skipped(),
+                        toInstant(sink.first()), toInstant(sink.last()), notes);
+                sources.add(source);
+                runs.addAll(sink.runs());
+                changes.addAll(sink.changes());
+                List<String> reasons = new ArrayList<>(context.skipReasons());
+                reports.add(new ImportReport(file.toString(), ImportReport.IMPORTED, id, source.format(), sink.events(),
+                        context.skipped(), reasons, notes, source.first(), source.last(), null));
+                doneBytes += stage.size();
+                progress.update("Imported " + display, doneBytes / (double) Math.max(1, totalBytes));
+            }
+            workers.finish();
+            return new Result(reports, sources, runs, changes, staged);
+        } catch (CancellationException e) {
+            abandon(staged);
+            throw new ImportException("import cancelled; the project is unchanged", true, e);
+        } catch (FormatException e) {
+            abandon(staged);
+            throw new ImportException(e.getMessage() + " (nothing was imported; the project is unchanged)", false, e);
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            abandon(staged);
+            throw new ImportException("import failed: " + e.getMessage() + " (the project is unchanged)", false, e);
+        }
+    }
+
+    private static void parse(Format format, FileInput input, ParseContext context, FileSink sink, String display)
+            throws IOException {
+        try {
+            format.parse(input, context, sink);
+        } catch (FormatException | CancellationException | UncheckedIOException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A parser bug must not take the project down; name the file so the user can report it.
+            throw new FormatException(display + ": the " + format.name() + " parser failed: " + e, e);
+        }
+    }
+
+    private static List<String> readerNotes(FileInput input) {
+        List<String> notes = new ArrayList<>();
+        LineReader reader = input.lastLineReader();
+        if (reader != null && reader.malformedLines() > 0) {
+            notes.add(reader.malformedLines() + " line(s) held invalid UTF-8; the bad bytes were replaced with U+FFFD");
+        }
+        if (reader != null && reader.truncatedLines() > 0) {
+            notes.add(reader.truncatedLines() + " line(s) longer than " + LineReader.MAX_LINE_BYTES
+                    + " bytes were cut to that length in the index (first: line " + reader.firstTruncatedLine() + ")");
+        }
+        if (input.truncatedAt() >= 0) {
+            notes.add("the gzip stream is truncated or damaged: reading stopped at compressed byte "
+                    + input.truncatedAt() + "; what was readable before it was imported");
+        }
+        if (input.expansionLimitHit()) {
+            notes.add("decompression stopped: the file expands more than " + FileInput.MAX_EXPANSION
+                    + " times its size (a compression bomb?)");
+        }
+        return notes;
+    }
+
+    private ImportReport refusal(Path file, Sample sample, List<FormatDetector.Score> ranked) {
+        String tried = ranked.stream().limit(5)
+                .map(s -> s.format().name() + String.format(Locale.ROOT, " %.2f", s.score()))
+                .reduce((a, b) -> a + ", " + b).orElse("none");
+        boolean binary = FileInput.looksBinary(sample.head());
+        String message = binary
+                ? "looks like a binary file, not text evidence; nothing of it was kept"
+                : "no format recognises this file (best scores: " + tried + "; a format needs "
+                + FormatDetector.MIN_SCORE + "); nothing of it was kept. Name one with --format; 'pmw formats' lists them";
+        return new ImportReport(file.toString(), ImportReport.REFUSED, null, null, 0, 0, List.of(), List.of(), null,
+                null, message);
+    }
+
+    void abandon(List<Path> staged) {
+        for (Path p : staged) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // a leftover in evidence/.incoming is harmless and removed at the next import
+            }
+        }
+    }
+
+    /** Moves the staged copies to their final names; already-present identical files are kept. */
+    List<Path> publish(Result result) throws IOException {
+        List<Path> created = new ArrayList<>();
+        for (SourceFile source : result.sources()) {
+            Path target = layout.root().resolve(source.evidencePath());
+            Path temp = layout.incomingDir().resolve(source.sha256() + ".part");
+            if (Files.exists(target)) {
+                Files.deleteIfExists(temp);
+                continue;
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            created.add(target);
+        }
+        return created;
+    }
+
+    private Staged stage(Path file, String display) throws IOException {
+        Files.createDirectories(layout.incomingDir());
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        Path temp = Files.createTempFile(layout.incomingDir(), "import-", ".part");
+        long size;
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest);
+             OutputStream out = Files.newOutputStream(temp)) {
+            size = in.transferTo(out);
+        }
+        String sha = HexFormat.of().formatHex(digest.digest());
+        return new Staged(file, display, temp, sha, size, extension(file));
+    }
+
+    private static String extension(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".gz")) {
+            return ".gz";
+        }
+        return "";
+    }
+
+    private String existingId(String sha) {
+        return incident.getSources().stream().filter(s -> s.sha256().equals(sha)).map(SourceFile::id)
+                .findFirst().orElse(null);
+    }
+
+    private static long sizeOf(Path f) {
+        try {
+            return Files.size(f);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static Instant toInstant(Long ms) {
+        return ms == null ? null : Instant.ofEpochMilli(ms);
+    }
+
+    /** Regular files under the inputs, folders walked in name order, hidden files skipped. */
+    static List<Path> expand(List<Path> inputs) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
+            if (!Files.exists(input)) {
+                throw new IOException(input + ": no such file or folder");
+            }
+            if (Files.isDirectory(input)) {
+                try (Stream<Path> walk = Files.walk(input)) {
+                    walk.filter(Files::isRegularFile)
+                            .filter(p -> !isHidden(input.relativize(p)))
+                            .sorted()
+                            .forEach(files::add);
+                }
+            } else {
+                files.add(input);
+            }
+        }
+        return files;
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The file's path relative to the folder it was found in, or its name when given directly. */
+    static String displayName(List<Path> inputs, Path file) {
+        for (Path input : inputs) {
+            if (Files.isDirectory(input) && file.startsWith(input)) {
+                return input.relativize(file).toString().replace('\\', '/');
+            }
+        }
+        return file.getFileName().toString();
+    }
+
+    /** A short readable id: the relative path with unusual characters replaced, made unique with -2, -3... */
+    static String sourceId(String display, Set<String> used) {
+        String base = display.endsWith(".gz") ? display.substring(0, display.length() - 3) : display;
+        base = base.replaceAll("[^A-Za-z0-9._-]", "_");
+        if (base.isEmpty()) {
+            base = "source";
+        }
+        String id = base;
+        for (int n = 2; used.contains(id); n++) {
+            id = base + "-" + n;
+        }
+        return id;
+    }
+}

@@ -1,0 +1,294 @@
+package org.pmw.app;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.UnaryOperator;
+import org.pmw.index.EventIndex;
+import org.pmw.index.EventSchema;
+import org.pmw.index.IndexState;
+import org.pmw.ingest.FileInput;
+import org.pmw.ingest.Format;
+import org.pmw.ingest.FormatRegistry;
+import org.pmw.ingest.ParseContext;
+import org.pmw.ingest.ParseSink;
+import org.pmw.model.Change;
+import org.pmw.model.Event;
+import org.pmw.model.Incident;
+import org.pmw.model.LoadTestRun;
+import org.pmw.model.SourceFile;
+import org.pmw.project.ProjectException;
+import org.pmw.project.ProjectLayout;
+import org.pmw.project.ProjectLock;
+import org.pmw.project.ProjectStore;
+
+/**
+ * An open incident project: its investigation (incident.json), its event index and, when opened for
+ * writing, the lock that keeps other writers out. Everything the window or the command line does to a
+ * project goes through here.
+ */
+public final class Project implements Closeable {
+
+    private final ProjectLayout layout;
+    private final ProjectStore store;
+    private final Incident incident;
+    private final FormatRegistry registry;
+    private final Clock clock;
+    private final ProjectLock lock;
+    private EventIndex index;
+
+    private Project(ProjectLayout layout, ProjectStore store, Incident incident, FormatRegistry registry, Clock clock,
+                    ProjectLock lock, EventIndex index) {
+        this.layout = layout;
+        this.store = store;
+        this.incident = incident;
+        this.registry = registry;
+        this.clock = clock;
+        this.lock = lock;
+        this.index = index;
+    }
+
+    /** Creates a new project folder (it may exist but must not be a project yet). */
+    public static void create(Path dir, String title, ZoneId zone, Clock clock) {
+        new ProjectStore(new ProjectLayout(dir)).create(title, zone, clock.instant());
+    }
+
+    /** Opens for reading and writing; refuses when another process has it open for writing. */
+    public static Project open(Path dir, Progress progress) throws IOException {
+        return open(dir, FormatRegistry.standard(), Clock.systemUTC(), progress);
+    }
+
+    public static Project open(Path dir, FormatRegistry registry, Clock clock, Progress progress) throws IOException {
+        ProjectLayout layout = new ProjectLayout(dir);
+        ProjectStore store = new ProjectStore(layout);
+        Incident incident = store.load();
+        ProjectLock lock = ProjectLock.acquire(layout);
+        try {
+            EventIndex index = EventIndex.openWritable(layout.indexDir());
+            Project project = new Project(layout, store, incident, registry, clock, lock, index);
+            if (project.indexIsStale(EventIndex.inspect(layout.indexDir()))) {
+                project.reindex(progress);
+            }
+            return project;
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens for searching only, without the lock, so scripts can search while the window has the project open.
+     * An index that is missing or out of date is rebuilt first (which does take the lock briefly).
+     */
+    public static Project openReadOnly(Path dir) throws IOException {
+        ProjectLayout layout = new ProjectLayout(dir);
+        ProjectStore store = new ProjectStore(layout);
+        Incident incident = store.load();
+        if (stale(incident, EventIndex.inspect(layout.indexDir()))) {
+            open(dir, Progress.NONE).close();
+            incident = store.load();
+        }
+        return new Project(layout, store, incident, FormatRegistry.standard(), Clock.systemUTC(), null,
+                EventIndex.openReadOnly(layout.indexDir()));
+    }
+
+    private boolean indexIsStale(IndexState state) {
+        return stale(incident, state);
+    }
+
+    private static boolean stale(Incident incident, IndexState state) {
+        if (!state.exists() || state.version() != EventSchema.VERSION) {
+            return true;
+        }
+        Set<String> expected = new HashSet<>();
+        incident.getSources().forEach(s -> expected.add(s.id()));
+        return !expected.equals(new HashSet<>(state.sources()));
+    }
+
+    public ProjectLayout layout() { return layout; }
+    public Incident incident() { return incident; }
+    public EventIndex index() { return index; }
+    public FormatRegistry formats() { return registry; }
+    public Clock clock() { return clock; }
+    public ZoneId zone() { return ZoneId.of(incident.getZone()); }
+    public boolean writable() { return lock != null; }
+
+    /** Saves incident.json atomically. */
+    public void save() throws IOException {
+        requireWritable();
+        store.save(incident);
+    }
+
+    private void requireWritable() {
+        if (lock == null) {
+            throw new ProjectException("the project was opened read-only");
+        }
+    }
+
+    /** How each event gets its pattern; identity until pattern mining is attached. */
+    UnaryOperator<Event> enricher() {
+        return UnaryOperator.identity();
+    }
+
+    /**
+     * Imports files and folders as one transaction: on success incident.json and the index both hold the new
+     * sources; on failure or cancel neither changed.
+     */
+    public List<ImportReport> importFiles(List<Path> inputs, ImportOptions options, Progress progress)
+            throws ImportException {
+        requireWritable();
+        Importer importer = new Importer(layout, incident, index, registry, enricher(), clock);
+        Importer.Result result = importer.run(inputs, options, progress);
+        if (result.sources().isEmpty()) {
+            importer.abandon(result.stagedEvidence());
+            rollbackQuietly();
+            return result.reports();
+        }
+        List<Path> published = new ArrayList<>();
+        int sourcesBefore = incident.getSources().size();
+        int runsBefore = incident.getLoadTestRuns().size();
+        int changesBefore = incident.getChanges().size();
+        try {
+            published = importer.publish(result);
+            incident.getSources().addAll(result.sources());
+            addRuns(result.runs());
+            addChanges(result.changes());
+            store.save(incident);
+        } catch (IOException | RuntimeException e) {
+            truncate(incident.getSources(), sourcesBefore);
+            truncate(incident.getLoadTestRuns(), runsBefore);
+            truncate(incident.getChanges(), changesBefore);
+            importer.abandon(result.stagedEvidence());
+            importer.abandon(published);
+            rollbackQuietly();
+            throw new ImportException("import failed while saving the project: " + e.getMessage()
+                    + " (the project is unchanged)", false, e);
+        }
+        try {
+            index.commit(sourceIds());
+        } catch (IOException e) {
+            // incident.json already lists the new sources; the next open sees the mismatch and rebuilds the index
+            throw new ImportException("the import was saved but the index could not be committed ("
+                    + e.getMessage() + "); reopen the project to rebuild the index", false, e);
+        }
+        return result.reports();
+    }
+
+    private void addRuns(List<LoadTestRun> runs) {
+        for (LoadTestRun run : runs) {
+            String id = run.id() == null || incident.getLoadTestRuns().stream().anyMatch(r -> r.id().equals(run.id()))
+                    ? incident.nextId("R") : run.id();
+            incident.getLoadTestRuns().add(new LoadTestRun(id, run.name(), run.format(), run.sources(),
+                    run.startedAt(), run.endedAt(), run.steps(), run.notes()));
+        }
+    }
+
+    private void addChanges(List<Change> changes) {
+        for (Change c : changes) {
+            String id = incident.nextId("C");
+            incident.getChanges().add(new Change(id, c.kind(), c.title(), c.description(), c.service(), c.target(),
+                    c.environment(), c.startedAt(), c.endedAt(), c.status(), c.actor(), c.revision(),
+                    c.previousRevision(), c.url(), c.ticket(), c.tags(), c.hypothesis(), c.origin()));
+        }
+    }
+
+    private static void truncate(List<?> list, int size) {
+        while (list.size() > size) {
+            list.remove(list.size() - 1);
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            index.rollback();
+        } catch (IOException e) {
+            // the index is derived; if even the rollback fails, the next open rebuilds it
+        }
+    }
+
+    private List<String> sourceIds() {
+        return incident.getSources().stream().map(SourceFile::id).toList();
+    }
+
+    /** Rebuilds the index from evidence/ and incident.json. */
+    public void reindex(Progress progress) throws IOException {
+        requireWritable();
+        index.deleteAll();
+        long total = 0;
+        for (SourceFile s : incident.getSources()) {
+            total += s.size();
+        }
+        long done = 0;
+        try (IndexingWorkers workers = new IndexingWorkers(index, IndexingWorkers.defaultThreads())) {
+            for (SourceFile source : incident.getSources()) {
+                Path evidence = layout.root().resolve(source.evidencePath());
+                if (!Files.isRegularFile(evidence)) {
+                    throw new ProjectException("evidence file " + evidence + " of source " + source.id()
+                            + " is missing; the index cannot be rebuilt without it");
+                }
+                Format format = registry.byName(source.format()).orElse(null);
+                if (format == null && source.events() > 0) {
+                    throw new ProjectException("source " + source.id() + " was imported as " + source.format()
+                            + ", a format this version does not know");
+                }
+                FileInput input = new FileInput(evidence, source.name());
+                ParseContext context = new ParseContext(source.id(), source.name(), ZoneId.of(source.zone()),
+                        source.year(), source.host());
+                final long base = done;
+                final long all = Math.max(1, total);
+                FileSink sink = new FileSink(workers, source.id(), source.clockOffsetMs(), enricher(), progress,
+                        () -> progress.update("Indexing " + source.id(), (base + input.bytesRead()) / (double) all));
+                if (source.events() > 0) {
+                    format.parse(input, context, new IgnoringRecords(sink));
+                }
+                sink.finish();
+                done += source.size();
+            }
+            workers.finish();
+            index.commit(sourceIds());
+        } catch (IOException | RuntimeException e) {
+            rollbackQuietly();
+            if (e instanceof CancellationException) {
+                throw new IOException("re-indexing cancelled; the index will be rebuilt when the project is next opened", e);
+            }
+            throw e;
+        }
+    }
+
+    /** On re-index, load-test runs and change records are already in incident.json; only events are rebuilt. */
+    private record IgnoringRecords(FileSink sink) implements ParseSink {
+        @Override
+        public void event(Event event) {
+            sink.event(event);
+        }
+
+        @Override
+        public void loadTestRun(LoadTestRun run) {
+        }
+
+        @Override
+        public void change(Change change) {
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            if (index != null) {
+                index.close();
+            }
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.pmw.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.pmw.project.Json;
+
+/** How the command line prints: JSON with stable keys and ISO-8601 UTC times, or aligned text. */
+final class Output {
+
+    private static final ObjectMapper JSON = Json.mapper().disable(SerializationFeature.INDENT_OUTPUT);
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+
+    private Output() {
+    }
+
+    static void json(PrintWriter out, Object value) {
+        try {
+            out.println(JSON.writeValueAsString(value));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        out.flush();
+    }
+
+    static String iso(long epochMs) {
+        return Instant.ofEpochMilli(epochMs).toString();
+    }
+
+    static String local(long epochMs, ZoneId zone) {
+        return LOCAL.format(Instant.ofEpochMilli(epochMs).atZone(zone));
+    }
+}

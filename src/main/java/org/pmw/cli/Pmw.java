@@ -1,0 +1,45 @@
+package org.pmw.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code pmw} command line: everything the window can do to a project, a script can do too. */
+@Command(name = "pmw", mixinStandardHelpOptions = true, version = "Postmortem Workbench 0.1",
+        description = "Investigate an outage and write it up: import evidence, search it, record the investigation.",
+        subcommands = {InitCommand.class, ImportCommand.class, ReindexCommand.class, SearchCommand.class,
+                HistogramCommand.class, ShowCommand.class, FormatsCommand.class, CommandLine.HelpCommand.class})
+public final class Pmw implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the command line and returns its exit status (0 ok, 1 failed, 2 usage). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Pmw());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("pmw: " + describe(ex));
+            commandLine.getErr().flush();
+            return 1;
+        });
+        int status = cli.execute(args);
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    private static String describe(Throwable ex) {
+        String message = ex.getMessage();
+        if (message == null || message.isBlank()) {
+            message = ex.getClass().getSimpleName();
+        }
+        return message;
+    }
+}

@@ -1,0 +1,427 @@
+package org.pmw.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.pmw.model.Event;
+import org.pmw.model.Level;
+
+/**
+ * The Lucene index of a project's events: sorted by time, written by many threads at once, searched through
+ * a near-real-time searcher. Changes become durable only on {@link #commit}; {@link #rollback} drops
+ * everything since the last commit, which is how a failed or cancelled import leaves no trace.
+ */
+public final class EventIndex implements Closeable {
+
+    private static final String KEY_VERSION = "pmw.index.version";
+    private static final String KEY_SOURCES = "pmw.sources";
+    private static final String KEY_FIELDS = "pmw.fields";
+    private static final Sort TIME_ORDER = new Sort(new SortField(EventSchema.TS, SortField.Type.LONG),
+            new SortField(EventSchema.LINE, SortField.Type.LONG));
+    private static final Sort TIME_DESCENDING = new Sort(new SortField(EventSchema.TS, SortField.Type.LONG, true),
+            new SortField(EventSchema.LINE, SortField.Type.LONG, true));
+
+    private final Directory directory;
+    private final Analyzer analyzer = Analyzers.forEvents();
+    private final boolean writable;
+    private FieldCatalog catalog;
+    private DocumentMapper mapper;
+    private IndexWriter writer;
+    private SearcherManager searchers;
+
+    private EventIndex(Directory directory, boolean writable) throws IOException {
+        this.directory = directory;
+        this.writable = writable;
+        open();
+    }
+
+    /** Opens (or creates) the index for writing; the caller holds the project lock. */
+    public static EventIndex openWritable(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        return new EventIndex(FSDirectory.open(dir), true);
+    }
+
+    /** Opens the last commit for searching only; the index must exist. */
+    public static EventIndex openReadOnly(Path dir) throws IOException {
+        return new EventIndex(FSDirectory.open(dir), false);
+    }
+
+    /** Reads the state of the index in {@code dir} without opening it for writing. */
+    public static IndexState inspect(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return IndexState.missing();
+        }
+        try (Directory d = FSDirectory.open(dir)) {
+            if (!DirectoryReader.indexExists(d)) {
+                return IndexState.missing();
+            }
+            SegmentInfos infos = SegmentInfos.readLatestCommit(d);
+            Map<String, String> data = infos.getUserData();
+            int version = Integer.parseInt(data.getOrDefault(KEY_VERSION, "0"));
+            String sources = data.getOrDefault(KEY_SOURCES, "");
+            long docs = infos.totalMaxDoc();
+            return new IndexState(true, version, sources.isEmpty() ? List.of() : List.of(sources.split("\n")), docs);
+        }
+    }
+
+    private void open() throws IOException {
+        if (writable) {
+            IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setIndexSort(TIME_ORDER)
+                    .setRAMBufferSizeMB(256)
+                    .setCommitOnClose(false);
+            writer = new IndexWriter(directory, config);
+            Map<String, String> data = new HashMap<>();
+            writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+            catalog = FieldCatalog.decode(data.get(KEY_FIELDS));
+            searchers = new SearcherManager(writer, null);
+        } else {
+            if (!DirectoryReader.indexExists(directory)) {
+                throw new IOException("no index in " + directory);
+            }
+            catalog = FieldCatalog.decode(SegmentInfos.readLatestCommit(directory).getUserData().get(KEY_FIELDS));
+            searchers = new SearcherManager(directory, null);
+        }
+        mapper = new DocumentMapper(catalog);
+    }
+
+    public FieldCatalog fields() {
+        return catalog;
+    }
+
+    /** Adds events; safe to call from several threads at once. */
+    public void addAll(Collection<Event> events) throws IOException {
+        requireWritable();
+        List<Document> docs = new ArrayList<>(events.size());
+        for (Event event : events) {
+            docs.add(mapper.toDocument(event));
+        }
+        writer.addDocuments(docs);
+    }
+
+    /** Makes everything added so far durable, recording which sources the index now holds. */
+    public void commit(Collection<String> sourceIds) throws IOException {
+        requireWritable();
+        Map<String, String> data = new HashMap<>();
+        data.put(KEY_VERSION, Integer.toString(EventSchema.VERSION));
+        data.put(KEY_SOURCES, String.join("\n", sourceIds));
+        data.put(KEY_FIELDS, catalog.encode());
+        writer.setLiveCommitData(data.entrySet());
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** Drops everything added since the last commit and reopens at that commit. */
+    public void rollback() throws IOException {
+        requireWritable();
+        searchers.close();
+        writer.rollback();
+        open();
+    }
+
+    /** Removes every event (used before a full rebuild). */
+    public void deleteAll() throws IOException {
+        requireWritable();
+        writer.deleteAll();
+        catalog = new FieldCatalog();
+        mapper = new DocumentMapper(catalog);
+    }
+
+    private void requireWritable() {
+        if (!writable) {
+            throw new IllegalStateException("index opened read-only");
+        }
+    }
+
+    /** Makes events added since the last call visible to searches, without committing them. */
+    public void refresh() throws IOException {
+        searchers.maybeRefreshBlocking();
+    }
+
+    public Query parse(String queryText) {
+        return QueryParsing.parse(queryText, analyzer, catalog);
+    }
+
+    private Query withWindow(Query query, Instant from, Instant to) {
+        if (from == null && to == null) {
+            return query;
+        }
+        long lower = from == null ? Long.MIN_VALUE : from.toEpochMilli();
+        long upper = to == null ? Long.MAX_VALUE : to.toEpochMilli() - 1;
+        return new BooleanQuery.Builder()
+                .add(query, BooleanClause.Occur.MUST)
+                .add(LongPoint.newRangeQuery(EventSchema.TS, lower, upper), BooleanClause.Occur.FILTER)
+                .build();
+    }
+
+    public SearchHits search(EventSearch search) throws IOException {
+        long started = System.nanoTime();
+        Query query = withWindow(parse(search.query()), search.from(), search.to());
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            int limit = Math.max(0, search.limit());
+            long total = searcher.count(query);
+            List<Event> events = new ArrayList<>();
+            if (limit > 0 && total > 0) {
+                TopDocs top = switch (search.order()) {
+                    case TIME -> searcher.search(query, limit, TIME_ORDER);
+                    case TIME_DESCENDING -> searcher.search(query, limit, TIME_DESCENDING);
+                    case RELEVANCE -> searcher.search(query, limit);
+                };
+                events = load(searcher, top.scoreDocs);
+            }
+            return new SearchHits(total, events, (System.nanoTime() - started) / 1e6);
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    public long count(String queryText, Instant from, Instant to) throws IOException {
+        Query query = withWindow(parse(queryText), from, to);
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return searcher.count(query);
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    private static List<Event> load(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+        List<Event> events = new ArrayList<>(hits.length);
+        var stored = searcher.storedFields();
+        for (ScoreDoc hit : hits) {
+            events.add(DocumentMapper.toEvent(stored.document(hit.doc)));
+        }
+        return events;
+    }
+
+    /** Counts per bucket of {@code bucketMillis}, buckets aligned to multiples of the width (UTC). */
+    public Histogram histogram(String queryText, Instant from, Instant to, long bucketMillis) throws IOException {
+        if (bucketMillis <= 0) {
+            throw new IllegalArgumentException("bucket width must be positive");
+        }
+        Query query = withWindow(parse(queryText), from, to);
+        Map<Long, long[]> counts = new HashMap<>();
+        long[] total = {0};
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            searcher.search(query, new SimpleCollector() {
+                private NumericDocValues ts;
+
+                @Override
+                protected void doSetNextReader(LeafReaderContext context) throws IOException {
+                    ts = context.reader().getNumericDocValues(EventSchema.TS);
+                }
+
+                @Override
+                public void collect(int doc) throws IOException {
+                    if (ts != null && ts.advanceExact(doc)) {
+                        long bucket = Math.floorDiv(ts.longValue(), bucketMillis) * bucketMillis;
+                        counts.computeIfAbsent(bucket, k -> new long[1])[0]++;
+                        total[0]++;
+                    }
+                }
+
+                @Override
+                public ScoreMode scoreMode() {
+                    return ScoreMode.COMPLETE_NO_SCORES;
+                }
+            });
+        } finally {
+            searchers.release(searcher);
+        }
+        List<Histogram.Bucket> buckets = new ArrayList<>();
+        if (!counts.isEmpty()) {
+            long first = counts.keySet().stream().mapToLong(Long::longValue).min().orElseThrow();
+            long last = counts.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
+            if (from != null) {
+                first = Math.min(first, Math.floorDiv(from.toEpochMilli(), bucketMillis) * bucketMillis);
+            }
+            if (to != null) {
+                last = Math.max(last, Math.floorDiv(to.toEpochMilli() - 1, bucketMillis) * bucketMillis);
+            }
+            for (long start = first; start <= last; start += bucketMillis) {
+                long[] c = counts.get(start);
+                buckets.add(new Histogram.Bucket(start, c == null ? 0 : c[0]));
+            }
+        }
+        return new Histogram(bucketMillis, buckets, total[0]);
+    }
+
+    /**
+     * Counts per bucket per source per level over [from, to): the timeline's lanes. Reads doc values only,
+     * so it stays fast with millions of events.
+     */
+    public LaneDensity laneDensity(String queryText, Instant from, Instant to, int bucketCount) throws IOException {
+        long start = from.toEpochMilli();
+        long width = Math.max(1, (to.toEpochMilli() - start + bucketCount - 1) / bucketCount);
+        Query query = withWindow(parse(queryText), from, to);
+        Map<String, long[][]> lanes = new HashMap<>();
+        Level[] levels = Level.values();
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            searcher.search(query, new SimpleCollector() {
+                private NumericDocValues ts;
+                private SortedDocValues source;
+                private SortedDocValues level;
+                private String[] sourceNames;
+                private int[] levelOrdinals;
+
+                @Override
+                protected void doSetNextReader(LeafReaderContext context) throws IOException {
+                    ts = context.reader().getNumericDocValues(EventSchema.TS);
+                    source = context.reader().getSortedDocValues(EventSchema.SOURCE);
+                    level = context.reader().getSortedDocValues(EventSchema.LEVEL);
+                    sourceNames = new String[source == null ? 0 : source.getValueCount()];
+                    for (int i = 0; i < sourceNames.length; i++) {
+                        sourceNames[i] = source.lookupOrd(i).utf8ToString();
+                    }
+                    levelOrdinals = new int[level == null ? 0 : level.getValueCount()];
+                    for (int i = 0; i < levelOrdinals.length; i++) {
+                        levelOrdinals[i] = Level.fromId(level.lookupOrd(i).utf8ToString()).ordinal();
+                    }
+                }
+
+                @Override
+                public void collect(int doc) throws IOException {
+                    if (ts == null || !ts.advanceExact(doc) || source == null || !source.advanceExact(doc)) {
+                        return;
+                    }
+                    int bucket = (int) ((ts.longValue() - start) / width);
+                    if (bucket < 0 || bucket >= bucketCount) {
+                        return;
+                    }
+                    int lvl = level != null && level.advanceExact(doc) ? levelOrdinals[level.ordValue()] : 2;
+                    lanes.computeIfAbsent(sourceNames[source.ordValue()], k -> new long[levels.length][bucketCount])
+                            [lvl][bucket]++;
+                }
+
+                @Override
+                public ScoreMode scoreMode() {
+                    return ScoreMode.COMPLETE_NO_SCORES;
+                }
+            });
+        } finally {
+            searchers.release(searcher);
+        }
+        return new LaneDensity(start, width, bucketCount, lanes);
+    }
+
+    /**
+     * The event of {@code source} that contains {@code line} (the last event starting at or before it) and up
+     * to {@code context} events before and after it in the same source. Empty when the source has no such line.
+     */
+    public List<Event> around(String source, long line, int context) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            Query inSource = new TermQuery(new Term(EventSchema.SOURCE, source));
+            Sort byLine = new Sort(new SortField(EventSchema.LINE, SortField.Type.LONG));
+            Sort byLineDescending = new Sort(new SortField(EventSchema.LINE, SortField.Type.LONG, true));
+            TopDocs atOrBefore = searcher.search(and(inSource, LongPoint.newRangeQuery(EventSchema.LINE,
+                    Long.MIN_VALUE, line)), context + 1, byLineDescending);
+            if (atOrBefore.scoreDocs.length == 0) {
+                return List.of();
+            }
+            List<Event> before = load(searcher, atOrBefore.scoreDocs);
+            Event target = before.get(0);
+            if (target.line() < line && !containsLine(target, line)) {
+                return List.of();
+            }
+            TopDocs after = searcher.search(and(inSource, LongPoint.newRangeQuery(EventSchema.LINE,
+                    line + 1, Long.MAX_VALUE)), context, byLine);
+            List<Event> result = new ArrayList<>(before);
+            java.util.Collections.reverse(result);
+            result.addAll(load(searcher, after.scoreDocs));
+            return result;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    private static boolean containsLine(Event event, long line) {
+        long lines = event.raw().chars().filter(c -> c == '\n').count() + 1;
+        return line < event.line() + lines;
+    }
+
+    private static Query and(Query a, Query b) {
+        return new BooleanQuery.Builder().add(a, BooleanClause.Occur.FILTER).add(b, BooleanClause.Occur.FILTER).build();
+    }
+
+    /** Number of events visible to searches now. */
+    public long size() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return searcher.getIndexReader().numDocs();
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** Earliest and latest event time, or null when empty. */
+    public long[] timeRange() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                var values = leaf.reader().getPointValues(EventSchema.TS);
+                if (values == null) {
+                    continue;
+                }
+                min = Math.min(min, LongPoint.decodeDimension(values.getMinPackedValue(), 0));
+                max = Math.max(max, LongPoint.decodeDimension(values.getMaxPackedValue(), 0));
+            }
+            return min == Long.MAX_VALUE ? null : new long[] {min, max};
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            searchers.close();
+        } finally {
+            try {
+                if (writer != null) {
+                    writer.rollback();
+                }
+            } finally {
+                directory.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.pmw.index;
+
+import java.util.Set;
+
+/**
+ * Field names and index version of the event index. Bump {@link #VERSION} whenever documents are built
+ * differently: projects whose index has an older version are re-indexed from evidence/ when opened.
+ */
+public final class EventSchema {
+
+    public static final int VERSION = 1;
+
+    public static final String TS = "ts";
+    public static final String MICROS = "micros";
+    public static final String TS_TEXT = "ts_text";
+    public static final String SOURCE = "source";
+    public static final String LINE = "line";
+    public static final String HOST = "host";
+    public static final String KIND = "kind";
+    public static final String LEVEL = "level";
+    public static final String MESSAGE = "message";
+    public static final String RAW = "raw";
+    public static final String PATTERN = "pattern";
+
+    /** Messages longer than this are cut in the index (the evidence file keeps them whole). */
+    public static final int MAX_MESSAGE_CHARS = 32 * 1024;
+
+    /** Names the built-in fields use; a format field with one of these names is stored with a suffix. */
+    public static final Set<String> RESERVED = Set.of(TS, MICROS, TS_TEXT, SOURCE, LINE, HOST, KIND, LEVEL,
+            MESSAGE, RAW, PATTERN);
+
+    /** Fields searched as analysed text; every other field is a keyword or a number. */
+    public static final Set<String> TEXT_FIELDS = Set.of(MESSAGE);
+
+    private EventSchema() {
+    }
+}

@@ -1,0 +1,198 @@
+package org.pmw.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * A file on disk as parse input. Gzip is recognised by its magic bytes and read transparently; a truncated
+ * or damaged gzip stream ends the input where it broke, and {@link #truncatedAt()} says at which compressed
+ * byte, so what was readable is still imported. Decompression is bounded by {@link #MAX_EXPANSION}.
+ */
+public final class FileInput implements ParseInput {
+
+    /** A gzip file may expand to at most this many times its size before the import stops (zip bombs). */
+    public static final long MAX_EXPANSION = 1000;
+
+    private final Path path;
+    private final String fileName;
+    private final boolean gzip;
+    private long truncatedAt = -1;
+    private boolean expansionLimitHit;
+    private volatile CountingStream raw;
+    private LineReader lastReader;
+
+    public FileInput(Path path, String fileName) throws IOException {
+        this.path = path;
+        this.fileName = fileName;
+        this.gzip = isGzip(path);
+    }
+
+    public static boolean isGzip(Path path) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
+    }
+
+    @Override
+    public String fileName() {
+        return fileName;
+    }
+
+    public boolean gzip() {
+        return gzip;
+    }
+
+    /** Compressed byte offset at which a damaged gzip stream stopped, or -1. */
+    public long truncatedAt() {
+        return truncatedAt;
+    }
+
+    public boolean expansionLimitHit() {
+        return expansionLimitHit;
+    }
+
+    @Override
+    public LineReader lines() throws IOException {
+        lastReader = new LineReader(stream());
+        return lastReader;
+    }
+
+    /** The reader last handed out by {@link #lines()}, for its counts of malformed and cut lines; or null. */
+    public LineReader lastLineReader() {
+        return lastReader;
+    }
+
+    /** Bytes of the file (compressed, for gzip) read so far by the last stream handed out. */
+    public long bytesRead() {
+        CountingStream counting = raw;
+        return counting == null ? 0 : counting.count;
+    }
+
+    @Override
+    public InputStream stream() throws IOException {
+        CountingStream compressed = new CountingStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16));
+        raw = compressed;
+        if (!gzip) {
+            return compressed;
+        }
+        long limit = Math.max(1L << 20, Files.size(path) * MAX_EXPANSION);
+        return new TolerantStream(new GZIPInputStream(compressed, 1 << 16), compressed, limit);
+    }
+
+    /** The detection sample: first {@code maxLines} lines and the first 4 KiB of (decompressed) content. */
+    public Sample sample(int maxLines) throws IOException {
+        LineReader previous = lastReader;
+        byte[] head;
+        try (InputStream in = stream()) {
+            head = in.readNBytes(4096);
+        }
+        List<String> lines = new ArrayList<>();
+        try (LineReader reader = lines()) {
+            String line;
+            while (lines.size() < maxLines && (line = reader.next()) != null) {
+                lines.add(line);
+            }
+        }
+        lastReader = previous;
+        truncatedAt = -1;
+        String name = fileName.endsWith(".gz") ? fileName.substring(0, fileName.length() - 3) : fileName;
+        return new Sample(name, lines, Arrays.copyOf(head, head.length));
+    }
+
+    /** True when the bytes look like a binary file rather than text (NUL bytes or many control bytes). */
+    public static boolean looksBinary(byte[] head) {
+        if (head.length == 0) {
+            return false;
+        }
+        int control = 0;
+        for (byte b : head) {
+            if (b == 0) {
+                return true;
+            }
+            if (b >= 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1b) {
+                control++;
+            }
+        }
+        return control > head.length / 10;
+    }
+
+    private static final class CountingStream extends FilterInputStream {
+        private volatile long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+
+    /** Turns the end of a damaged gzip stream into a normal end of input, remembering where it happened. */
+    private final class TolerantStream extends FilterInputStream {
+        private final CountingStream compressed;
+        private final long limit;
+        private long produced;
+        private boolean ended;
+
+        TolerantStream(InputStream in, CountingStream compressed, long limit) {
+            super(in);
+            this.compressed = compressed;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n <= 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (ended) {
+                return -1;
+            }
+            try {
+                int n = super.read(b, off, len);
+                if (n > 0) {
+                    produced += n;
+                    if (produced > limit) {
+                        expansionLimitHit = true;
+                        ended = true;
+                        return -1;
+                    }
+                }
+                return n;
+            } catch (EOFException | ZipException e) {
+                truncatedAt = compressed.count;
+                ended = true;
+                return -1;
+            }
+        }
+    }
+}

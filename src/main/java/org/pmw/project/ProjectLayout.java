@@ -1,0 +1,25 @@
+package org.pmw.project;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where things live inside an incident project folder. */
+public record ProjectLayout(Path root) {
+
+    public static final String INCIDENT_FILE = "incident.json";
+
+    public ProjectLayout {
+        root = root.toAbsolutePath().normalize();
+    }
+
+    public Path incidentFile() { return root.resolve(INCIDENT_FILE); }
+    public Path backupFile() { return root.resolve(INCIDENT_FILE + ".bak"); }
+    public Path evidenceDir() { return root.resolve("evidence"); }
+    public Path incomingDir() { return evidenceDir().resolve(".incoming"); }
+    public Path indexDir() { return root.resolve("index"); }
+    public Path lockFile() { return root.resolve(".pmw.lock"); }
+
+    public boolean isProject() {
+        return Files.isRegularFile(incidentFile());
+    }
+}

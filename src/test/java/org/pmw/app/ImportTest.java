@@ -1,0 +1,250 @@
+package org.pmw.app;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pmw.index.EventSearch;
+import org.pmw.index.SearchHits;
+import org.pmw.model.SourceFile;
+import org.pmw.testing.TestProjects;
+
+class ImportTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path project() {
+        return tmp.resolve("incident");
+    }
+
+    private Path write(String name, String content) throws IOException {
+        Path file = tmp.resolve("in").resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+        return file;
+    }
+
+    private static String lines(int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append(String.format("2005-10-10T14:%02d:%02dZ %s web%d request done status=%d%n", i / 60 % 60, i % 60,
+                    i % 10 == 0 ? "error" : "info", i % 3 + 1, i % 10 == 0 ? 500 : 200));
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void importCopiesEvidenceByteForByteAndIndexesEveryEvent() throws Exception {
+        Path log = write("app.log", lines(1000));
+        try (Project p = TestProjects.create(project())) {
+            List<ImportReport> reports = p.importFiles(List.of(log), ImportOptions.defaults(), Progress.NONE);
+            assertEquals(1, reports.size());
+            ImportReport r = reports.get(0);
+            assertEquals(ImportReport.IMPORTED, r.status());
+            assertEquals("test_kv", r.format());
+            assertEquals(1000, r.events());
+            assertEquals(0, r.skipped());
+            assertEquals("2005-10-10T14:00:00Z", r.first().toString());
+            SourceFile source = p.incident().getSources().get(0);
+            assertArrayEquals(Files.readAllBytes(log), Files.readAllBytes(project().resolve(source.evidencePath())));
+            assertEquals(Files.size(log), source.size());
+            assertEquals(64, source.sha256().length());
+            assertEquals(1000, p.index().count("*", null, null));
+            assertEquals(100, p.index().count("level:error", null, null));
+        }
+        // reopened from disk: the manifest and the index agree
+        try (Project p = TestProjects.open(project())) {
+            assertEquals(1, p.incident().getSources().size());
+            assertEquals(1000, p.index().size());
+        }
+    }
+
+    @Test
+    void sameContentTwiceIsDetectedByHashAndNotIndexedAgain() throws Exception {
+        Path log = write("a.log", lines(50));
+        Path copy = write("copy-of-a.log", lines(50));
+        try (Project p = TestProjects.create(project())) {
+            p.importFiles(List.of(log), ImportOptions.defaults(), Progress.NONE);
+            List<ImportReport> again = p.importFiles(List.of(copy), ImportOptions.defaults(), Progress.NONE);
+            assertEquals(ImportReport.DUPLICATE, again.get(0).status());
+            assertEquals(50, p.index().size());
+            assertEquals(1, p.incident().getSources().size());
+        }
+    }
+
+    @Test
+    void unrecognisedFileIsRefusedWithScoresAndNothingIsKept() throws Exception {
+        Path prose = write("notes.txt", "Dear team,\nthe site was down again today.\nRegards\n");
+        try (Project p = TestProjects.create(project())) {
+            List<ImportReport> reports = p.importFiles(List.of(prose), ImportOptions.defaults(), Progress.NONE);
+            ImportReport r = reports.get(0);
+            assertEquals(ImportReport.REFUSED, r.status());
+            assertTrue(r.message().contains("test_kv 0.00"), r.message());
+            assertTrue(p.incident().getSources().isEmpty());
+            assertEquals(0, evidenceFiles().size());
+        }
+    }
+
+    @Test
+    void binaryFileIsRefusedAsBinary() throws Exception {
+        Path bin = tmp.resolve("in/core.dump");
+        Files.createDirectories(bin.getParent());
+        byte[] bytes = new byte[5000];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 31);
+        }
+        Files.write(bin, bytes);
+        try (Project p = TestProjects.create(project())) {
+            ImportReport r = p.importFiles(List.of(bin), ImportOptions.defaults(), Progress.NONE).get(0);
+            assertEquals(ImportReport.REFUSED, r.status());
+            assertTrue(r.message().contains("binary"), r.message());
+        }
+    }
+
+    @Test
+    void failedImportLeavesProjectExactlyAsItWas() throws Exception {
+        Path good = write("a.log", lines(3000));
+        Path bad = write("b.log", lines(5000) + "FAIL\n" + lines(10));
+        try (Project p = TestProjects.create(project())) {
+            p.importFiles(List.of(good), ImportOptions.defaults(), Progress.NONE);
+        }
+        byte[] before = Files.readAllBytes(project().resolve("incident.json"));
+        List<Path> evidenceBefore = evidenceFiles();
+        try (Project p = TestProjects.open(project())) {
+            ImportException e = assertThrows(ImportException.class,
+                    () -> p.importFiles(List.of(bad), ImportOptions.defaults(), Progress.NONE));
+            assertTrue(e.getMessage().contains("b.log:5001"), e.getMessage());
+            assertEquals(3000, p.index().size());
+            assertEquals(3000, p.index().count("*", null, null));
+            assertEquals(1, p.incident().getSources().size());
+        }
+        assertArrayEquals(before, Files.readAllBytes(project().resolve("incident.json")));
+        assertEquals(evidenceBefore, evidenceFiles());
+        try (Project p = TestProjects.open(project())) {
+            assertEquals(3000, p.index().size());
+        }
+    }
+
+    @Test
+    void cancelledImportLeavesProjectUnchanged() throws Exception {
+        Path big = write("big.log", lines(20000));
+        try (Project p = TestProjects.create(project())) {
+            Progress cancelAfterFirstBatches = new Progress() {
+                private int calls;
+
+                @Override
+                public void update(String message, double fraction) {
+                    calls++;
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return calls >= 2;
+                }
+            };
+            ImportException e = assertThrows(ImportException.class,
+                    () -> p.importFiles(List.of(big), ImportOptions.defaults(), cancelAfterFirstBatches));
+            assertTrue(e.cancelled());
+            assertEquals(0, p.index().size());
+            assertTrue(p.incident().getSources().isEmpty());
+        }
+        assertEquals(0, evidenceFiles().size());
+    }
+
+    @Test
+    void gzipIsReadTransparentlyAndATruncatedOneImportsWhatWasReadable() throws Exception {
+        byte[] text = lines(20000).getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(gz)) {
+            out.write(text);
+        }
+        Path whole = tmp.resolve("in/whole.log.gz");
+        Path cut = tmp.resolve("in/cut.log.gz");
+        Files.createDirectories(whole.getParent());
+        Files.write(whole, gz.toByteArray());
+        byte[] half = Arrays.copyOf(gz.toByteArray(), gz.size() / 2);
+        half[half.length - 1] ^= 0x55;
+        Files.write(cut, half);
+        try (Project p = TestProjects.create(project())) {
+            List<ImportReport> reports = p.importFiles(List.of(whole, cut), ImportOptions.defaults(), Progress.NONE);
+            assertEquals(20000, reports.get(0).events());
+            assertEquals("whole.log", reports.get(0).source());
+            ImportReport truncated = reports.get(1);
+            assertTrue(truncated.events() > 1000 && truncated.events() < 20000, "events: " + truncated.events());
+            assertTrue(truncated.notes().stream().anyMatch(n -> n.contains("truncated") && n.contains("byte")),
+                    truncated.notes().toString());
+        }
+    }
+
+    @Test
+    void badBytesLongLinesCrlfAndEmptyFilesAreHandledAndReported() throws Exception {
+        Path crlf = write("crlf.log", lines(10).replace("\n", "\r\n"));
+        Path empty = write("empty.log", "");
+        Path odd = tmp.resolve("in/odd.log");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write("2005-10-10T14:00:00Z info web1 caf\u00e9 ok\n".getBytes(StandardCharsets.UTF_8));
+        bytes.write("2005-10-10T14:00:01Z info web1 bad ".getBytes(StandardCharsets.UTF_8));
+        bytes.write(new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF});
+        bytes.write("\n2005-10-10T14:00:02Z info web1 long ".getBytes(StandardCharsets.UTF_8));
+        bytes.write("x".repeat(10 * 1024 * 1024).getBytes(StandardCharsets.UTF_8));
+        bytes.write("\nnot a log line\n2005-10-10T14:00:03Z info web1 last\n".getBytes(StandardCharsets.UTF_8));
+        Files.write(odd, bytes.toByteArray());
+        try (Project p = TestProjects.create(project())) {
+            List<ImportReport> reports = p.importFiles(List.of(crlf, empty, odd), ImportOptions.defaults(),
+                    Progress.NONE);
+            assertEquals(10, reports.get(0).events());
+            SearchHits hits = p.index().search(EventSearch.of("source:crlf.log").withLimit(1));
+            assertFalse(hits.events().get(0).raw().endsWith("\r"));
+            assertEquals(0, reports.get(1).events());
+            assertTrue(reports.get(1).notes().contains("empty file: nothing to index"));
+            ImportReport r = reports.get(2);
+            assertEquals(4, r.events());
+            assertEquals(1, r.skipped());
+            assertEquals("line 4: expected an ISO-8601 timestamp at the start", r.skipReasons().get(0));
+            assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("1 line(s) held invalid UTF-8")), r.notes().toString());
+            assertTrue(r.notes().stream().anyMatch(n -> n.contains("cut") && n.contains("line 3")), r.notes().toString());
+            assertEquals(1, p.index().count("caf\u00e9", null, null));
+        }
+    }
+
+    @Test
+    void reindexRebuildsTheSameIndexAndAStaleIndexIsRebuiltOnOpen() throws Exception {
+        Path a = write("web/a.log", lines(700));
+        Path b = write("web/b.log", lines(300));
+        try (Project p = TestProjects.create(project())) {
+            List<ImportReport> r = p.importFiles(List.of(tmp.resolve("in/web")), ImportOptions.defaults(), Progress.NONE);
+            assertEquals(List.of("a.log", "b.log"), r.stream().map(ImportReport::source).toList());
+            p.reindex(Progress.NONE);
+            assertEquals(1000, p.index().size());
+            assertEquals(70, p.index().count("level:error AND source:a.log", null, null));
+        }
+        // the index is derived: delete it and it comes back on open
+        try (Stream<Path> files = Files.walk(project().resolve("index"))) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+        try (Project p = TestProjects.open(project())) {
+            assertEquals(1000, p.index().size());
+        }
+    }
+
+    private List<Path> evidenceFiles() throws IOException {
+        try (Stream<Path> s = Files.list(project().resolve("evidence"))) {
+            return s.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+}
