@@ -20,7 +20,13 @@ import org.pmw.ingest.Format;
 import org.pmw.ingest.FormatRegistry;
 import org.pmw.ingest.ParseContext;
 import org.pmw.ingest.ParseSink;
+import java.time.Instant;
 import org.pmw.model.Change;
+import org.pmw.model.EventSearch;
+import org.pmw.model.Histogram;
+import org.pmw.model.LaneDensity;
+import org.pmw.model.SearchHits;
+import org.pmw.model.TimeWindow;
 import org.pmw.model.Event;
 import org.pmw.model.Incident;
 import org.pmw.model.LoadTestRun;
@@ -120,6 +126,39 @@ public final class Project implements Closeable {
     public Clock clock() { return clock; }
     public ZoneId zone() { return ZoneId.of(incident.getZone()); }
     public boolean writable() { return lock != null; }
+
+    /** Searches the evidence; a malformed query throws an IllegalArgumentException that explains it. */
+    public SearchHits search(EventSearch search) throws IOException {
+        return index.search(search);
+    }
+
+    public long count(String query, Instant from, Instant to) throws IOException {
+        return index.count(query, from, to);
+    }
+
+    public Histogram histogram(String query, Instant from, Instant to, long bucketMillis) throws IOException {
+        return index.histogram(query, from, to, bucketMillis);
+    }
+
+    public LaneDensity laneDensity(String query, Instant from, Instant to, int buckets) throws IOException {
+        return index.laneDensity(query, from, to, buckets);
+    }
+
+    /** The event of {@code source} at (or containing) {@code line}, with {@code context} events either side. */
+    public List<Event> around(String source, long line, int context) throws IOException {
+        return index.around(source, line, context);
+    }
+
+    /** Number of indexed events. */
+    public long eventCount() throws IOException {
+        return index.size();
+    }
+
+    /** The earliest and latest event, or null when there are none. */
+    public TimeWindow eventSpan() throws IOException {
+        long[] range = index.timeRange();
+        return range == null ? null : new TimeWindow(Instant.ofEpochMilli(range[0]), Instant.ofEpochMilli(range[1] + 1));
+    }
 
     /** Saves incident.json atomically. */
     public void save() throws IOException {

@@ -4,8 +4,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.pmw.ingest.Format;
-import org.pmw.ingest.FormatRegistry;
+import org.pmw.app.FormatInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,19 +21,19 @@ final class FormatsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        var formats = FormatRegistry.standard().all();
+        var formats = FormatInfo.all();
         if (json) {
             Output.json(out, formats.stream().map(f -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("name", f.name());
-                m.put("category", f.category().id());
+                m.put("category", f.category());
                 m.put("description", f.description());
                 m.put("example", f.example());
                 return m;
             }).toList());
         } else {
-            for (Format f : formats) {
-                out.printf("%-16s %-9s %s%n%16s   e.g. %s%n", f.name(), f.category().id(), f.description(), "",
+            for (FormatInfo f : formats) {
+                out.printf("%-16s %-9s %s%n%16s   e.g. %s%n", f.name(), f.category(), f.description(), "",
                         f.example().lines().findFirst().orElse(""));
             }
         }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pmw.app.Project;
 import org.pmw.app.TimeArguments;
-import org.pmw.index.Histogram;
+import org.pmw.model.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,7 +45,7 @@ final class HistogramCommand implements Callable<Integer> {
         try (Project p = Project.openReadOnly(project.dir)) {
             Instant f = from == null ? null : TimeArguments.parse(from, p.zone());
             Instant t = to == null ? null : TimeArguments.parse(to, p.zone());
-            Histogram h = p.index().histogram(query, f, t, width);
+            Histogram h = p.histogram(query, f, t, width);
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("bucket_ms", h.bucketMillis());

@@ -23,7 +23,7 @@ final class ReindexCommand implements Callable<Integer> {
             p.reindex(progress);
             progress.done();
             spec.commandLine().getOut().printf("Re-indexed %d event(s) from %d source(s) in %.1f s%n",
-                    p.index().size(), p.incident().getSources().size(), (System.nanoTime() - started) / 1e9);
+                    p.eventCount(), p.incident().getSources().size(), (System.nanoTime() - started) / 1e9);
         }
         return 0;
     }

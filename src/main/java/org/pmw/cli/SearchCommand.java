@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pmw.app.Project;
 import org.pmw.app.TimeArguments;
-import org.pmw.index.EventSearch;
-import org.pmw.index.SearchHits;
+import org.pmw.model.EventSearch;
+import org.pmw.model.SearchHits;
 import org.pmw.model.Event;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,7 +59,7 @@ final class SearchCommand implements Callable<Integer> {
         try (Project p = Project.openReadOnly(project.dir)) {
             Instant f = from == null ? null : TimeArguments.parse(from, p.zone());
             Instant t = to == null ? null : TimeArguments.parse(to, p.zone());
-            SearchHits hits = p.index().search(new EventSearch(query, f, t, limit, order));
+            SearchHits hits = p.search(new EventSearch(query, f, t, limit, order));
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("total", hits.total());

@@ -50,7 +50,7 @@ final class ShowCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("no source '" + source + "' in the project; sources: "
                         + String.join(", ", p.incident().getSources().stream().map(s -> s.id()).toList()));
             }
-            List<Event> events = p.index().around(source, line, Math.max(0, context));
+            List<Event> events = p.around(source, line, Math.max(0, context));
             if (events.isEmpty()) {
                 throw new IllegalArgumentException(source + " has no event at line " + line);
             }

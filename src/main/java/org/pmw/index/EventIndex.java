@@ -36,6 +36,10 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.pmw.model.Event;
+import org.pmw.model.LaneDensity;
+import org.pmw.model.Histogram;
+import org.pmw.model.SearchHits;
+import org.pmw.model.EventSearch;
 import org.pmw.model.Level;
 
 /**

@@ -44,10 +44,54 @@ final class QueryParsing {
         });
         parser.setPointsConfigMap(points);
         try {
-            return parser.parse(text, EventSchema.MESSAGE);
+            return parser.parse(rewriteComparisons(text), EventSchema.MESSAGE);
         } catch (QueryNodeException | RuntimeException e) {
             throw new QuerySyntaxException(text, explain(e));
         }
+    }
+
+    private static final java.util.regex.Pattern COMPARISON = java.util.regex.Pattern.compile(
+            "(?<![\\w.])([A-Za-z_][\\w.]*):(>=|<=|>|<)(-?[0-9][0-9.eE+-]*)");
+
+    /**
+     * Rewrites {@code field:>N}, {@code field:>=N}, {@code field:<N} and {@code field:<=N} (Kibana's comparisons)
+     * into the range syntax the parser understands, outside quoted phrases.
+     */
+    static String rewriteComparisons(String text) {
+        StringBuilder out = new StringBuilder();
+        boolean quoted = false;
+        int segmentStart = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean end = i == text.length();
+            if (end || text.charAt(i) == '"') {
+                String segment = text.substring(segmentStart, i);
+                out.append(quoted ? segment : rewriteSegment(segment));
+                if (!end) {
+                    out.append('"');
+                    quoted = !quoted;
+                }
+                segmentStart = i + 1;
+            }
+        }
+        return out.toString();
+    }
+
+    private static String rewriteSegment(String segment) {
+        java.util.regex.Matcher m = COMPARISON.matcher(segment);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String field = m.group(1);
+            String value = m.group(3);
+            String range = switch (m.group(2)) {
+                case ">" -> "{" + value + " TO *]";
+                case ">=" -> "[" + value + " TO *]";
+                case "<" -> "[* TO " + value + "}";
+                default -> "[* TO " + value + "]";
+            };
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(field + ":" + range));
+        }
+        m.appendTail(sb);
+        return sb.toString();
     }
 
     private static String explain(Exception e) {

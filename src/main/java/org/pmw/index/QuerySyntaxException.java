@@ -1,7 +1,7 @@
 package org.pmw.index;
 
 /** A query that does not parse; the message is one line saying what is wrong and how queries look. */
-public final class QuerySyntaxException extends RuntimeException {
+public final class QuerySyntaxException extends IllegalArgumentException {
 
     private final String query;
 

@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pmw.index.EventSearch;
-import org.pmw.index.SearchHits;
+import org.pmw.model.EventSearch;
+import org.pmw.model.SearchHits;
 import org.pmw.model.SourceFile;
 import org.pmw.testing.TestProjects;
 

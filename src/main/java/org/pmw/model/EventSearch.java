@@ -1,4 +1,4 @@
-package org.pmw.index;
+package org.pmw.model;
 
 import java.time.Instant;
 

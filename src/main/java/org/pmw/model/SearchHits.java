@@ -1,7 +1,7 @@
-package org.pmw.index;
+package org.pmw.model;
 
 import java.util.List;
-import org.pmw.model.Event;
+
 
 /** The exact number of matching events, the first of them in the requested order, and the time taken. */
 public record SearchHits(long total, List<Event> events, double tookMs) {

@@ -1,0 +1,183 @@
+package org.pmw.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.pmw.app.ImportOptions;
+import org.pmw.app.Progress;
+import org.pmw.app.Project;
+import org.pmw.model.Event;
+import org.pmw.model.EventSearch;
+import org.pmw.model.Histogram;
+import org.pmw.model.LaneDensity;
+import org.pmw.model.SearchHits;
+import org.pmw.model.LaneDensity;
+import org.pmw.model.Histogram;
+import org.pmw.model.SearchHits;
+import org.pmw.model.EventSearch;
+import org.pmw.testing.TestProjects;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SearchTest {
+
+    private Project project;
+
+    /**
+     * 3600 events, one a second from 14:00:00Z: every 10th is an error with status 500 (the rest 200),
+     * duration_ms = second of the hour, hosts web1..web3 in turn; one multi-line stack trace at 14:30:00.
+     */
+    @BeforeAll
+    void importEvidence(@TempDir Path tmp) throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 3600; i++) {
+            String level = i % 10 == 0 ? "error" : "info";
+            int status = i % 10 == 0 ? 500 : 200;
+            String words = i == 1800 ? "php fatal error in checkout" : i % 100 == 0 ? "segmentation fault child exited"
+                    : "request served";
+            sb.append(String.format("2005-10-10T14:%02d:%02dZ %s web%d %s status=%d duration_ms=%d ratio=%d.5%n",
+                    i / 60, i % 60, level, i % 3 + 1, words, status, i, i % 7));
+            if (i == 1800) {
+                sb.append("    at checkout.php line 12\n    at index.php line 3\n");
+            }
+        }
+        Path file = tmp.resolve("app.log");
+        Files.writeString(file, sb.toString());
+        project = TestProjects.create(tmp.resolve("p"));
+        project.importFiles(List.of(file), ImportOptions.defaults(), Progress.NONE);
+    }
+
+    @AfterAll
+    void close() throws IOException {
+        project.close();
+    }
+
+    private long total(String query) throws IOException {
+        return project.index().search(EventSearch.of(query).withLimit(0)).total();
+    }
+
+    @Test
+    void totalsAreExact() throws IOException {
+        assertEquals(3600, total("*"));
+        assertEquals(360, total("level:error"));
+        assertEquals(360, total("level:ERROR"));
+        assertEquals(1200, total("host:web2"));
+        assertEquals(120, total("level:error AND host:web2"));
+    }
+
+    @Test
+    void bareWordsAreAndedAndPhrasesMatchInOrder() throws IOException {
+        // every 100th second, except 14:30:00 which is the PHP fatal error
+        assertEquals(35, total("segmentation fault"));
+        assertEquals(35, total("\"segmentation fault\""));
+        assertEquals(0, total("\"fault segmentation\""));
+        assertEquals(35 + 1, total("segmentation OR checkout"));
+        assertEquals(35, total("segment*"));
+    }
+
+    @Test
+    void numericFieldsTakeRangesAndComparisons() throws IOException {
+        assertEquals(360, total("status:[500 TO 599]"));
+        assertEquals(360, total("status:500"));
+        assertEquals(3240, total("status:[200 TO 299]"));
+        assertEquals(1599, total("duration_ms:>2000"));
+        assertEquals(1600, total("duration_ms:>=2000"));
+        assertEquals(10, total("duration_ms:<10"));
+        assertEquals(180, total("status:500 AND duration_ms:[1800 TO *]"));
+    }
+
+    @Test
+    void timeWindowIsHalfOpen() throws IOException {
+        Instant from = Instant.parse("2005-10-10T14:10:00Z");
+        Instant to = Instant.parse("2005-10-10T14:20:00Z");
+        SearchHits hits = project.index().search(EventSearch.of("*").withWindow(from, to).withLimit(5));
+        assertEquals(600, hits.total());
+        assertEquals(from.toEpochMilli(), hits.events().get(0).ts());
+        assertEquals(60, project.index().count("level:error", from, to));
+    }
+
+    @Test
+    void resultsComeInTimeOrderAndNewestFirstOnRequest() throws IOException {
+        SearchHits hits = project.index().search(EventSearch.of("level:error").withLimit(3));
+        assertEquals(List.of(0L, 10_000L, 20_000L),
+                hits.events().stream().map(e -> e.ts() - hits.events().get(0).ts()).toList());
+        SearchHits newest = project.index().search(EventSearch.of("*").withLimit(1)
+                .withOrder(EventSearch.Order.TIME_DESCENDING));
+        assertEquals(Instant.parse("2005-10-10T14:59:59Z").toEpochMilli(), newest.events().get(0).ts());
+    }
+
+    @Test
+    void multiLineEventIsOneEventWithItsWholeText() throws IOException {
+        SearchHits hits = project.index().search(EventSearch.of("checkout"));
+        assertEquals(1, hits.total());
+        Event e = hits.events().get(0);
+        assertEquals(1801, e.line());
+        assertTrue(e.raw().contains("\n    at index.php line 3"), e.raw());
+        assertEquals(1, total("\"index.php line 3\""));
+    }
+
+    @Test
+    void storedEventKeepsProvenanceAndTypedFields() throws IOException {
+        Event e = project.index().search(EventSearch.of("duration_ms:42")).events().get(0);
+        assertEquals("app.log", e.source());
+        assertEquals(43, e.line());
+        assertEquals("2005-10-10T14:00:42Z", e.tsText());
+        assertEquals(42L, e.fields().get("duration_ms"));
+        assertEquals(200L, e.fields().get("status"));
+        assertEquals(0.5, (Double) e.fields().get("ratio"), 1e-9);
+        assertEquals(515, total("ratio:[0 TO 1]"));
+    }
+
+    @Test
+    void malformedQueryGetsOneLineExplanation() {
+        QuerySyntaxException e = assertThrows(QuerySyntaxException.class, () -> total("status:[500 TO"));
+        assertTrue(e.getMessage().startsWith("cannot understand the query 'status:[500 TO'"), e.getMessage());
+        assertTrue(!e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
+    void histogramCountsPerBucket() throws IOException {
+        Histogram h = project.index().histogram("level:error", null, null, 600_000);
+        assertEquals(6, h.buckets().size());
+        assertEquals(360, h.total());
+        h.buckets().forEach(b -> assertEquals(60, b.count()));
+        assertEquals(Instant.parse("2005-10-10T14:00:00Z").toEpochMilli(), h.buckets().get(0).start());
+    }
+
+    @Test
+    void aroundGivesTheEventAndItsNeighboursInTheSameSource() throws IOException {
+        List<Event> events = project.index().around("app.log", 1802, 2);
+        // line 1802 is inside the multi-line event that starts at 1801
+        assertEquals(List.of(1799L, 1800L, 1801L, 1804L, 1805L), events.stream().map(Event::line).toList());
+        assertTrue(project.index().around("app.log", 99999, 2).isEmpty());
+    }
+
+    @Test
+    void laneDensitySplitsBySourceAndLevel() throws IOException {
+        LaneDensity d = project.index().laneDensity("*", Instant.parse("2005-10-10T14:00:00Z"),
+                Instant.parse("2005-10-10T15:00:00Z"), 60);
+        long[][] lane = d.counts().get("app.log");
+        long errors = 0;
+        long all = 0;
+        for (int level = 0; level < lane.length; level++) {
+            for (long c : lane[level]) {
+                all += c;
+                if (level == org.pmw.model.Level.ERROR.ordinal()) {
+                    errors += c;
+                }
+            }
+        }
+        assertEquals(3600, all);
+        assertEquals(360, errors);
+    }
+}
