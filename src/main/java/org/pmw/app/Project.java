@@ -22,6 +22,7 @@ import org.pmw.ingest.ParseContext;
 import org.pmw.ingest.ParseSink;
 import java.time.Instant;
 import org.pmw.model.Change;
+import org.pmw.model.EventResults;
 import org.pmw.model.EventSearch;
 import org.pmw.model.Histogram;
 import org.pmw.model.LaneDensity;
@@ -130,6 +131,11 @@ public final class Project implements Closeable {
     /** Searches the evidence; a malformed query throws an IllegalArgumentException that explains it. */
     public SearchHits search(EventSearch search) throws IOException {
         return index.search(search);
+    }
+
+    /** Every match in time order, loaded lazily as rows are shown; close it when done. */
+    public EventResults results(String query, Instant from, Instant to) throws IOException {
+        return index.results(query, from, to);
     }
 
     public long count(String query, Instant from, Instant to) throws IOException {

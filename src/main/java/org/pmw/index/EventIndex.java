@@ -36,6 +36,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.pmw.model.Event;
+import org.pmw.model.EventResults;
 import org.pmw.model.LaneDensity;
 import org.pmw.model.Histogram;
 import org.pmw.model.SearchHits;
@@ -211,6 +212,11 @@ public final class EventIndex implements Closeable {
         } finally {
             searchers.release(searcher);
         }
+    }
+
+    /** Every match in time order, loaded lazily; the caller closes it. */
+    public EventResults results(String queryText, Instant from, Instant to) throws IOException {
+        return new ResultSet(searchers, withWindow(parse(queryText), from, to));
     }
 
     public long count(String queryText, Instant from, Instant to) throws IOException {

@@ -1,19 +1,90 @@
 package org.pmw.ui;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
+import javafx.scene.control.Alert;
+import javafx.scene.control.TextArea;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import org.pmw.ui.main.MainView;
+import org.pmw.ui.main.RecentProjects;
+import org.pmw.ui.main.WorkbenchModel;
+import org.pmw.ui.task.FxTaskRunner;
 
-/** The workbench window. */
+/**
+ * The workbench window. Opens the project given on the command line, else the last one opened, else the
+ * sample incident shipped in {@code sample-incident/}.
+ */
 public final class WorkbenchApp extends Application {
+
+    static final String SAMPLE = "sample-incident";
+    private WorkbenchModel workbench;
 
     @Override
     public void start(Stage stage) {
-        BorderPane root = new BorderPane(new Label("Postmortem Workbench"));
+        FxTaskRunner runner = new FxTaskRunner();
+        workbench = new WorkbenchModel(runner);
+        RecentProjects recent = RecentProjects.forUser();
+        MainView main = Workbench.build(workbench, recent);
+        main.installStatusBar(runner);
+        workbench.setErrorHandler(error -> showError(stage, error));
+        Scene scene = new Scene(main, 1400, 900);
+        Workbench.style(scene);
         stage.setTitle("Postmortem Workbench");
-        stage.setScene(new Scene(root, 1280, 800));
+        workbench.projectProperty().addListener((o, a, p) -> stage.setTitle(p == null ? "Postmortem Workbench"
+                : p.incident().getTitle() + " — Postmortem Workbench"));
+        for (String size : List.of("16", "32", "64", "128", "256")) {
+            var icon = WorkbenchApp.class.getResourceAsStream("/org/pmw/ui/icons/pmw-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new Image(icon));
+            }
+        }
+        stage.setScene(scene);
         stage.show();
+        Path start = startProject(getParameters().getRaw(), recent);
+        if (start != null) {
+            main.open(start);
+        }
+    }
+
+    static Path startProject(List<String> args, RecentProjects recent) {
+        if (!args.isEmpty()) {
+            return Path.of(args.get(0));
+        }
+        List<Path> last = recent.list();
+        if (!last.isEmpty()) {
+            return last.get(0);
+        }
+        Path sample = Path.of(SAMPLE);
+        return Files.isRegularFile(sample.resolve("incident.json")) ? sample : null;
+    }
+
+    @Override
+    public void stop() {
+        if (workbench != null) {
+            workbench.closeProject();
+        }
+    }
+
+    static void showError(Stage owner, Throwable error) {
+        Throwable shown = error;
+        while (shown.getCause() != null && (shown.getMessage() == null || shown.getMessage().isBlank())) {
+            shown = shown.getCause();
+        }
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(owner);
+        alert.setHeaderText("Something went wrong");
+        alert.setContentText(shown.getMessage() == null ? shown.toString() : shown.getMessage());
+        StringWriter trace = new StringWriter();
+        error.printStackTrace(new PrintWriter(trace));
+        TextArea details = new TextArea(trace.toString());
+        details.setEditable(false);
+        alert.getDialogPane().setExpandableContent(details);
+        alert.show();
     }
 }

@@ -1,0 +1,108 @@
+package org.pmw.ui.detail;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.pmw.app.Project;
+import org.pmw.model.Event;
+
+/** The selected event: where it came from, its raw text, its fields, and the events around it in its file. */
+public final class EventDetailView extends VBox {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS zzz");
+
+    private final Label title = new Label("No event selected");
+    private final Label provenance = new Label();
+    private final TextArea raw = new TextArea();
+    private final ListView<Event> context = new ListView<>();
+    private final HBox actions = new HBox(6);
+    private Event current;
+
+    public EventDetailView() {
+        getStyleClass().add("event-detail");
+        setPadding(new Insets(6, 8, 6, 8));
+        setSpacing(4);
+        title.getStyleClass().add("detail-title");
+        provenance.getStyleClass().add("detail-provenance");
+        provenance.setWrapText(true);
+        raw.setEditable(false);
+        raw.setWrapText(false);
+        raw.setId("rawText");
+        raw.getStyleClass().add("raw-text");
+        raw.setPrefRowCount(4);
+        context.setId("context");
+        context.setPrefHeight(120);
+        context.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Event e, boolean empty) {
+                super.updateItem(e, empty);
+                getStyleClass().remove("current-event");
+                if (empty || e == null) {
+                    setText(null);
+                    return;
+                }
+                setText(String.format("%6d  %s", e.line(), e.raw().lines().findFirst().orElse("")));
+                if (current != null && e.line() == current.line() && e.source().equals(current.source())) {
+                    getStyleClass().add("current-event");
+                }
+            }
+        });
+        HBox header = new HBox(12, title, actions);
+        HBox.setHgrow(title, Priority.ALWAYS);
+        title.setMaxWidth(Double.MAX_VALUE);
+        VBox.setVgrow(raw, Priority.ALWAYS);
+        getChildren().addAll(header, provenance, raw, new Label("Around it in the same file"), context);
+    }
+
+    /** Buttons for the selected event (star, tag, evidence...), placed in the header. */
+    public HBox actions() {
+        return actions;
+    }
+
+    public Event current() {
+        return current;
+    }
+
+    public void show(Event event, Project project, ZoneId zone) {
+        current = event;
+        if (event == null) {
+            title.setText("No event selected");
+            provenance.setText("");
+            raw.clear();
+            context.getItems().clear();
+            return;
+        }
+        title.setText(event.level().id().toUpperCase() + "  " + TIME.format(Instant.ofEpochMilli(event.ts()).atZone(zone)));
+        StringBuilder p = new StringBuilder(event.source() + ":" + event.line());
+        if (event.tsText() != null) {
+            p.append("   original time: ").append(event.tsText());
+        }
+        if (!event.host().isEmpty()) {
+            p.append("   host: ").append(event.host());
+        }
+        p.append("   kind: ").append(event.kind().id());
+        for (Map.Entry<String, Object> f : event.fields().entrySet()) {
+            p.append("   ").append(f.getKey()).append('=').append(f.getValue());
+        }
+        provenance.setText(p.toString());
+        raw.setText(event.raw());
+        try {
+            List<Event> around = project == null ? List.of() : project.around(event.source(), event.line(), 5);
+            context.setItems(FXCollections.observableArrayList(around));
+        } catch (IOException e) {
+            context.getItems().clear();
+        }
+    }
+}

@@ -1,0 +1,352 @@
+package org.pmw.ui.main;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.pmw.app.ImportException;
+import org.pmw.app.ImportOptions;
+import org.pmw.app.ImportReport;
+import org.pmw.app.Project;
+import org.pmw.model.LaneDensity;
+import org.pmw.ui.detail.EventDetailView;
+import org.pmw.ui.search.SearchView;
+import org.pmw.ui.search.SearchViewModel;
+import org.pmw.ui.task.FxTaskRunner;
+import org.pmw.ui.timeline.TimelineView;
+import org.pmw.ui.timeline.TimelineViewModel;
+
+/**
+ * The main window: menus, the timeline across the top, the evidence search with its results and the selected
+ * event below it, the investigation on the right, and a status bar with the running task and its Cancel.
+ */
+public final class MainView extends BorderPane {
+
+    private final WorkbenchModel workbench;
+    private final RecentProjects recent;
+    private final SearchViewModel searchModel;
+    private final SearchView search;
+    private final TimelineView timeline = new TimelineView();
+    private final EventDetailView detail = new EventDetailView();
+    private final TabPane side = new TabPane();
+    private final Label projectLabel = new Label("No project open");
+    private final Menu recentMenu = new Menu("Open _Recent");
+    private int densityGeneration;
+
+    public MainView(WorkbenchModel workbench, RecentProjects recent) {
+        this.workbench = workbench;
+        this.recent = recent;
+        getStyleClass().add("workbench");
+        searchModel = new SearchViewModel(workbench);
+        search = new SearchView(searchModel);
+        search.setOnOpen(e -> detail.show(e, workbench.project(), zone()));
+
+        timeline.setId("timeline");
+        timeline.setOnWindowSelected((from, to) -> {
+            searchModel.setWindow(Instant.ofEpochMilli(from), Instant.ofEpochMilli(to));
+            searchModel.search();
+        });
+        timeline.visibleStartProperty().addListener((o, a, b) -> reloadDensity());
+        timeline.visibleEndProperty().addListener((o, a, b) -> reloadDensity());
+        timeline.widthProperty().addListener((o, a, b) -> reloadDensity());
+        searchModel.fromProperty().addListener((o, a, b) -> showSelection());
+        searchModel.toProperty().addListener((o, a, b) -> showSelection());
+
+        SplitPane evidence = new SplitPane(search, detail);
+        evidence.setOrientation(Orientation.VERTICAL);
+        evidence.setDividerPositions(0.68);
+        side.setId("sidePanel");
+        side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        side.setMinWidth(280);
+        SplitPane body = new SplitPane(evidence, side);
+        body.setDividerPositions(0.70);
+        SplitPane.setResizableWithParent(side, false);
+        SplitPane vertical = new SplitPane(timeline, body);
+        vertical.setOrientation(Orientation.VERTICAL);
+        vertical.setDividerPositions(0.30);
+        SplitPane.setResizableWithParent(timeline, false);
+
+        setTop(menus());
+        setCenter(vertical);
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && workbench.project() != null) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            if (e.getDragboard().hasFiles()) {
+                importFiles(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+            }
+            e.setDropCompleted(true);
+            e.consume();
+        });
+        workbench.revisionProperty().addListener((o, a, b) -> refresh());
+        workbench.projectProperty().addListener((o, a, b) -> projectChanged(b));
+    }
+
+    public SearchViewModel searchModel() { return searchModel; }
+    public SearchView searchView() { return search; }
+    public TimelineView timeline() { return timeline; }
+    public EventDetailView detail() { return detail; }
+    public TabPane sidePanel() { return side; }
+
+    /** Adds a tab to the side panel (investigation, load tests, patterns...). */
+    public void addSideTab(Tab tab) {
+        side.getTabs().add(tab);
+    }
+
+    /** The status bar; needs the runner that shows background tasks. */
+    public void installStatusBar(FxTaskRunner runner) {
+        ProgressBar bar = new ProgressBar();
+        bar.progressProperty().bind(runner.progressProperty());
+        bar.setPrefWidth(220);
+        Label message = new Label();
+        message.textProperty().bind(runner.messageProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelTask");
+        cancel.setOnAction(e -> runner.cancelCurrent());
+        HBox task = new HBox(8, message, bar, cancel);
+        task.setAlignment(Pos.CENTER_RIGHT);
+        task.visibleProperty().bind(runner.runningProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox status = new HBox(8, projectLabel, grow, task);
+        status.getStyleClass().add("status-bar");
+        status.setPadding(new Insets(3, 8, 3, 8));
+        status.setAlignment(Pos.CENTER_LEFT);
+        setBottom(status);
+    }
+
+    private ZoneId zone() {
+        Project p = workbench.project();
+        return p == null ? ZoneId.of("UTC") : p.zone();
+    }
+
+    private MenuBar menus() {
+        MenuItem newProject = item("_New Project…", "Shortcut+Shift+N", this::newProject);
+        MenuItem open = item("_Open Project…", "Shortcut+O", this::openProject);
+        MenuItem importItem = item("_Import Evidence…", "Shortcut+I", this::chooseImport);
+        MenuItem close = item("_Close Project", null, workbench::closeProject);
+        MenuItem exit = item("E_xit", "Shortcut+Q", Platform::exit);
+        Menu file = new Menu("_File", null, newProject, open, recentMenu, new SeparatorMenuItem(), importItem,
+                new SeparatorMenuItem(), close, exit);
+        file.setOnShowing(e -> fillRecent());
+        MenuItem find = item("_Find in Evidence", "Shortcut+F", search::focusQuery);
+        MenuItem all = item("Show _All Time", "Shortcut+0", timeline::showAll);
+        MenuItem zoomIn = item("Zoom _In", "Shortcut+EQUALS", () -> timeline.zoom(0.5, 0.5));
+        MenuItem zoomOut = item("Zoom _Out", "Shortcut+MINUS", () -> timeline.zoom(2, 0.5));
+        Menu view = new Menu("_View", null, find, new SeparatorMenuItem(), zoomIn, zoomOut, all);
+        MenuBar bar = new MenuBar(file, view);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    /** Adds a menu (e.g. Investigation) before the last one. */
+    public void addMenu(Menu menu) {
+        MenuBar bar = (MenuBar) getTop();
+        bar.getMenus().add(menu);
+    }
+
+    static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private void fillRecent() {
+        recentMenu.getItems().clear();
+        for (Path p : recent.list()) {
+            recentMenu.getItems().add(item(p.toString(), null, () -> open(p)));
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    private void newProject() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Folder for the new incident project");
+        File dir = chooser.showDialog(window());
+        if (dir == null) {
+            return;
+        }
+        TextInputDialog title = new TextInputDialog("Untitled incident");
+        title.setHeaderText("Title of the incident");
+        title.showAndWait().ifPresent(t -> {
+            try {
+                Project.create(dir.toPath(), t, ZoneId.systemDefault(), Clock.systemUTC());
+                open(dir.toPath());
+            } catch (RuntimeException e) {
+                workbench.showError(e);
+            }
+        });
+    }
+
+    private void openProject() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open an incident project (the folder with incident.json)");
+        File dir = chooser.showDialog(window());
+        if (dir != null) {
+            open(dir.toPath());
+        }
+    }
+
+    public void open(Path dir) {
+        workbench.open(dir, () -> recent.add(dir));
+    }
+
+    private void chooseImport() {
+        if (workbench.project() == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import evidence: logs, load-test results, change records");
+        List<File> files = chooser.showOpenMultipleDialog(window());
+        if (files != null && !files.isEmpty()) {
+            importFiles(files.stream().map(File::toPath).toList());
+        }
+    }
+
+    /** Imports in the background with progress and Cancel; on cancel or failure the project is unchanged. */
+    public void importFiles(List<Path> files) {
+        Project project = workbench.project();
+        if (project == null) {
+            return;
+        }
+        workbench.tasks().run("Importing " + files.size() + " file(s)",
+                progress -> project.importFiles(files, ImportOptions.defaults(), progress),
+                reports -> {
+                    workbench.changed();
+                    showImportSummary(reports);
+                },
+                error -> {
+                    workbench.changed();
+                    if (error instanceof ImportException ie && ie.cancelled() || error instanceof CancellationException) {
+                        return;
+                    }
+                    workbench.showError(error);
+                });
+    }
+
+    private void showImportSummary(List<ImportReport> reports) {
+        StringBuilder sb = new StringBuilder();
+        for (ImportReport r : reports) {
+            sb.append(Path.of(r.file()).getFileName()).append(": ");
+            switch (r.status()) {
+                case ImportReport.IMPORTED -> sb.append(r.format()).append(", ").append(r.events()).append(" events")
+                        .append(r.skipped() > 0 ? ", " + r.skipped() + " lines skipped" : "");
+                case ImportReport.DUPLICATE -> sb.append("already in the project");
+                default -> sb.append("refused: ").append(r.message());
+            }
+            sb.append('\n');
+            r.skipReasons().stream().limit(3).forEach(s -> sb.append("    skipped ").append(s).append('\n'));
+            r.notes().forEach(n -> sb.append("    note: ").append(n).append('\n'));
+        }
+        if (getScene() == null) {
+            return;
+        }
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, sb.toString());
+        alert.setHeaderText("Import finished");
+        alert.initOwner(window());
+        alert.show();
+    }
+
+    private void projectChanged(Project project) {
+        detail.show(null, null, zone());
+        timeline.clearSelection();
+        if (project == null) {
+            projectLabel.setText("No project open");
+            timeline.setData(List.of(), null, List.of());
+            return;
+        }
+        timeline.zoneProperty().set(project.zone());
+        search.setZone(project.zone());
+        try {
+            long[] range = TimelineViewModel.fullRange(project);
+            timeline.setFullRange(range[0], range[1]);
+            timeline.showAll();
+        } catch (IOException e) {
+            workbench.showError(e);
+        }
+        searchModel.search();
+    }
+
+    private void refresh() {
+        Project project = workbench.project();
+        if (project == null) {
+            return;
+        }
+        try {
+            projectLabel.setText(project.incident().getTitle() + "  —  " + project.layout().root() + "  —  "
+                    + String.format("%,d events in %d sources", project.eventCount(), project.incident().getSources().size()));
+        } catch (IOException e) {
+            projectLabel.setText(project.layout().root().toString());
+        }
+        reloadDensity();
+    }
+
+    private void showSelection() {
+        Instant f = searchModel.fromProperty().get();
+        Instant t = searchModel.toProperty().get();
+        if (f == null || t == null) {
+            timeline.clearSelection();
+        } else {
+            timeline.setSelection(f.toEpochMilli(), t.toEpochMilli());
+        }
+    }
+
+    /** Re-reads the lane density for the visible window in the background; only the newest result is drawn. */
+    private void reloadDensity() {
+        Project project = workbench.project();
+        if (project == null || timeline.getWidth() <= 0) {
+            return;
+        }
+        long start = timeline.visibleStartProperty().get();
+        long end = timeline.visibleEndProperty().get();
+        int buckets = timeline.wantedBuckets();
+        int mine = ++densityGeneration;
+        List<String> lanes = TimelineViewModel.lanes(project.incident());
+        var items = TimelineViewModel.items(project.incident());
+        workbench.tasks().runQuietly(progress -> TimelineViewModel.density(project, start, end, buckets),
+                (LaneDensity density) -> {
+                    if (mine == densityGeneration) {
+                        timeline.setData(lanes, density, items);
+                    }
+                }, error -> { });
+    }
+}

@@ -1,0 +1,232 @@
+package org.pmw.ui.search;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.AbstractList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.pmw.model.Event;
+import org.pmw.model.EventResults;
+
+/**
+ * Search field, result count and a virtualised result table that scrolls through millions of matches: rows are
+ * indexes into the results and events are loaded only when their row is shown.
+ */
+public final class SearchView extends VBox {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+
+    private final SearchViewModel model;
+    private final ComboBox<String> queryField = new ComboBox<>();
+    private final TableView<Integer> table = new TableView<>();
+    private final Label status = new Label();
+    private final Label error = new Label();
+    private final Label window = new Label();
+    private final Button clearWindow = new Button("✕");
+    private ZoneId zone = ZoneId.of("UTC");
+    private List<String> terms = List.of();
+    private Consumer<Event> onOpen = e -> { };
+
+    public SearchView(SearchViewModel model) {
+        this.model = model;
+        getStyleClass().add("search-view");
+        queryField.setEditable(true);
+        queryField.setId("queryField");
+        queryField.setPromptText("Search the evidence: segmentation fault, level:error AND host:web2, status:[500 TO 599]");
+        queryField.setItems(model.history());
+        queryField.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(queryField, Priority.ALWAYS);
+        queryField.getEditor().textProperty().bindBidirectional(model.queryProperty());
+        queryField.getEditor().setOnAction(e -> model.search());
+        queryField.setOnAction(e -> {
+            if (queryField.getValue() != null && !queryField.getValue().equals(model.queryProperty().get())) {
+                model.queryProperty().set(queryField.getValue());
+            }
+        });
+        Button go = new Button("Search");
+        go.setId("searchButton");
+        go.setDefaultButton(false);
+        go.setOnAction(e -> model.search());
+        status.setId("resultCount");
+        status.textProperty().bind(model.statusProperty());
+        status.getStyleClass().add("result-count");
+        error.setId("queryError");
+        error.textProperty().bind(model.errorProperty());
+        error.getStyleClass().add("query-error");
+        error.setWrapText(true);
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        window.getStyleClass().add("window-chip");
+        clearWindow.getStyleClass().add("flat");
+        clearWindow.setTooltip(new Tooltip("Search all of the time range"));
+        clearWindow.setOnAction(e -> {
+            model.setWindow(null, null);
+            model.search();
+        });
+        model.fromProperty().addListener((o, a, b) -> updateWindowLabel());
+        model.toProperty().addListener((o, a, b) -> updateWindowLabel());
+        updateWindowLabel();
+
+        HBox bar = new HBox(6, queryField, go, window, clearWindow, status);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 8, 4, 8));
+
+        buildTable();
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(bar, error, table);
+        model.resultsProperty().addListener((o, a, b) -> showResults(b));
+    }
+
+    public void setZone(ZoneId zone) {
+        this.zone = zone;
+        table.refresh();
+        updateWindowLabel();
+    }
+
+    public void setOnOpen(Consumer<Event> handler) {
+        this.onOpen = handler;
+    }
+
+    public TableView<Integer> table() {
+        return table;
+    }
+
+    public void focusQuery() {
+        queryField.requestFocus();
+        queryField.getEditor().selectAll();
+    }
+
+    /** The event of the selected row, or null. */
+    public Event selectedEvent() {
+        Integer row = table.getSelectionModel().getSelectedItem();
+        EventResults results = model.resultsProperty().get();
+        return row == null || results == null || row >= results.size() ? null : results.get(row);
+    }
+
+    private void updateWindowLabel() {
+        Instant f = model.fromProperty().get();
+        Instant t = model.toProperty().get();
+        boolean any = f != null || t != null;
+        window.setVisible(any);
+        window.setManaged(any);
+        clearWindow.setVisible(any);
+        clearWindow.setManaged(any);
+        if (any) {
+            DateTimeFormatter short_ = DateTimeFormatter.ofPattern("dd MMM HH:mm:ss");
+            window.setText((f == null ? "…" : short_.format(f.atZone(zone))) + " – "
+                    + (t == null ? "…" : short_.format(t.atZone(zone))));
+        }
+    }
+
+    private void buildTable() {
+        table.setId("results");
+        table.setPlaceholder(new Label("Type a query and press Enter. An empty query shows every event."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setFixedCellSize(24);
+        TableColumn<Integer, String> time = column("Time", 170, e -> TIME.format(Instant.ofEpochMilli(e.ts()).atZone(zone)));
+        TableColumn<Integer, String> source = column("Source", 170, e -> e.source() + ":" + e.line());
+        TableColumn<Integer, String> host = column("Host", 70, Event::host);
+        TableColumn<Integer, String> level = column("Level", 60, e -> e.level().id());
+        level.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeIf(s -> s.startsWith("level-"));
+                setText(empty ? null : item);
+                if (!empty && item != null) {
+                    getStyleClass().add("level-" + item);
+                }
+            }
+        });
+        TableColumn<Integer, String> message = column("Message", 600, e -> firstLine(e.message()));
+        message.setCellFactory(c -> new HighlightCell<>(() -> terms));
+        table.getColumns().setAll(List.of(time, source, host, level, message));
+        table.setRowFactory(t -> {
+            TableRow<Integer> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    openSelected();
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                openSelected();
+                e.consume();
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            Event ev = selectedEvent();
+            if (ev != null) {
+                onOpen.accept(ev);
+            }
+        });
+    }
+
+    private void openSelected() {
+        Event e = selectedEvent();
+        if (e != null) {
+            onOpen.accept(e);
+        }
+    }
+
+    private TableColumn<Integer, String> column(String title, double width, java.util.function.Function<Event, String> value) {
+        TableColumn<Integer, String> col = new TableColumn<>(title);
+        col.setPrefWidth(width);
+        col.setSortable(false);
+        col.setCellValueFactory(cell -> {
+            EventResults results = model.resultsProperty().get();
+            Integer row = cell.getValue();
+            if (results == null || row == null || row >= results.size()) {
+                return new ReadOnlyStringWrapper("");
+            }
+            return new ReadOnlyStringWrapper(value.apply(results.get(row)));
+        });
+        return col;
+    }
+
+    private void showResults(EventResults results) {
+        terms = QueryTerms.of(model.queryProperty().get());
+        if (results == null) {
+            table.setItems(FXCollections.observableArrayList());
+            return;
+        }
+        int size = results.size();
+        table.setItems(FXCollections.observableList(new AbstractList<>() {
+            @Override
+            public Integer get(int index) {
+                return index;
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+        }));
+        table.scrollTo(0);
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl) + "  …";
+    }
+
+}

@@ -1,0 +1,103 @@
+package org.pmw.ui.search;
+
+import java.time.Instant;
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.pmw.app.Project;
+import org.pmw.model.EventResults;
+import org.pmw.ui.main.WorkbenchModel;
+
+/** The evidence search: query, time window, history, and the current results with their count and time. */
+public final class SearchViewModel {
+
+    private final WorkbenchModel workbench;
+    private final StringProperty query = new SimpleStringProperty("");
+    private final ObjectProperty<Instant> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<Instant> to = new SimpleObjectProperty<>();
+    private final ObjectProperty<EventResults> results = new SimpleObjectProperty<>();
+    private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final ObservableList<String> history = FXCollections.observableArrayList();
+    private int generation;
+
+    public SearchViewModel(WorkbenchModel workbench) {
+        this.workbench = workbench;
+        workbench.projectProperty().addListener((o, a, b) -> {
+            replaceResults(null);
+            from.set(null);
+            to.set(null);
+            status.set("");
+            error.set("");
+        });
+    }
+
+    public StringProperty queryProperty() { return query; }
+    public ObjectProperty<Instant> fromProperty() { return from; }
+    public ObjectProperty<Instant> toProperty() { return to; }
+    public ObjectProperty<EventResults> resultsProperty() { return results; }
+    public StringProperty statusProperty() { return status; }
+    public StringProperty errorProperty() { return error; }
+    public ObservableList<String> history() { return history; }
+
+    public void setWindow(Instant newFrom, Instant newTo) {
+        from.set(newFrom);
+        to.set(newTo);
+    }
+
+    /** Runs the query in the background; a newer search supersedes an older one still running. */
+    public void search() {
+        Project project = workbench.project();
+        if (project == null) {
+            return;
+        }
+        String text = query.get() == null ? "" : query.get().trim();
+        Instant f = from.get();
+        Instant t = to.get();
+        int mine = ++generation;
+        status.set("Searching...");
+        workbench.tasks().run("Searching", progress -> {
+            long started = System.nanoTime();
+            EventResults found = project.results(text, f, t);
+            return new Outcome(found, (System.nanoTime() - started) / 1e6);
+        }, outcome -> {
+            if (mine != generation) {
+                outcome.results().close();
+                return;
+            }
+            error.set("");
+            replaceResults(outcome.results());
+            status.set(String.format(Locale.ROOT, "%,d event%s (%.0f ms)", outcome.results().size(),
+                    outcome.results().size() == 1 ? "" : "s", outcome.millis()));
+            if (!text.isEmpty()) {
+                history.remove(text);
+                history.add(0, text);
+                if (history.size() > 30) {
+                    history.remove(30, history.size());
+                }
+            }
+        }, failure -> {
+            if (mine != generation) {
+                return;
+            }
+            status.set("");
+            Throwable cause = failure;
+            error.set(cause.getMessage() == null ? cause.toString() : cause.getMessage());
+        });
+    }
+
+    private void replaceResults(EventResults next) {
+        EventResults old = results.get();
+        results.set(next);
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    private record Outcome(EventResults results, double millis) {
+    }
+}

@@ -1,0 +1,15 @@
+package org.pmw.ui.timeline;
+
+import java.util.List;
+
+/**
+ * Something drawn on the timeline besides event density: a change (marker), an experiment (bar), a status
+ * change of a hypothesis, an outcome, or an incident marker (a line across all lanes).
+ *
+ * @param lane  the lane it is drawn in: Changes, Experiments, Hypotheses, Outcomes or Markers
+ * @param end   epoch ms, or the same as start for a point
+ * @param links ids of items it is linked to (drawn as arrows when it is selected)
+ */
+public record TimelineItem(String id, String lane, long start, long end, String label, String detail,
+                           List<String> links) {
+}

@@ -1,0 +1,497 @@
+package org.pmw.ui.timeline;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import org.pmw.model.LaneDensity;
+import org.pmw.model.Level;
+
+/**
+ * The timeline: a time axis, one lane per evidence source drawn from histogram buckets (never one node per
+ * event), and lanes for changes, experiments, hypotheses, outcomes and incident markers. Wheel or +/- zooms,
+ * dragging the lanes pans, dragging across the axis selects a time window, double-click shows everything.
+ */
+public final class TimelineView extends Region {
+
+    static final double AXIS_HEIGHT = 30;
+    static final double LANE_HEIGHT = 22;
+    static final double LABEL_WIDTH = 150;
+    private static final List<String> RECORD_LANES = List.of("Changes", "Experiments", "Hypotheses", "Outcomes");
+
+    private final Canvas canvas = new Canvas();
+    private final LongProperty visibleStart = new SimpleLongProperty(0);
+    private final LongProperty visibleEnd = new SimpleLongProperty(3_600_000);
+    private final ObjectProperty<ZoneId> zone = new SimpleObjectProperty<>(ZoneId.of("UTC"));
+    private final ObjectProperty<String> selectedItem = new SimpleObjectProperty<>();
+    private LaneDensity density;
+    private List<String> sources = List.of();
+    private List<TimelineItem> items = List.of();
+    private long fullStart;
+    private long fullEnd;
+    private long selectionStart = -1;
+    private long selectionEnd = -1;
+    private double dragStartX = Double.NaN;
+    private long dragStartVisible;
+    private boolean selecting;
+    private BiConsumer<Long, Long> onWindowSelected = (a, b) -> { };
+    private Consumer<TimelineItem> onItemClicked = i -> { };
+
+    public TimelineView() {
+        getChildren().add(canvas);
+        getStyleClass().add("timeline");
+        setFocusTraversable(true);
+        setMinHeight(120);
+        visibleStart.addListener((o, a, b) -> draw());
+        visibleEnd.addListener((o, a, b) -> draw());
+        selectedItem.addListener((o, a, b) -> draw());
+        addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
+        setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.ADD) {
+                zoom(0.5, 0.5);
+                e.consume();
+            } else if (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT) {
+                zoom(2, 0.5);
+                e.consume();
+            } else if (e.getCode() == KeyCode.LEFT) {
+                pan(-0.2);
+                e.consume();
+            } else if (e.getCode() == KeyCode.RIGHT) {
+                pan(0.2);
+                e.consume();
+            } else if (e.getCode() == KeyCode.DIGIT0 || e.getCode() == KeyCode.HOME) {
+                showAll();
+                e.consume();
+            }
+        });
+    }
+
+    public LongProperty visibleStartProperty() { return visibleStart; }
+    public LongProperty visibleEndProperty() { return visibleEnd; }
+    public ObjectProperty<ZoneId> zoneProperty() { return zone; }
+    public ObjectProperty<String> selectedItemProperty() { return selectedItem; }
+
+    public void setOnWindowSelected(BiConsumer<Long, Long> handler) { this.onWindowSelected = handler; }
+    public void setOnItemClicked(Consumer<TimelineItem> handler) { this.onItemClicked = handler; }
+
+    /** The whole span of the project; "show all" returns here. */
+    public void setFullRange(long start, long end) {
+        this.fullStart = start;
+        this.fullEnd = Math.max(end, start + 60_000);
+    }
+
+    public void showAll() {
+        setVisible(fullStart, fullEnd);
+    }
+
+    public void setVisible(long start, long end) {
+        long s = Math.min(start, end - 1000);
+        visibleStart.set(s);
+        visibleEnd.set(Math.max(end, s + 1000));
+    }
+
+    public void setData(List<String> laneSources, LaneDensity laneDensity, List<TimelineItem> timelineItems) {
+        this.sources = List.copyOf(laneSources);
+        this.density = laneDensity;
+        this.items = List.copyOf(timelineItems);
+        requestLayout();
+        draw();
+    }
+
+    public void setSelection(long start, long end) {
+        selectionStart = start;
+        selectionEnd = end;
+        draw();
+    }
+
+    public void clearSelection() {
+        selectionStart = -1;
+        selectionEnd = -1;
+        draw();
+    }
+
+    /** Columns the density is wanted in at the current width (about one per 3 pixels). */
+    public int wantedBuckets() {
+        return Math.max(20, (int) ((getWidth() - LABEL_WIDTH) / 3));
+    }
+
+    /** Height that shows every lane. */
+    public double preferredHeightFor(int sourceCount) {
+        return AXIS_HEIGHT + (sourceCount + RECORD_LANES.size()) * LANE_HEIGHT + 8;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        draw();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return preferredHeightFor(sources.size());
+    }
+
+    /** Zooms by {@code factor} (0.5 = in) keeping the time under {@code anchor} (0..1 of the plot) still. */
+    public void zoom(double factor, double anchor) {
+        long start = visibleStart.get();
+        long span = visibleEnd.get() - start;
+        long pivot = start + (long) (span * anchor);
+        long newSpan = Math.max(1000, (long) (span * factor));
+        long newStart = pivot - (long) (newSpan * anchor);
+        setVisible(newStart, newStart + newSpan);
+    }
+
+    public void pan(double fraction) {
+        long span = visibleEnd.get() - visibleStart.get();
+        long shift = (long) (span * fraction);
+        setVisible(visibleStart.get() + shift, visibleEnd.get() + shift);
+    }
+
+    private double plotWidth() {
+        return Math.max(1, getWidth() - LABEL_WIDTH);
+    }
+
+    private double xOf(long t) {
+        return LABEL_WIDTH + (t - visibleStart.get()) * plotWidth() / (double) (visibleEnd.get() - visibleStart.get());
+    }
+
+    private long timeAt(double x) {
+        return visibleStart.get() + (long) ((x - LABEL_WIDTH) / plotWidth() * (visibleEnd.get() - visibleStart.get()));
+    }
+
+    private void onScroll(ScrollEvent e) {
+        if (e.getDeltaY() == 0) {
+            return;
+        }
+        double anchor = Math.max(0, Math.min(1, (e.getX() - LABEL_WIDTH) / plotWidth()));
+        zoom(e.getDeltaY() > 0 ? 0.8 : 1.25, anchor);
+        e.consume();
+    }
+
+    private void onPressed(MouseEvent e) {
+        requestFocus();
+        if (e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        if (e.getClickCount() == 2) {
+            showAll();
+            return;
+        }
+        dragStartX = e.getX();
+        dragStartVisible = visibleStart.get();
+        selecting = e.getY() <= AXIS_HEIGHT || e.isShiftDown();
+        if (!selecting) {
+            TimelineItem hit = itemAt(e.getX(), e.getY());
+            if (hit != null) {
+                selectedItem.set(hit.id());
+                onItemClicked.accept(hit);
+                dragStartX = Double.NaN;
+            }
+        }
+    }
+
+    private void onDragged(MouseEvent e) {
+        if (Double.isNaN(dragStartX)) {
+            return;
+        }
+        if (selecting) {
+            long a = timeAt(Math.max(LABEL_WIDTH, dragStartX));
+            long b = timeAt(Math.max(LABEL_WIDTH, e.getX()));
+            selectionStart = Math.min(a, b);
+            selectionEnd = Math.max(a, b);
+            draw();
+        } else {
+            long span = visibleEnd.get() - visibleStart.get();
+            long shift = (long) ((dragStartX - e.getX()) / plotWidth() * span);
+            setVisible(dragStartVisible + shift, dragStartVisible + shift + span);
+        }
+    }
+
+    private void onReleased(MouseEvent e) {
+        if (selecting && !Double.isNaN(dragStartX) && Math.abs(e.getX() - dragStartX) > 3) {
+            onWindowSelected.accept(selectionStart, selectionEnd);
+        }
+        dragStartX = Double.NaN;
+        selecting = false;
+    }
+
+    private double laneTop(int lane) {
+        return AXIS_HEIGHT + lane * LANE_HEIGHT;
+    }
+
+    private TimelineItem itemAt(double x, double y) {
+        for (TimelineItem item : items) {
+            int lane = laneIndex(item.lane());
+            double top = lane < 0 ? AXIS_HEIGHT : laneTop(lane);
+            double bottom = lane < 0 ? getHeight() : top + LANE_HEIGHT;
+            if (y < top || y > bottom) {
+                continue;
+            }
+            double x0 = xOf(item.start()) - 5;
+            double x1 = Math.max(xOf(item.end()), xOf(item.start())) + 5;
+            if (x >= x0 && x <= x1) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    private int laneIndex(String lane) {
+        int i = RECORD_LANES.indexOf(lane);
+        return i < 0 ? -1 : sources.size() + i;
+    }
+
+    static Color levelColor(Level level) {
+        return switch (level) {
+            case TRACE, DEBUG -> Color.web("#9aa7b4");
+            case INFO -> Color.web("#6b8fb3");
+            case NOTICE -> Color.web("#4a7fc1");
+            case WARN -> Color.web("#e0a030");
+            case ERROR -> Color.web("#d9534f");
+            case CRIT, FATAL -> Color.web("#8b1a1a");
+        };
+    }
+
+    private void draw() {
+        double w = getWidth();
+        double h = getHeight();
+        if (w <= 0 || h <= 0) {
+            return;
+        }
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(Color.web("#fbfcfd"));
+        g.fillRect(0, 0, w, h);
+        g.setFont(Font.font("System", 11));
+        drawAxis(g, w);
+        int lane = 0;
+        for (String source : sources) {
+            drawLaneFrame(g, lane, source, w);
+            drawDensity(g, lane, source);
+            lane++;
+        }
+        for (String name : RECORD_LANES) {
+            drawLaneFrame(g, lane, name, w);
+            lane++;
+        }
+        drawItems(g, h);
+        if (selectionStart >= 0) {
+            double x0 = Math.max(LABEL_WIDTH, xOf(selectionStart));
+            double x1 = Math.min(w, xOf(selectionEnd));
+            if (x1 > x0) {
+                g.setFill(Color.rgb(66, 133, 244, 0.15));
+                g.fillRect(x0, 0, x1 - x0, h);
+                g.setStroke(Color.rgb(66, 133, 244, 0.8));
+                g.strokeLine(x0, 0, x0, h);
+                g.strokeLine(x1, 0, x1, h);
+            }
+        }
+    }
+
+    private void drawAxis(GraphicsContext g, double w) {
+        g.setFill(Color.web("#eef1f4"));
+        g.fillRect(0, 0, w, AXIS_HEIGHT);
+        g.setStroke(Color.web("#c8ced6"));
+        g.strokeLine(0, AXIS_HEIGHT - 0.5, w, AXIS_HEIGHT - 0.5);
+        long span = visibleEnd.get() - visibleStart.get();
+        long step = niceStep((long) (span / Math.max(1, plotWidth() / 110)));
+        long offset = zone.get().getRules().getOffset(Instant.ofEpochMilli(visibleStart.get())).getTotalSeconds() * 1000L;
+        long first = Math.floorDiv(visibleStart.get() + offset, step) * step - offset;
+        DateTimeFormatter fmt = step >= 86_400_000 ? DateTimeFormatter.ofPattern("EEE dd MMM")
+                : step >= 60_000 ? DateTimeFormatter.ofPattern("dd MMM HH:mm") : DateTimeFormatter.ofPattern("HH:mm:ss");
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        for (long t = first; t <= visibleEnd.get(); t += step) {
+            double x = xOf(t);
+            if (x < LABEL_WIDTH) {
+                continue;
+            }
+            g.setStroke(Color.web("#dde2e8"));
+            g.strokeLine(x + 0.5, AXIS_HEIGHT, x + 0.5, getHeight());
+            g.setStroke(Color.web("#8893a0"));
+            g.strokeLine(x + 0.5, AXIS_HEIGHT - 6, x + 0.5, AXIS_HEIGHT);
+            g.setFill(Color.web("#3c4650"));
+            g.fillText(fmt.format(Instant.ofEpochMilli(t).atZone(zone.get())), x + 3, AXIS_HEIGHT / 2 - 2);
+        }
+        g.setFill(Color.web("#56606b"));
+        g.fillText(zone.get().getId(), 6, AXIS_HEIGHT / 2 - 2);
+    }
+
+    private static long niceStep(long raw) {
+        long[] steps = {1000, 5000, 10_000, 30_000, 60_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000,
+            7_200_000, 10_800_000, 21_600_000, 43_200_000, 86_400_000, 172_800_000, 604_800_000};
+        for (long s : steps) {
+            if (s >= raw) {
+                return s;
+            }
+        }
+        return steps[steps.length - 1];
+    }
+
+    private void drawLaneFrame(GraphicsContext g, int lane, String label, double w) {
+        double top = laneTop(lane);
+        g.setFill(lane % 2 == 0 ? Color.web("#ffffff") : Color.web("#f6f8fa"));
+        g.fillRect(LABEL_WIDTH, top, w - LABEL_WIDTH, LANE_HEIGHT);
+        g.setFill(RECORD_LANES.contains(label) ? Color.web("#e9edf2") : Color.web("#f1f4f7"));
+        g.fillRect(0, top, LABEL_WIDTH, LANE_HEIGHT);
+        g.setStroke(Color.web("#e3e7ec"));
+        g.strokeLine(0, top + LANE_HEIGHT - 0.5, w, top + LANE_HEIGHT - 0.5);
+        g.setFill(Color.web("#2d3640"));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        String text = label.length() > 22 ? label.substring(0, 21) + "…" : label;
+        g.fillText(text, 6, top + LANE_HEIGHT / 2);
+    }
+
+    private void drawDensity(GraphicsContext g, int lane, String source) {
+        if (density == null) {
+            return;
+        }
+        long[][] counts = density.counts().get(source);
+        if (counts == null) {
+            return;
+        }
+        long max = 1;
+        for (Map.Entry<String, long[][]> e : density.counts().entrySet()) {
+            for (int b = 0; b < density.buckets(); b++) {
+                long sum = 0;
+                for (long[] level : e.getValue()) {
+                    sum += level[b];
+                }
+                max = Math.max(max, sum);
+            }
+        }
+        double top = laneTop(lane) + 2;
+        double height = LANE_HEIGHT - 4;
+        Level[] levels = Level.values();
+        double logMax = Math.log1p(max);
+        for (int b = 0; b < density.buckets(); b++) {
+            long total = 0;
+            for (long[] level : counts) {
+                total += level[b];
+            }
+            if (total == 0) {
+                continue;
+            }
+            long bucketStart = density.start() + b * density.bucketMillis();
+            double x0 = xOf(bucketStart);
+            double x1 = xOf(bucketStart + density.bucketMillis());
+            if (x1 < LABEL_WIDTH) {
+                continue;
+            }
+            x0 = Math.max(LABEL_WIDTH, x0);
+            double barHeight = Math.max(1.5, height * Math.log1p(total) / logMax);
+            double y = top + height;
+            // stack from the most severe down so errors stay visible at the bottom of every bar
+            for (int l = levels.length - 1; l >= 0; l--) {
+                long c = counts[l][b];
+                if (c == 0) {
+                    continue;
+                }
+                double part = Math.max(1, barHeight * c / (double) total);
+                g.setFill(levelColor(levels[l]));
+                g.fillRect(x0, y - part, Math.max(1, x1 - x0 - 0.5), part);
+                y -= part;
+            }
+        }
+    }
+
+    private void drawItems(GraphicsContext g, double h) {
+        Map<String, TimelineItem> byId = new LinkedHashMap<>();
+        items.forEach(i -> byId.put(i.id(), i));
+        for (TimelineItem item : items) {
+            boolean selected = item.id().equals(selectedItem.get());
+            int lane = laneIndex(item.lane());
+            double x = xOf(item.start());
+            if (lane < 0) {
+                if (x < LABEL_WIDTH || x > getWidth()) {
+                    continue;
+                }
+                g.setStroke(selected ? Color.web("#c62828") : Color.web("#7b1fa2"));
+                g.setLineDashes(4, 3);
+                g.strokeLine(x + 0.5, AXIS_HEIGHT, x + 0.5, h);
+                g.setLineDashes();
+                g.setFill(Color.web("#7b1fa2"));
+                g.setTextAlign(TextAlignment.LEFT);
+                g.fillText(item.label(), x + 3, AXIS_HEIGHT + 8);
+                continue;
+            }
+            double top = laneTop(lane);
+            Color color = switch (item.lane()) {
+                case "Changes" -> Color.web("#2e7d32");
+                case "Experiments" -> Color.web("#1565c0");
+                case "Hypotheses" -> Color.web("#ef6c00");
+                default -> Color.web("#6a1b9a");
+            };
+            double x1 = Math.max(x + 6, xOf(item.end()));
+            if (x1 < LABEL_WIDTH || x > getWidth()) {
+                continue;
+            }
+            x = Math.max(LABEL_WIDTH, x);
+            g.setFill(selected ? color.darker() : color);
+            if (item.end() > item.start()) {
+                g.fillRoundRect(x, top + 4, x1 - x, LANE_HEIGHT - 8, 4, 4);
+            } else {
+                g.fillPolygon(new double[] {x - 5, x + 5, x}, new double[] {top + 4, top + 4, top + LANE_HEIGHT - 4}, 3);
+            }
+            g.setFill(Color.web("#1f2a33"));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(item.label(), Math.min(x1, x + 8) + 2, top + LANE_HEIGHT / 2);
+        }
+        TimelineItem selected = byId.get(selectedItem.get());
+        if (selected != null) {
+            g.setStroke(Color.web("#c62828"));
+            g.setLineWidth(1.5);
+            for (String link : selected.links()) {
+                TimelineItem other = byId.get(link);
+                if (other != null) {
+                    arrow(g, selected, other);
+                }
+            }
+            g.setLineWidth(1);
+        }
+    }
+
+    private void arrow(GraphicsContext g, TimelineItem from, TimelineItem to) {
+        double x0 = xOf(from.start());
+        double y0 = centre(from);
+        double x1 = xOf(to.start());
+        double y1 = centre(to);
+        g.strokeLine(x0, y0, x1, y1);
+        double angle = Math.atan2(y1 - y0, x1 - x0);
+        List<Double> xs = new ArrayList<>(List.of(x1, x1 - 8 * Math.cos(angle - 0.4), x1 - 8 * Math.cos(angle + 0.4)));
+        List<Double> ys = new ArrayList<>(List.of(y1, y1 - 8 * Math.sin(angle - 0.4), y1 - 8 * Math.sin(angle + 0.4)));
+        g.setFill(Color.web("#c62828"));
+        g.fillPolygon(xs.stream().mapToDouble(Double::doubleValue).toArray(),
+                ys.stream().mapToDouble(Double::doubleValue).toArray(), 3);
+    }
+
+    private double centre(TimelineItem item) {
+        int lane = laneIndex(item.lane());
+        return lane < 0 ? AXIS_HEIGHT + 10 : laneTop(lane) + LANE_HEIGHT / 2;
+    }
+}
