@@ -32,9 +32,11 @@ import java.util.Objects;
  *
  * <p>Memory is bounded: at most {@code maxClustersPerLeaf} clusters per leaf and {@code maxClusters} overall.
  * When a new cluster is not allowed, the message is merged into the most similar cluster of its leaf whatever
- * the similarity (widening that template); a leaf that is still empty then gets one catch-all cluster, so the
- * total can exceed {@code maxClusters} only by the number of distinct (token count, prefix) routes, which the
- * tree itself bounds through {@code maxChildren}. Nothing is ever evicted, so every id handed out stays valid.
+ * the similarity (widening that template). Once {@code maxClusters} is reached the tree stops growing except
+ * for wildcard branches, so a message with an unseen prefix lands in the wildcard leaf of its token count; if
+ * that leaf is still empty it gets one catch-all cluster. The total therefore exceeds {@code maxClusters} by
+ * at most the number of distinct token counts seen after the cap. Nothing is ever evicted, so every id handed
+ * out stays valid (merging was chosen over LRU eviction for that reason).
  *
  * <p>Thread-safety: {@link #assign(String, long)}, {@link #patterns()} and {@link #save(OutputStream)} are
  * synchronized, so one miner may be shared, but it is meant to be fed by one import thread (ids follow the
@@ -75,6 +77,7 @@ public final class PatternMiner {
     private final Settings settings;
     private final Map<Integer, Node> byLength = new HashMap<>();
     private final List<Cluster> clusters = new ArrayList<>();
+    private final Map<String, Cluster> byId = new HashMap<>();
     private long nextId = 1;
 
     public PatternMiner() {
@@ -106,6 +109,7 @@ public final class PatternMiner {
                 Cluster created = new Cluster("p" + nextId++, tokens.clone(), routeKeys);
                 leaf.clusters.add(created);
                 clusters.add(created);
+                byId.put(created.id, created);
                 created.seen(ts);
                 return created.id;
             }
@@ -118,12 +122,8 @@ public final class PatternMiner {
 
     /** The template of a pattern id, or null when the id is unknown. */
     public synchronized String template(String id) {
-        for (Cluster c : clusters) {
-            if (c.id.equals(id)) {
-                return c.templateText();
-            }
-        }
-        return null;
+        Cluster c = byId.get(id);
+        return c == null ? null : c.templateText();
     }
 
     /** All patterns in order of first appearance. */
@@ -148,7 +148,9 @@ public final class PatternMiner {
             String key = MessageMasker.hasVariable(tokens[i]) ? WILDCARD : tokens[i];
             Node child = node.children.get(key);
             if (child == null) {
-                if (node.children.size() < settings.maxChildren() - 1 || key.equals(WILDCARD)) {
+                boolean full = node.children.size() >= settings.maxChildren() - 1
+                        || clusters.size() >= settings.maxClusters();
+                if (!full || key.equals(WILDCARD)) {
                     child = new Node();
                     node.children.put(key, child);
                 } else {
@@ -331,6 +333,9 @@ public final class PatternMiner {
             c.count = p.count();
             c.firstSeen = p.firstSeen() == null ? PatternInfo.NO_TIME : p.firstSeen();
             c.lastSeen = p.lastSeen() == null ? PatternInfo.NO_TIME : p.lastSeen();
+            if (miner.byId.put(c.id, c) != null) {
+                throw new IOException("pattern state: pattern id " + c.id + " appears twice");
+            }
             node.clusters.add(c);
             miner.clusters.add(c);
             index++;
