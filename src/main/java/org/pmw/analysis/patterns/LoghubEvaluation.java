@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +43,7 @@ public final class LoghubEvaluation {
     }
 
     private static Map<String, Double> orderedDrain() {
-        Map<String, Double> m = new java.util.LinkedHashMap<>();
+        Map<String, Double> m = new LinkedHashMap<>();
         m.put("HDFS", 0.998);
         m.put("Hadoop", 0.948);
         m.put("Spark", 0.920);
@@ -50,7 +52,7 @@ public final class LoghubEvaluation {
         m.put("HPC", 0.887);
         m.put("Thunderbird", 0.955);
         m.put("Windows", 0.997);
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     /** The structured CSV of a dataset under {@code root}. */

@@ -14,11 +14,16 @@ import java.util.Map;
  * <p>Each pattern's counts are treated as Poisson with a constant rate per period. The significance measure is
  * the exact conditional test for two Poisson rates: given the n = x + y events of a pattern (x in the window,
  * y in the baseline) and equal rates, x is Binomial(n, w / (w + b)) with w and b the two durations; the
- * one-sided p-value is P(X &ge; x) (computed as the regularized incomplete beta function, exact for binomial tails). The ranking key is the one-sided 95% Clopper-Pearson lower bound of the
- * rate ratio derived from the same binomial, so a pattern ranks high when it rose a lot <em>and</em> there are
- * enough events to be sure: a new pattern seen 40 times beats one seen once, and a busy steady pattern
- * (ratio near 1) stays low however many events it has. A pattern is {@code spiking} when its p-value is
- * below 0.05 divided by the number of patterns ranked (Bonferroni) and its rate at least doubled.
+ * one-sided p-value is P(X &ge; x) (computed as the regularized incomplete beta function, exact for binomial
+ * tails). Clopper-Pearson bounds of the binomial share map to bounds of the rate ratio: the one-sided 95% lower
+ * bound, and the 50% point as a finite estimate (a new pattern has an infinite raw ratio).
+ *
+ * <p>A pattern is {@code spiking} when its p-value is below 0.05 divided by the number of patterns ranked
+ * (Bonferroni) and its rate at least doubled. Ranking: spiking patterns first, by the 95% lower bound (a rise
+ * that is both big and backed by many events: a new pattern seen 40 times beats one seen twice); then the
+ * rest by the ratio estimate, so a pattern new in the window but too rare to be significant (a single
+ * "MaxClients" line) still comes before the steady traffic whose ratio is near 1. Disappearance is the same
+ * test with the periods' roles swapped.
  */
 public final class OnsetAnalysis {
 
@@ -53,10 +58,12 @@ public final class OnsetAnalysis {
             long y = count(baselineCounts, id);
             Rise rise = rise(x, windowMinutes, y, baselineMinutes);
             double ratio = y == 0 ? Double.POSITIVE_INFINITY : (x / windowMinutes) / (y / baselineMinutes);
-            scores.add(new OnsetScore(id, y, x, y / baselineMinutes, x / windowMinutes, ratio, rise.lowerBound(),
-                    rise.pValue(), y == 0, rise.pValue() < threshold && ratio >= MIN_FACTOR));
+            scores.add(new OnsetScore(id, y, x, y / baselineMinutes, x / windowMinutes, ratio, rise.estimate(),
+                    rise.lowerBound(), rise.pValue(), y == 0, rise.pValue() < threshold && ratio >= MIN_FACTOR));
         }
-        scores.sort(Comparator.comparingDouble(OnsetScore::ratioLowerBound).reversed()
+        scores.sort(Comparator.comparing(OnsetScore::spiking).reversed()
+                .thenComparing(Comparator.comparingDouble((OnsetScore s) -> s.spiking() ? s.ratioLowerBound()
+                        : s.ratioEstimate()).reversed())
                 .thenComparingDouble(OnsetScore::pValue)
                 .thenComparing(Comparator.comparingLong(OnsetScore::windowCount).reversed())
                 .thenComparing(OnsetScore::patternId));
@@ -86,9 +93,12 @@ public final class OnsetAnalysis {
             Rise fall = rise(x, beforeMinutes, y, afterMinutes);
             double factor = y == 0 ? Double.POSITIVE_INFINITY : (x / beforeMinutes) / (y / afterMinutes);
             scores.add(new DisappearanceScore(id, x, y, x / beforeMinutes, y / afterMinutes, factor,
-                    fall.lowerBound(), fall.pValue(), y == 0, fall.pValue() < threshold && factor >= MIN_FACTOR));
+                    fall.estimate(), fall.lowerBound(), fall.pValue(), y == 0,
+                    fall.pValue() < threshold && factor >= MIN_FACTOR));
         }
-        scores.sort(Comparator.comparingDouble(DisappearanceScore::dropFactorLowerBound).reversed()
+        scores.sort(Comparator.comparing(DisappearanceScore::dropped).reversed()
+                .thenComparing(Comparator.comparingDouble((DisappearanceScore s) -> s.dropped()
+                        ? s.dropFactorLowerBound() : s.dropFactorEstimate()).reversed())
                 .thenComparingDouble(DisappearanceScore::pValue)
                 .thenComparing(Comparator.comparingLong(DisappearanceScore::beforeCount).reversed())
                 .thenComparing(DisappearanceScore::patternId));
@@ -96,12 +106,12 @@ public final class OnsetAnalysis {
     }
 
     /** p-value and ratio lower bound of "x events in a period of length tx is a higher rate than y in ty". */
-    record Rise(double pValue, double lowerBound) {
+    record Rise(double pValue, double lowerBound, double estimate) {
     }
 
     static Rise rise(long x, double tx, long y, double ty) {
         if (x == 0) {
-            return new Rise(1.0, 0.0);
+            return new Rise(1.0, 0.0, 0.0);
         }
         long n = x + y;
         if (n > Integer.MAX_VALUE) {
@@ -113,9 +123,14 @@ public final class OnsetAnalysis {
         BetaDistribution tail = new BetaDistribution(null, x, y + 1.0);
         double pValue = Math.max(0.0, Math.min(1.0, tail.cumulativeProbability(p0)));
         // Clopper-Pearson one-sided lower bound of the binomial proportion, mapped to a rate ratio
-        double pLow = tail.inverseCumulativeProbability(1.0 - CONFIDENCE);
-        double lower = pLow >= 1.0 ? Double.POSITIVE_INFINITY : pLow / (1.0 - pLow) * ty / tx;
-        return new Rise(pValue, lower);
+        double lower = toRatio(tail.inverseCumulativeProbability(1.0 - CONFIDENCE), tx, ty);
+        double estimate = toRatio(tail.inverseCumulativeProbability(0.5), tx, ty);
+        return new Rise(pValue, lower, estimate);
+    }
+
+    /** The rate ratio (focus / other) that corresponds to a binomial share p of the focus period's events. */
+    private static double toRatio(double p, double tx, double ty) {
+        return p >= 1.0 ? Double.POSITIVE_INFINITY : p / (1.0 - p) * ty / tx;
     }
 
     private static long count(Map<String, Long> counts, String id) {

@@ -4,6 +4,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Stand-alone evaluation mode: reads one message per line and writes, for each input line in order,
@@ -23,12 +27,12 @@ public final class PatternAssign {
     /** As {@link #run(Reader, Writer)} with a given miner (which keeps what it learnt). */
     public static PatternMiner run(Reader in, Writer out, PatternMiner miner) throws IOException {
         BufferedReader reader = in instanceof BufferedReader b ? b : new BufferedReader(in);
-        java.util.List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         String line;
         while ((line = reader.readLine()) != null) {
             ids.add(miner.assign(line));
         }
-        java.util.Map<String, String> templates = new java.util.HashMap<>();
+        Map<String, String> templates = new HashMap<>();
         for (PatternInfo p : miner.patterns()) {
             templates.put(p.id(), p.template());
         }

@@ -1,6 +1,7 @@
 package org.pmw.analysis.patterns;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -292,7 +293,7 @@ public final class PatternMiner {
                     c.firstSeen == PatternInfo.NO_TIME ? null : c.firstSeen,
                     c.lastSeen == PatternInfo.NO_TIME ? null : c.lastSeen));
         }
-        JSON.writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+        JSON.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                 .writeValue(out, new State("pmw-patterns", FORMAT_VERSION, settings, nextId, saved));
     }
 
