@@ -13,8 +13,9 @@ import java.util.List;
  *
  * <p>For a change at time t, each pattern's buckets starting in [t - baseline, t) are compared with those
  * starting in [t, t + horizon) by {@link OnsetAnalysis}'s exact Poisson-rate test (durations are the buckets
- * actually covered, so series that end early are not mistaken for drops). A pattern surges when the 95% lower
- * bound of its rate ratio exceeds 1. Its delay is the time from the change to the first bucket after it whose
+ * actually covered, so series that end early are not mistaken for drops). A pattern surges when it would be
+ * {@code spiking} there: p-value below 0.05 divided by the number of series (Bonferroni) and its rate at
+ * least doubled; random wobble of steady traffic then does not count. Its delay is the time from the change to the first bucket after it whose
  * count exceeds the pattern's mean count per bucket before the change (and is at least one). The change's score is the
  * best, over patterns, of {@code log2(ratioLowerBound) * exp(-delay / horizon)}: a strong, well-supported
  * surge right after the change scores high; the same surge arriving at the end of the horizon counts about a
@@ -59,6 +60,7 @@ public final class ChangeCorrelation {
     static ChangeCorrelationScore score(String changeId, Instant at, List<PatternSeries> series, long horizon,
                                         long baseline) {
         long t = at.toEpochMilli();
+        double threshold = OnsetAnalysis.ALPHA / Math.max(1, series.size());
         List<Surge> surges = new ArrayList<>();
         for (PatternSeries s : series) {
             long beforeCount = 0;
@@ -79,7 +81,9 @@ public final class ChangeCorrelation {
                 continue;
             }
             OnsetAnalysis.Rise rise = OnsetAnalysis.rise(afterCount, afterBuckets, beforeCount, beforeBuckets);
-            if (!(rise.lowerBound() > 1.0)) {
+            double rawRatio = beforeCount == 0 ? Double.POSITIVE_INFINITY
+                    : ((double) afterCount / afterBuckets) / ((double) beforeCount / beforeBuckets);
+            if (!(rise.pValue() < threshold && rawRatio >= OnsetAnalysis.MIN_FACTOR)) {
                 continue;
             }
             double usual = (double) beforeCount / beforeBuckets;

@@ -11,7 +11,7 @@ import java.util.List;
  * @param ratioLowerBound 95% lower bound of its rate ratio (after / before the change)
  * @param pValue          one-sided p-value of its rise
  * @param delayMillis     from the change to the first bucket in which that pattern exceeded its usual count
- * @param surging         every pattern whose ratio lower bound exceeds 1 after the change (strongest first)
+ * @param surging         every pattern that surged after the change (strongest first)
  */
 public record ChangeCorrelationScore(String changeId, Instant changeTime, double score, String patternId,
                                      double ratioLowerBound, double pValue, long delayMillis,
