@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,8 @@ import java.util.Objects;
  * for wildcard branches, so a message with an unseen prefix lands in the wildcard leaf of its token count; if
  * that leaf is still empty it gets one catch-all cluster. The total therefore exceeds {@code maxClusters} by
  * at most the number of distinct token counts seen after the cap. Nothing is ever evicted, so every id handed
- * out stays valid (merging was chosen over LRU eviction for that reason).
+ * out stays valid (merging was chosen over LRU eviction for that reason). Only the first {@value #MAX_TOKENS}
+ * tokens of a message are mined, so a template's size is bounded too.
  *
  * <p>Thread-safety: {@link #assign(String, long)}, {@link #patterns()} and {@link #save(OutputStream)} are
  * synchronized, so one miner may be shared, but it is meant to be fed by one import thread (ids follow the
@@ -74,6 +76,8 @@ public final class PatternMiner {
 
     private static final String WILDCARD = MessageMasker.WILDCARD;
     private static final int FORMAT_VERSION = 1;
+    /** Tokens of a message that take part in mining; the rest become one trailing {@code <*>}. */
+    public static final int MAX_TOKENS = 256;
 
     private final Settings settings;
     private final Map<Integer, Node> byLength = new HashMap<>();
@@ -101,6 +105,11 @@ public final class PatternMiner {
     /** Assigns a message seen at {@code ts} (epoch ms); returns its pattern id. */
     public synchronized String assign(String message, long ts) {
         String[] tokens = MessageMasker.maskedTokens(message == null ? "" : message);
+        if (tokens.length > MAX_TOKENS) {
+            // bounded templates: a stack trace's tail is one variable, the head decides the pattern
+            tokens = Arrays.copyOf(tokens, MAX_TOKENS);
+            tokens[MAX_TOKENS - 1] = WILDCARD;
+        }
         String[] routeKeys = new String[Math.min(settings.prefixTokens(), tokens.length)];
         Node leaf = route(tokens, routeKeys);
         Match best = bestMatch(leaf.clusters, tokens, true);
@@ -280,8 +289,11 @@ public final class PatternMiner {
     record State(String format, int version, Settings settings, long nextId, List<SavedPattern> patterns) {
     }
 
-    /** One saved cluster; {@code firstSeen}/{@code lastSeen} are null when never timestamped. */
-    record SavedPattern(String id, List<String> tokens, List<String> route, long count, Long firstSeen,
+    /**
+     * One saved cluster; {@code template} is for people reading the file (tokens are authoritative);
+     * {@code firstSeen}/{@code lastSeen} are null when never timestamped.
+     */
+    record SavedPattern(String id, String template, List<String> tokens, List<String> route, long count, Long firstSeen,
                         Long lastSeen) {
     }
 
@@ -289,7 +301,7 @@ public final class PatternMiner {
     public synchronized void save(OutputStream out) throws IOException {
         List<SavedPattern> saved = new ArrayList<>(clusters.size());
         for (Cluster c : clusters) {
-            saved.add(new SavedPattern(c.id, List.of(c.tokens), List.of(c.route), c.count,
+            saved.add(new SavedPattern(c.id, c.templateText(), List.of(c.tokens), List.of(c.route), c.count,
                     c.firstSeen == PatternInfo.NO_TIME ? null : c.firstSeen,
                     c.lastSeen == PatternInfo.NO_TIME ? null : c.lastSeen));
         }
@@ -316,7 +328,7 @@ public final class PatternMiner {
                     + FORMAT_VERSION + ", settings and patterns");
         }
         PatternMiner miner = new PatternMiner(state.settings());
-        miner.nextId = state.nextId();
+        long maxId = 0;
         int index = 0;
         for (SavedPattern p : state.patterns()) {
             if (p == null || p.id() == null || p.tokens() == null || p.route() == null
@@ -339,8 +351,17 @@ public final class PatternMiner {
             }
             node.clusters.add(c);
             miner.clusters.add(c);
+            if (c.id.startsWith("p")) {
+                try {
+                    maxId = Math.max(maxId, Long.parseLong(c.id.substring(1)));
+                } catch (NumberFormatException ignored) {
+                    // ids other than p<number> never collide with the ones this miner hands out
+                }
+            }
             index++;
         }
+        // never hand out an id twice, even if nextId was edited by hand
+        miner.nextId = Math.max(state.nextId(), maxId + 1);
         return miner;
     }
 }

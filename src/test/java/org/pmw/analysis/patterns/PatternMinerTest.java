@@ -127,6 +127,35 @@ class PatternMinerTest {
         assertEquals(1000, total);
     }
 
+    @Test
+    void longMessagesAreMinedByTheirHead() {
+        PatternMiner miner = new PatternMiner();
+        String head = "java.lang.IllegalStateException: pool exhausted";
+        StringBuilder a = new StringBuilder(head);
+        StringBuilder b = new StringBuilder(head);
+        for (int i = 0; i < 400; i++) {
+            a.append(" at frame").append(i < 300 ? "A" : "B");
+            b.append(" at frame").append(i < 300 ? "A" : "C");
+        }
+        String id = miner.assign(a.toString());
+        assertEquals(id, miner.assign(b.toString()));
+        assertEquals(PatternMiner.MAX_TOKENS, miner.template(id).split(" ").length);
+        assertTrue(miner.template(id).endsWith(" <*>"));
+    }
+
+    @Test
+    void loadNeverReusesAnId() throws IOException {
+        PatternMiner miner = new PatternMiner();
+        miner.assign("first shape");
+        miner.assign("second shape here");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        miner.save(out);
+        String edited = out.toString(StandardCharsets.UTF_8).replaceFirst("\"nextId\"\\s*:\\s*3", "\"nextId\" : 1");
+        assertTrue(edited.contains("\"nextId\" : 1"), edited);
+        PatternMiner loaded = PatternMiner.load(new ByteArrayInputStream(edited.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("p3", loaded.assign("a third one"));
+    }
+
     private static String word(int i) {
         StringBuilder sb = new StringBuilder();
         int v = i;

@@ -1,5 +1,14 @@
 package org.pmw.analysis.patterns;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
@@ -13,9 +22,35 @@ public final class PatternMinerThroughput {
     private PatternMinerThroughput() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
-        String[] messages = messages(n, new Random(42));
+        System.out.println("synthetic web-stack messages:");
+        measure(messages(n, new Random(42)));
+        Path loghub = Path.of("../shared/loghub-dev");
+        if (Files.isDirectory(loghub)) {
+            System.out.println("Loghub 2k Content lines (all eight datasets, repeated):");
+            measure(loghubMessages(loghub, n));
+        }
+    }
+
+    private static String[] loghubMessages(Path root, int n) throws IOException {
+        List<String> contents = new ArrayList<>();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
+        for (String dataset : LoghubEvaluation.DRAIN_ACCURACY.keySet()) {
+            try (Reader reader = Files.newBufferedReader(LoghubEvaluation.structuredCsv(root, dataset));
+                 CSVParser parser = format.parse(reader)) {
+                parser.forEach(r -> contents.add(r.get("Content")));
+            }
+        }
+        String[] out = new String[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = contents.get(i % contents.size());
+        }
+        return out;
+    }
+
+    private static void measure(String[] messages) {
+        int n = messages.length;
         for (int round = 1; round <= 3; round++) {
             PatternMiner miner = new PatternMiner();
             long start = System.nanoTime();
