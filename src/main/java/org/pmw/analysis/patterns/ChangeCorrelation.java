@@ -15,11 +15,12 @@ import java.util.List;
  * starting in [t, t + horizon) by {@link OnsetAnalysis}'s exact Poisson-rate test (durations are the buckets
  * actually covered, so series that end early are not mistaken for drops). A pattern surges when it would be
  * {@code spiking} there: p-value below 0.05 divided by the number of series (Bonferroni) and its rate at
- * least doubled; random wobble of steady traffic then does not count. Its delay is the time from the change to the first bucket after it whose
- * count exceeds the pattern's mean count per bucket before the change (and is at least one). The change's score is the
- * best, over patterns, of {@code log2(ratioLowerBound) * exp(-delay / horizon)}: a strong, well-supported
- * surge right after the change scores high; the same surge arriving at the end of the horizon counts about a
- * third as much; no surge scores 0. Changes without a start time cannot be placed and are left out.
+ * least doubled, so random wobble of steady traffic does not count. Its delay is the time from the change to
+ * the first bucket after it whose count exceeds the pattern's mean count per bucket before the change (and is
+ * at least one). The change's score is the best, over patterns, of
+ * {@code log2(ratioLowerBound) * exp(-delay / horizon)}: a strong, well-supported surge right after the
+ * change scores high; the same surge arriving at the end of the horizon counts about a third as much; no
+ * surge scores 0. Changes without a start time cannot be placed and are left out.
  */
 public final class ChangeCorrelation {
 

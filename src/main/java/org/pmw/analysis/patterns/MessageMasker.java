@@ -2,19 +2,23 @@ package org.pmw.analysis.patterns;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Replaces the variable parts of a log message with {@value #WILDCARD} before template mining, so that
  * "child pid 1234 exit signal Segmentation fault (11)" and "... pid 987 ..." look alike.
  *
- * <p>The message is split on whitespace and each token is scanned once, character by character (no regular
+ * <p>The message is split on whitespace and each token is scanned character by character (no regular
  * expressions: masking runs for every imported line). Masked as a whole token: URLs ({@code scheme://...}),
- * e-mail addresses, file paths ({@code /a/b/c.php}, {@code C:\dir\file}). Inside a token, every run of
- * letters and digits that contains a digit is a variable (numbers, hex ids such as {@code 0x1f}, UUID parts,
- * dates and times, {@code blk_-123}, host names like {@code node-246}), as is a run of eight or more hex
- * letters; neighbouring variables joined only by {@code . : - / _ @ , +} collapse into one, so IPv4/IPv6
- * addresses with a port, UUIDs and timestamps become a single {@value #WILDCARD}. The text between quotes
- * of a quoted token ({@code 'shop'}, {@code "alt0"}) is a variable too.
+ * e-mail addresses, Windows paths ({@code C:\dir\file}), and MAC/IPv6/UUID-like hex groups. Inside a token:
+ * a Unix path ({@code /var/www/html/db.php}, also after '(', '[', '=' or ':' as in {@code chdir(/a/b)} or
+ * {@code file=/etc/x.conf}); every run of letters and digits that contains a digit (numbers, hex ids such as
+ * {@code 0x1f}, dates and times, {@code blk_-123}, the number in {@code node-246}); a run of eight or more
+ * hex letters. Neighbouring variables joined only by {@code . : - / _ @ , +} collapse into one, so IPv4
+ * addresses with a port and timestamps become a single {@value #WILDCARD}. The text between the quotes of a
+ * quoted token ({@code 'shop'}) is a variable. Finally a data-size unit after a number ({@code 5.2 KB}) joins
+ * the number, and a run of identical variable tokens ({@code blk_1 blk_2 blk_3}) becomes one, since such lists
+ * vary in length but not in kind. Quoted strings spanning several tokens are left as words.
  *
  * <p>Stateless and thread-safe.
  */
@@ -62,11 +66,14 @@ public final class MessageMasker {
         return tokens.toArray(new String[0]);
     }
 
-    private static final java.util.Set<String> SIZE_UNITS = java.util.Set.of("B", "KB", "kB", "MB", "GB", "TB",
+    private static final Set<String> SIZE_UNITS = Set.of("B", "KB", "kB", "MB", "GB", "TB",
             "KiB", "MiB", "GiB", "TiB");
 
     /** Length of a data-size unit at the start of the token when only punctuation follows it, else 0. */
     private static int sizeUnitEnd(String token) {
+        if (token.isEmpty() || "BKkMGT".indexOf(token.charAt(0)) < 0) {
+            return 0;
+        }
         int k = 0;
         while (k < token.length() && Character.isLetter(token.charAt(k))) {
             k++;

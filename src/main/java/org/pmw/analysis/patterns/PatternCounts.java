@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Per-pattern counts and bucket series of events, the inputs of {@link OnsetAnalysis} and {@link ChangeCorrelation}. */
+/**
+ * Per-pattern counts and bucket series of events: the inputs of {@link OnsetAnalysis} and
+ * {@link ChangeCorrelation}.
+ */
 public final class PatternCounts {
 
     private PatternCounts() {

@@ -35,7 +35,8 @@ class MessageMaskerTest {
 
     @Test
     void addressesWithPortsAreOneVariable() {
-        assertEquals("Accepted connection from <*>", MessageMasker.mask("Accepted connection from 10.250.19.102:54106"));
+        assertEquals("Accepted connection from <*>",
+                MessageMasker.mask("Accepted connection from 10.250.19.102:54106"));
         assertEquals("via <*> now", MessageMasker.mask("via fe80::21b:21ff:fe3a:8d1 now"));
         assertEquals("mac <*>", MessageMasker.mask("mac 00:1B:21:3A:08:D1"));
     }
@@ -47,7 +48,8 @@ class MessageMaskerTest {
         assertEquals("request <*> done", MessageMasker.mask("request 123e4567-e89b-12d3-a456-426614174000 done"));
         assertEquals("Deleting block blk_<*> file <*>",
                 MessageMasker.mask("Deleting block blk_-1608999687919862906 file /mnt/hadoop/dfs/data/current/x"));
-        assertEquals(MessageMasker.mask("block blk_38865049064139660"), MessageMasker.mask("block blk_-6952295868487656571"));
+        assertEquals(MessageMasker.mask("block blk_38865049064139660"),
+                MessageMasker.mask("block blk_-6952295868487656571"));
         assertEquals("session <*> closed", MessageMasker.mask("session deadbeefcafe closed"));
     }
 

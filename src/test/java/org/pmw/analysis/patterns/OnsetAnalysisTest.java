@@ -48,7 +48,8 @@ class OnsetAnalysisTest {
         Map<String, Long>[] counts = outage(miner);
         String segfault = miner.assign("child pid 1 exit signal Segmentation fault (11)");
         String mysql = miner.assign("mysql_connect(): Too many connections in /var/www/html/db.php on line 1");
-        String maxClients = miner.assign("server reached MaxClients setting, consider raising the MaxClients setting");
+        String maxClients = miner.assign(
+                "server reached MaxClients setting, consider raising the MaxClients setting");
         String access = miner.assign("GET /index.php?id=1 200 5");
 
         List<OnsetScore> ranking = OnsetAnalysis.rank(counts[0], 60, counts[1], 10);

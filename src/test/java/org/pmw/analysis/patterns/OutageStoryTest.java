@@ -69,9 +69,12 @@ class OutageStoryTest {
         PatternMiner miner = new PatternMiner();
         List<Event> events = day(miner);
         String segfault = miner.assign("child pid 1 exit signal Segmentation fault (11)");
-        String maxClients = miner.assign("server reached MaxClients setting, consider raising the MaxClients setting");
-        String tooMany = miner.assign("PHP Warning:  mysql_connect(): Too many connections in /var/www/html/db.php on line 1");
-        String aborted = miner.assign("Aborted connection 1 to db: 'shop' user: 'web' host: '10.0.0.1' (Got an error reading communication packets)");
+        String maxClients = miner.assign(
+                "server reached MaxClients setting, consider raising the MaxClients setting");
+        String tooMany = miner.assign(
+                "PHP Warning:  mysql_connect(): Too many connections in /var/www/html/db.php on line 1");
+        String aborted = miner.assign("Aborted connection 1 to db: 'shop' user: 'web' host: '10.0.0.1' "
+                + "(Got an error reading communication packets)");
         assertEquals(6, miner.size(), () -> miner.patterns().toString());
 
         Map<String, Long> baseline = PatternCounts.count(events, at(13, 0), BURST_START);

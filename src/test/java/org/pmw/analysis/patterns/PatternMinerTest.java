@@ -21,9 +21,11 @@ class PatternMinerTest {
             "server reached MaxClients setting, consider raising the MaxClients setting",
             "mysql_connect(): Too many connections in /var/www/html/db.php on line 12",
             "child pid 1290 exit signal Segmentation fault (11)",
-            "Aborted connection 42 to db: 'shop' user: 'web' host: '10.0.0.11' (Got an error reading communication packets)",
+            "Aborted connection 42 to db: 'shop' user: 'web' host: '10.0.0.11' (Got an error reading communication "
+                    + "packets)",
             "mysql_connect(): Too many connections in /var/www/html/cart.php on line 7",
-            "Aborted connection 57 to db: 'shop' user: 'web' host: '10.0.0.12' (Got an error reading communication packets)",
+            "Aborted connection 57 to db: 'shop' user: 'web' host: '10.0.0.12' (Got an error reading communication "
+                    + "packets)",
             "child pid 31337 exit signal Segmentation fault (11)",
             "server reached MaxClients setting, consider raising the MaxClients setting");
 
