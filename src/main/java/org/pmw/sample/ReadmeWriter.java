@@ -43,8 +43,9 @@ final class ReadmeWriter {
                   Threads_connected well below the limit between bursts (Max_used_connections reached 100 only
                   during bursts).
                 - **H3, concurrency overwhelms the system (race condition)**: supported. ApacheBench against a
-                  staging copy (13:05) peaks at about %d concurrent requests and fails past it (at -c 150 ab gives
-                  up with a connection reset); the JMeter ramp (13:52) has its first error at %d active threads.
+                  staging copy (13:05) serves the most requests per second at -c 60, slows down and fails past
+                  about %d concurrent requests (at -c 150 ab gives up with a connection reset); the JMeter ramp
+                  (13:52) has its first error at %d active threads.
 
                 Changes, pushed live at 18:00 EDT (22:00 UTC), web VMs rebooted one at a time 18:00-18:08:
                 1. thread-safety refactor of the shop code (CHG-2005-0415, commit in `changes/app-git.log`);
@@ -54,14 +55,14 @@ final class ReadmeWriter {
 
                 On staging, changes 1 and 2 moved the threshold to about %d (ab run 2, 16:20, still failing at
                 -c 120 and 150); change 3 moved it to about %d (ab run 3, 17:22), far above the production peak.
-                From 18:00 to the end of the logs at 20:30 traffic rises to its evening peak (about %s
+                From 18:00 to the end of the logs at 20:30 traffic rises to its evening peak (about %d
                 concurrent, above the old threshold) with no segfault, no connection error and no 5xx.
 
                 The load tests ran against staging, never against production: none of their requests are in
                 the production access logs.
                 """.formatted(f.thresholds().before(), f.thresholds().before(), f.jmeter().threadsAtFirstError(),
                 f.thresholds().afterChanges12(), f.thresholds().afterChange3(),
-                fmt(f.thresholds().peakConcurrencyAfterPush())));
+                Math.round(f.thresholds().peakConcurrencyAfterPush())));
         s.append("\n## Files\n\n| File | What it is | Format |\n|---|---|---|\n");
         for (String vm : Story.WEB_VMS) {
             s.append("| `").append(vm).append("/access_log.gz` | ").append(vm)

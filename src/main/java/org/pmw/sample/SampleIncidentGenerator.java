@@ -1,12 +1,14 @@
 package org.pmw.sample;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -141,20 +143,26 @@ public final class SampleIncidentGenerator {
     }
 
     public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** The command line without the exit: returns 0 on success, 2 for bad arguments, 1 when writing failed. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
         try {
             Arguments parsed = Arguments.parse(args);
             long started = System.nanoTime();
             SampleFacts facts = generate(parsed.outDir, parsed.seed, parsed.scale);
-            System.out.printf("Wrote the sample incident to %s in %.1f s: %d requests, %d segfaults, %d bursts%n",
+            out.printf(Locale.US, "Wrote the sample incident to %s in %.1f s: %d requests, %d segfaults, %d bursts%n",
                     parsed.outDir, (System.nanoTime() - started) / 1e9, facts.totalRequests(), facts.segfaults(),
                     facts.bursts().size());
+            return 0;
         } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println("usage: SampleIncidentGenerator OUT_DIR [--seed N] [--scale X]");
-            System.exit(2);
+            err.println("error: " + e.getMessage());
+            err.println("usage: SampleIncidentGenerator OUT_DIR [--seed N] [--scale X]");
+            return 2;
         } catch (IOException e) {
-            System.err.println("error: could not write the sample: " + e.getMessage());
-            System.exit(1);
+            err.println("error: could not write the sample: " + e.getMessage());
+            return 1;
         }
     }
 

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,6 +60,21 @@ class SampleDeterminismTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SampleIncidentGenerator.generate(a, 1, 0));
         assertTrue(e.getMessage().contains("scale"), e.getMessage());
+    }
+
+    @Test
+    void commandLineReportsBadArgumentsAndWritesTheSample(@TempDir Path dir) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        assertEquals(2, SampleIncidentGenerator.run(new String[]{}, o, e));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("OUT_DIR is missing"));
+        assertEquals(2, SampleIncidentGenerator.run(new String[]{dir.toString(), "--scale", "lots"}, o, e));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--scale expects a number, got 'lots'"));
+        assertEquals(0, SampleIncidentGenerator.run(new String[]{dir.toString(), "--seed", "5", "--scale", "0.02"}, o, e));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Wrote the sample incident to " + dir));
+        assertTrue(Files.isRegularFile(dir.resolve("facts.json")));
     }
 
     private static List<String> relativeFiles(Path dir) throws IOException {
