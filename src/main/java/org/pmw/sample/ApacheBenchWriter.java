@@ -94,7 +94,7 @@ final class ApacheBenchWriter {
         for (int i = 0; i < REQUESTS; i++) {
             boolean failed = random.nextDouble() < failShare;
             double seconds = failed ? 0.012 + 0.03 * random.nextDouble()
-                    : mean * Math.exp(0.45 * random.nextGaussian() - 0.45 * 0.45 / 2);
+                    : mean * StrictMath.exp(0.45 * random.nextGaussian() - 0.45 * 0.45 / 2);
             long conn = random.nextInt(3) == 0 ? 1 : 0;
             if (x > 1 && random.nextDouble() < 0.03) {
                 conn = 2990 + random.nextInt(25);

@@ -39,7 +39,7 @@ final class FailureModel {
         if (mean > 60) {
             return Math.max(0, (int) Math.round(mean + Math.sqrt(mean) * random.nextGaussian()));
         }
-        double limit = Math.exp(-mean);
+        double limit = StrictMath.exp(-mean);
         double product = random.nextDouble();
         int count = 0;
         while (product > limit) {

@@ -77,7 +77,7 @@ final class JMeterWriter {
                         connect = 2990 + random.nextInt(25);
                     }
                     long elapsed = connect + Math.max(2, Math.round(1000 * mean
-                            * Math.exp(0.45 * random.nextGaussian() - 0.1)));
+                            * StrictMath.exp(0.45 * random.nextGaussian() - 0.1)));
                     long body = Long.parseLong(page[2]) + random.nextInt(400);
                     sample = new Sample(clock, elapsed, page[0], "200", "OK", t, true, body + 291, 151, active,
                             page[1], Math.max(connect + 1, elapsed - 2 - random.nextInt(6)), connect);

@@ -55,7 +55,7 @@ final class SiteCatalog {
                 path = "/";
             }
         } else if (kind < 60) {
-            productId = 1 + (int) (480 * Math.pow(random.nextDouble(), 1.8));
+            productId = 1 + (int) (480 * StrictMath.pow(random.nextDouble(), 1.8));
             path = "/product.php?id=" + productId;
             script = "product.php";
             bytes = 8900 + (productId * 37L) % 4100 + random.nextInt(60);

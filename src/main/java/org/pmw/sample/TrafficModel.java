@@ -43,7 +43,7 @@ final class TrafficModel {
         for (int m = 0; m < minutes; m++) {
             wander = 0.85 * wander + 0.03 * random.nextGaussian();
             double hours = (startEpoch + m * 60L - midnightEpoch) / 3600.0;
-            perMinute[m] = baseline(hours) * Math.exp(wander);
+            perMinute[m] = baseline(hours) * StrictMath.exp(wander);
         }
     }
 
@@ -75,6 +75,6 @@ final class TrafficModel {
             }
         }
         double z = (hours - SPIKE_CENTRE) / SPIKE_WIDTH;
-        return value + SPIKE_HEIGHT * Math.exp(-0.5 * z * z);
+        return value + SPIKE_HEIGHT * StrictMath.exp(-0.5 * z * z);
     }
 }

@@ -75,7 +75,7 @@ final class Visitors {
             return bots.get(random.nextInt(bots.size()));
         }
         // A few heavy users make many page views, as in any real log.
-        int index = (int) (people.size() * Math.pow(random.nextDouble(), 1.6));
+        int index = (int) (people.size() * StrictMath.pow(random.nextDouble(), 1.6));
         return people.get(Math.min(index, people.size() - 1));
     }
 
