@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.UnaryOperator;
+import org.pmw.analysis.patterns.PatternInfo;
+import org.pmw.analysis.patterns.PatternMiner;
 import org.pmw.index.EventIndex;
 import org.pmw.index.EventSchema;
 import org.pmw.index.IndexState;
@@ -27,6 +29,7 @@ import org.pmw.model.EventSearch;
 import org.pmw.model.Histogram;
 import org.pmw.model.LaneDensity;
 import org.pmw.model.SearchHits;
+import org.pmw.model.TermSeries;
 import org.pmw.model.TimeWindow;
 import org.pmw.model.Event;
 import org.pmw.model.Incident;
@@ -51,6 +54,7 @@ public final class Project implements Closeable {
     private final Clock clock;
     private final ProjectLock lock;
     private EventIndex index;
+    private PatternMiner patterns = new PatternMiner();
 
     private Project(ProjectLayout layout, ProjectStore store, Incident incident, FormatRegistry registry, Clock clock,
                     ProjectLock lock, EventIndex index) {
@@ -81,7 +85,8 @@ public final class Project implements Closeable {
         try {
             EventIndex index = EventIndex.openWritable(layout.indexDir());
             Project project = new Project(layout, store, incident, registry, clock, lock, index);
-            if (project.indexIsStale(EventIndex.inspect(layout.indexDir()))) {
+            boolean patternsOk = project.loadPatterns();
+            if (!patternsOk || project.indexIsStale(EventIndex.inspect(layout.indexDir()))) {
                 project.reindex(progress);
             }
             return project;
@@ -99,12 +104,14 @@ public final class Project implements Closeable {
         ProjectLayout layout = new ProjectLayout(dir);
         ProjectStore store = new ProjectStore(layout);
         Incident incident = store.load();
-        if (stale(incident, EventIndex.inspect(layout.indexDir()))) {
+        if (stale(incident, EventIndex.inspect(layout.indexDir())) || !Files.isRegularFile(layout.patternsFile())) {
             open(dir, Progress.NONE).close();
             incident = store.load();
         }
-        return new Project(layout, store, incident, FormatRegistry.standard(), Clock.systemUTC(), null,
+        Project project = new Project(layout, store, incident, FormatRegistry.standard(), Clock.systemUTC(), null,
                 EventIndex.openReadOnly(layout.indexDir()));
+        project.loadPatterns();
+        return project;
     }
 
     private boolean indexIsStale(IndexState state) {
@@ -121,6 +128,7 @@ public final class Project implements Closeable {
     }
 
     public ProjectLayout layout() { return layout; }
+    public Path root() { return layout.root(); }
     public Incident incident() { return incident; }
     public EventIndex index() { return index; }
     public FormatRegistry formats() { return registry; }
@@ -178,9 +186,52 @@ public final class Project implements Closeable {
         }
     }
 
-    /** How each event gets its pattern; identity until pattern mining is attached. */
+    /** Every event gets the id of its message template, mined from the first line of its message. */
     UnaryOperator<Event> enricher() {
-        return UnaryOperator.identity();
+        PatternMiner miner = patterns;
+        return e -> {
+            String message = e.message();
+            int nl = message.indexOf('\n');
+            return e.withPattern(miner.assign(nl < 0 ? message : message.substring(0, nl), e.ts()));
+        };
+    }
+
+    /** The message templates of the project's events (as mined; counts over all events). */
+    List<PatternInfo> minedPatterns() {
+        return patterns.patterns();
+    }
+
+    /** Counts of matching events per value of pattern, source or level, in total and per bucket. */
+    public TermSeries termSeries(String field, String query, Instant from, Instant to, long bucketMillis)
+            throws IOException {
+        return index.termSeries(field, query, from, to, bucketMillis);
+    }
+
+    /** The template text of a pattern id, or null. */
+    public String patternTemplate(String id) {
+        return patterns.template(id);
+    }
+
+    /** Reads the mined patterns that belong to the committed index; false when they are missing or unreadable. */
+    private boolean loadPatterns() {
+        Path file = layout.patternsFile();
+        if (!Files.isRegularFile(file)) {
+            patterns = new PatternMiner();
+            return incident.getSources().isEmpty();
+        }
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            patterns = PatternMiner.load(in);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            patterns = new PatternMiner();
+            return false;
+        }
+    }
+
+    private void savePatterns() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        patterns.save(bytes);
+        org.pmw.project.AtomicFile.write(layout.patternsFile(), bytes.toByteArray());
     }
 
     /**
@@ -219,6 +270,7 @@ public final class Project implements Closeable {
         }
         try {
             index.commit(sourceIds());
+            savePatterns();
         } catch (IOException e) {
             // incident.json already lists the new sources; the next open sees the mismatch and rebuilds the index
             throw new ImportException("the import was saved but the index could not be committed ("
@@ -257,6 +309,7 @@ public final class Project implements Closeable {
         } catch (IOException e) {
             // the index is derived; if even the rollback fails, the next open rebuilds it
         }
+        loadPatterns();
     }
 
     private List<String> sourceIds() {
@@ -267,6 +320,7 @@ public final class Project implements Closeable {
     public void reindex(Progress progress) throws IOException {
         requireWritable();
         index.deleteAll();
+        patterns = new PatternMiner();
         long total = 0;
         for (SourceFile s : incident.getSources()) {
             total += s.size();
@@ -299,6 +353,7 @@ public final class Project implements Closeable {
             }
             workers.finish();
             index.commit(sourceIds());
+            savePatterns();
         } catch (IOException | RuntimeException e) {
             rollbackQuietly();
             if (e instanceof CancellationException) {

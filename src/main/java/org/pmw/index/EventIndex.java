@@ -42,6 +42,7 @@ import org.pmw.model.Histogram;
 import org.pmw.model.SearchHits;
 import org.pmw.model.EventSearch;
 import org.pmw.model.Level;
+import org.pmw.model.TermSeries;
 
 /**
  * The Lucene index of a project's events: sorted by time, written by many threads at once, searched through
@@ -348,6 +349,66 @@ public final class EventIndex implements Closeable {
             searchers.release(searcher);
         }
         return new LaneDensity(start, width, bucketCount, lanes);
+    }
+
+    /**
+     * Counts of matches per value of a keyword field with doc values (pattern, source, level) over [from, to),
+     * in total and per bucket of {@code bucketMillis}.
+     */
+    public TermSeries termSeries(String field, String queryText, Instant from, Instant to, long bucketMillis)
+            throws IOException {
+        if (from == null || to == null) {
+            long[] range = timeRange();
+            if (range == null) {
+                return new TermSeries(field, 0, bucketMillis, 0, Map.of(), Map.of());
+            }
+            from = from != null ? from : Instant.ofEpochMilli(range[0]);
+            to = to != null ? to : Instant.ofEpochMilli(range[1] + 1);
+        }
+        long start = Math.floorDiv(from.toEpochMilli(), bucketMillis) * bucketMillis;
+        int buckets = (int) Math.max(1, Math.min(100_000, (to.toEpochMilli() - start + bucketMillis - 1) / bucketMillis));
+        Query query = withWindow(parse(queryText), from, to);
+        Map<String, long[]> series = new HashMap<>();
+        Map<String, Long> totals = new HashMap<>();
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            searcher.search(query, new SimpleCollector() {
+                private NumericDocValues ts;
+                private SortedDocValues values;
+                private String[] names;
+
+                @Override
+                protected void doSetNextReader(LeafReaderContext context) throws IOException {
+                    ts = context.reader().getNumericDocValues(EventSchema.TS);
+                    values = context.reader().getSortedDocValues(field);
+                    names = new String[values == null ? 0 : values.getValueCount()];
+                    for (int i = 0; i < names.length; i++) {
+                        names[i] = values.lookupOrd(i).utf8ToString();
+                    }
+                }
+
+                @Override
+                public void collect(int doc) throws IOException {
+                    if (values == null || !values.advanceExact(doc) || ts == null || !ts.advanceExact(doc)) {
+                        return;
+                    }
+                    String name = names[values.ordValue()];
+                    int bucket = (int) ((ts.longValue() - start) / bucketMillis);
+                    totals.merge(name, 1L, Long::sum);
+                    if (bucket >= 0 && bucket < buckets) {
+                        series.computeIfAbsent(name, k -> new long[buckets])[bucket]++;
+                    }
+                }
+
+                @Override
+                public ScoreMode scoreMode() {
+                    return ScoreMode.COMPLETE_NO_SCORES;
+                }
+            });
+        } finally {
+            searchers.release(searcher);
+        }
+        return new TermSeries(field, start, bucketMillis, buckets, totals, series);
     }
 
     /**

@@ -17,6 +17,8 @@ public record ProjectLayout(Path root) {
     public Path evidenceDir() { return root.resolve("evidence"); }
     public Path incomingDir() { return evidenceDir().resolve(".incoming"); }
     public Path indexDir() { return root.resolve("index"); }
+    /** Message templates mined at import; derived like the index and rebuilt with it. */
+    public Path patternsFile() { return indexDir().resolve("patterns.json"); }
     public Path lockFile() { return root.resolve(".pmw.lock"); }
 
     public boolean isProject() {

@@ -312,10 +312,10 @@ public final class MainView extends BorderPane {
             return;
         }
         try {
-            projectLabel.setText(project.incident().getTitle() + "  —  " + project.layout().root() + "  —  "
+            projectLabel.setText(project.incident().getTitle() + "  —  " + project.root() + "  —  "
                     + String.format("%,d events in %d sources", project.eventCount(), project.incident().getSources().size()));
         } catch (IOException e) {
-            projectLabel.setText(project.layout().root().toString());
+            projectLabel.setText(project.root().toString());
         }
         reloadDensity();
     }
