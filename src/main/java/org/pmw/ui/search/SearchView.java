@@ -54,11 +54,13 @@ public final class SearchView extends VBox {
         queryField.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(queryField, Priority.ALWAYS);
         queryField.getEditor().textProperty().bindBidirectional(model.queryProperty());
-        queryField.getEditor().setOnAction(e -> model.search());
+        // Enter in the editor and picking a query from the history both end up here.
         queryField.setOnAction(e -> {
-            if (queryField.getValue() != null && !queryField.getValue().equals(model.queryProperty().get())) {
-                model.queryProperty().set(queryField.getValue());
+            String picked = queryField.getValue();
+            if (picked != null && !picked.equals(model.queryProperty().get())) {
+                model.queryProperty().set(picked);
             }
+            model.search();
         });
         Button go = new Button("Search");
         go.setId("searchButton");

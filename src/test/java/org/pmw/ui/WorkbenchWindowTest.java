@@ -1,0 +1,118 @@
+package org.pmw.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.prefs.Preferences;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.pmw.app.ImportOptions;
+import org.pmw.app.Progress;
+import org.pmw.app.Project;
+import org.pmw.testing.TestProjects;
+import org.pmw.ui.main.MainView;
+import org.pmw.ui.main.RecentProjects;
+import org.pmw.ui.main.WorkbenchModel;
+import org.pmw.ui.task.ImmediateTaskRunner;
+import org.pmw.ui.timeline.TimelineView;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchWindowTest {
+
+    @TempDir
+    static Path tmp;
+
+    private WorkbenchModel workbench;
+    private MainView main;
+
+    @Start
+    void start(Stage stage) {
+        workbench = new WorkbenchModel(new ImmediateTaskRunner());
+        workbench.setErrorHandler(e -> { throw new AssertionError(e); });
+        main = Workbench.build(workbench, new RecentProjects(Preferences.userRoot().node("org/pmw/test-" + System.nanoTime())));
+        Scene scene = new Scene(main, 1280, 720);
+        Workbench.style(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> workbench.closeProject()).get();
+    }
+
+    private Project sampleProject(String name) throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 3600; i++) {
+            boolean burst = i >= 1200 && i < 1500;
+            sb.append(String.format("2005-10-10T14:%02d:%02dZ %s web%d %s status=%d%n", i / 60, i % 60,
+                    burst ? "error" : "info", i % 3 + 1,
+                    burst && i % 5 == 0 ? "child exited segmentation fault" : "request served", burst ? 503 : 200));
+        }
+        Path file = tmp.resolve(name + ".log");
+        Files.writeString(file, sb.toString());
+        Project p = TestProjects.create(tmp.resolve(name));
+        p.importFiles(List.of(file), ImportOptions.defaults(), Progress.NONE);
+        return p;
+    }
+
+    @Test
+    void searchShowsExactCountAndRows(FxRobot robot) throws Exception {
+        Project project = sampleProject("search");
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#queryField").write("segmentation fault");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label count = robot.lookup("#resultCount").queryAs(Label.class);
+        assertTrue(count.getText().startsWith("60 events"), count.getText());
+        TableView<?> table = robot.lookup("#results").queryAs(TableView.class);
+        assertEquals(60, table.getItems().size());
+    }
+
+    @Test
+    void malformedQueryShowsAnExplanationNotAStackTrace(FxRobot robot) throws Exception {
+        Project project = sampleProject("bad-query");
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        robot.clickOn("#queryField").write("status:[500 TO").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label error = robot.lookup("#queryError").queryAs(Label.class);
+        assertTrue(error.getText().startsWith("cannot understand the query"), error.getText());
+    }
+
+    @Test
+    void timelineZoomChangesTheVisibleWindowAndDragSelectsASearchWindow(FxRobot robot) throws Exception {
+        Project project = sampleProject("zoom");
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        TimelineView timeline = robot.lookup("#timeline").queryAs(TimelineView.class);
+        long before = timeline.visibleEndProperty().get() - timeline.visibleStartProperty().get();
+        robot.clickOn(timeline).type(javafx.scene.input.KeyCode.EQUALS);
+        WaitForAsyncUtils.waitForFxEvents();
+        long after = timeline.visibleEndProperty().get() - timeline.visibleStartProperty().get();
+        assertEquals(before / 2, after, before / 100.0);
+        // drag across the axis: the search gets that window and its count shrinks
+        var bounds = timeline.localToScreen(timeline.getBoundsInLocal());
+        robot.drag(bounds.getMinX() + 400, bounds.getMinY() + 12).dropTo(new javafx.geometry.Point2D(
+                bounds.getMinX() + 700, bounds.getMinY() + 12));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(main.searchModel().fromProperty().get() != null);
+        Label count = robot.lookup("#resultCount").queryAs(Label.class);
+        int shown = Integer.parseInt(count.getText().split(" ")[0].replace(",", ""));
+        assertTrue(shown > 0 && shown < 3600, count.getText());
+    }
+}
