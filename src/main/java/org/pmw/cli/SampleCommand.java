@@ -1,0 +1,71 @@
+package org.pmw.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.pmw.app.SampleIncident;
+import org.pmw.sample.SampleFacts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sample", description = "The sample incident of 10 October 2005.",
+        subcommands = {SampleCommand.Generate.class, SampleCommand.Build.class})
+final class SampleCommand implements Runnable {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "generate", description = "Write the sample's raw evidence files, facts.json and README.md.")
+    static final class Generate implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "OUT_DIR")
+        Path out;
+
+        @Option(names = "--seed", defaultValue = "20051010")
+        long seed;
+
+        @Option(names = "--scale", defaultValue = "1", description = "Multiplies the traffic (for benchmarks).")
+        double scale;
+
+        @Override
+        public Integer call() throws Exception {
+            SampleFacts facts = SampleIncident.generate(out, seed, scale);
+            spec.commandLine().getOut().printf("Wrote %d files to %s: %,d requests, %d segfaults, threshold %d%n",
+                    facts.files().size(), out, facts.totalRequests(), facts.segfaults(), facts.thresholds().before());
+            return 0;
+        }
+    }
+
+    @Command(name = "build", description = "Build the sample incident project: generate, import, record the investigation.")
+    static final class Build implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "DIR")
+        Path dir;
+
+        @Option(names = "--seed", defaultValue = "20051010")
+        long seed;
+
+        @Option(names = "--scale", defaultValue = "1")
+        double scale;
+
+        @Override
+        public Integer call() throws Exception {
+            ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
+            SampleFacts facts = SampleIncident.build(dir, seed, scale, progress);
+            progress.done();
+            spec.commandLine().getOut().printf("Built the sample incident in %s (%,d requests, %d segfaults)%n", dir,
+                    facts.totalRequests(), facts.segfaults());
+            return 0;
+        }
+    }
+}
