@@ -1,0 +1,190 @@
+package org.pmw.ui.importing;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.pmw.app.FormatInfo;
+import org.pmw.app.ImportOptions;
+import org.pmw.app.ImportPreview;
+import org.pmw.model.Event;
+
+/**
+ * Shows each file's detected format with a preview of its first parsed events, and lets the user override
+ * the format, the zone, the year and the host before importing.
+ */
+public final class ImportDialog extends Dialog<ImportDialog.Choice> {
+
+    /** Files grouped by the options to import them with. */
+    public record Choice(Map<ImportOptions, List<Path>> groups) {
+    }
+
+    private static final String DETECT = "(detect)";
+    private final ZoneId projectZone;
+    private final TableView<Row> table = new TableView<>();
+    private final TextArea preview = new TextArea();
+    private final TextField zone = new TextField();
+    private final TextField year = new TextField();
+    private final TextField host = new TextField();
+
+    /** One file in the dialog, with the format the user chose for it. */
+    public static final class Row {
+        final Path file;
+        ImportPreview detected;
+        final ComboBox<String> format = new ComboBox<>();
+
+        Row(Path file) {
+            this.file = file;
+        }
+    }
+
+    public ImportDialog(List<Path> files, ZoneId projectZone) {
+        this.projectZone = projectZone;
+        setTitle("Import evidence");
+        setHeaderText("Check how each file will be read, then import. Formats are detected; override where needed.");
+        setResizable(true);
+        List<String> formats = new ArrayList<>();
+        formats.add(DETECT);
+        FormatInfo.all().forEach(f -> formats.add(f.name()));
+        List<Row> rows = new ArrayList<>();
+        for (Path f : files) {
+            Row row = new Row(f);
+            row.format.setItems(FXCollections.observableArrayList(formats));
+            row.format.setValue(DETECT);
+            row.format.valueProperty().addListener((o, a, b) -> refresh(row));
+            rows.add(row);
+        }
+        TableColumn<Row, String> name = new TableColumn<>("File");
+        name.setPrefWidth(260);
+        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().file.getFileName().toString()));
+        TableColumn<Row, String> detected = new TableColumn<>("Detected");
+        detected.setPrefWidth(220);
+        detected.setCellValueFactory(c -> new ReadOnlyStringWrapper(describe(c.getValue().detected)));
+        TableColumn<Row, Row> choice = new TableColumn<>("Read as");
+        choice.setPrefWidth(170);
+        choice.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
+        choice.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Row item, boolean empty) {
+                super.updateItem(item, empty);
+                setGraphic(empty || item == null ? null : item.format);
+            }
+        });
+        table.getColumns().setAll(List.of(name, detected, choice));
+        table.setItems(FXCollections.observableArrayList(rows));
+        table.setPrefHeight(180);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showPreview(b));
+        preview.setEditable(false);
+        preview.setStyle("-fx-font-family: Monospaced; -fx-font-size: 11px;");
+        preview.setPrefRowCount(10);
+        zone.setPromptText(projectZone.getId() + " (the project's)");
+        year.setPromptText("from the project window");
+        host.setPromptText("from the data");
+        GridPane options = new GridPane();
+        options.setHgap(8);
+        options.setVgap(4);
+        options.addRow(0, new Label("Time zone of timestamps without one"), zone);
+        options.addRow(1, new Label("Year of timestamps without one (syslog)"), year);
+        options.addRow(2, new Label("Host of every event"), host);
+        VBox content = new VBox(8, table, new Label("First events as they will be indexed"), preview, options);
+        content.setPadding(new Insets(8));
+        VBox.setVgrow(preview, Priority.ALWAYS);
+        getDialogPane().setContent(content);
+        getDialogPane().setPrefSize(900, 640);
+        ButtonType importButton = new ButtonType("Import", ButtonBar.ButtonData.OK_DONE);
+        getDialogPane().getButtonTypes().addAll(importButton, ButtonType.CANCEL);
+        rows.forEach(this::refresh);
+        if (!rows.isEmpty()) {
+            table.getSelectionModel().select(0);
+        }
+        setResultConverter(button -> button == importButton ? choice(rows) : null);
+    }
+
+    private ImportOptions options(String format) {
+        ZoneId z = zone.getText().isBlank() ? null : ZoneId.of(zone.getText().trim());
+        Integer y = year.getText().isBlank() ? null : Integer.valueOf(year.getText().trim());
+        String h = host.getText().isBlank() ? null : host.getText().trim();
+        return new ImportOptions(DETECT.equals(format) ? null : format, z, y, h, 0);
+    }
+
+    private Choice choice(List<Row> rows) {
+        Map<ImportOptions, List<Path>> groups = new LinkedHashMap<>();
+        for (Row row : rows) {
+            groups.computeIfAbsent(options(row.format.getValue()), k -> new ArrayList<>()).add(row.file);
+        }
+        return new Choice(groups);
+    }
+
+    private void refresh(Row row) {
+        ImportOptions opts;
+        try {
+            opts = options(row.format.getValue());
+        } catch (RuntimeException e) {
+            opts = new ImportOptions(DETECT.equals(row.format.getValue()) ? null : row.format.getValue(), null, null,
+                    null, 0);
+        }
+        row.detected = ImportPreview.of(row.file, opts, projectZone, 8);
+        table.refresh();
+        if (table.getSelectionModel().getSelectedItem() == row) {
+            showPreview(row);
+        }
+    }
+
+    private static String describe(ImportPreview p) {
+        if (p == null) {
+            return "";
+        }
+        if (p.format() == null) {
+            return "not recognised" + (p.ranking().isEmpty() ? "" : " (best: " + p.ranking().get(0) + ")");
+        }
+        return p.format() + String.format(" (%.0f%%)", p.score() * 100);
+    }
+
+    private void showPreview(Row row) {
+        if (row == null || row.detected == null) {
+            preview.clear();
+            return;
+        }
+        ImportPreview p = row.detected;
+        StringBuilder sb = new StringBuilder();
+        if (p.problem() != null) {
+            sb.append(p.problem()).append('\n');
+        }
+        if (!p.ranking().isEmpty()) {
+            sb.append("Scores: ").append(String.join(", ", p.ranking())).append("\n\n");
+        }
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+        for (Event e : p.firstEvents()) {
+            sb.append(time.format(java.time.Instant.ofEpochMilli(e.ts()).atZone(projectZone))).append("  ")
+                    .append(String.format("%-6s", e.level().id())).append(' ').append(e.host().isEmpty() ? "" : e.host() + "  ")
+                    .append(e.message().lines().findFirst().orElse("")).append('\n');
+        }
+        if (p.skippedInPreview() > 0) {
+            sb.append("(").append(p.skippedInPreview()).append(" line(s) skipped in the preview)\n");
+        }
+        preview.setText(sb.toString());
+    }
+
+    public Optional<Choice> ask() {
+        return showAndWait();
+    }
+}
