@@ -74,8 +74,17 @@ public final class Investigation {
                 h.evidenceAgainst(), h.history(), now()));
     }
 
-    /** Moves a hypothesis to another status, recording when, by whom and why. */
+    /** Moves a hypothesis to another status now, recording by whom and why. */
     public Hypothesis setStatus(String id, HypothesisStatus to, String reason) {
+        return setStatus(id, to, reason, null);
+    }
+
+    /**
+     * Moves a hypothesis to another status, recording when, by whom and why. {@code at} is when the move
+     * happened in the incident, for investigations written down afterwards (null: now); it may not come
+     * before the hypothesis's previous move, so the history stays in order.
+     */
+    public Hypothesis setStatus(String id, HypothesisStatus to, String reason, Instant at) {
         Hypothesis h = hypothesis(id);
         Objects.requireNonNull(to, "status");
         if (h.status() == to) {
@@ -83,8 +92,16 @@ public final class Investigation {
         }
         String why = required("a reason for moving " + id + " from " + h.status().id() + " to " + to.id(), reason);
         Instant now = now();
+        Instant when = at == null ? now : at;
+        if (!h.history().isEmpty()) {
+            Instant previous = h.history().get(h.history().size() - 1).at();
+            if (when.isBefore(previous)) {
+                throw new IllegalArgumentException(id + " moved to " + h.status().id() + " at " + previous
+                        + "; a later move cannot be dated earlier (" + when + ")");
+            }
+        }
         List<StatusChange> history = new ArrayList<>(h.history());
-        history.add(new StatusChange(now, h.status(), to, why, user));
+        history.add(new StatusChange(when, h.status(), to, why, user));
         return replaceHypothesis(Copies.hypothesis(h, h.statement(), h.notes(), to, h.evidenceFor(),
                 h.evidenceAgainst(), history, now));
     }
@@ -146,9 +163,7 @@ public final class Investigation {
 
     private Experiment validExperiment(Experiment e) {
         String title = required("an experiment title", e.title());
-        if (e.hypothesis() != null) {
-            hypothesis(e.hypothesis());
-        }
+        String hypothesis = e.hypothesis() == null ? null : hypothesis(e.hypothesis()).id();
         for (String run : e.loadTestRuns()) {
             find("load-test run", incident.getLoadTestRuns(), LoadTestRun::id, run);
         }
@@ -158,7 +173,7 @@ public final class Investigation {
         String verdict = e.verdict() == null ? "pending"
                 : Vocabulary.require("experiment verdict", e.verdict(), Vocabulary.EXPERIMENT_VERDICTS);
         String author = e.author() == null ? user : e.author();
-        return new Experiment(e.id(), title, blankToNull(e.method()), e.hypothesis(), e.window(),
+        return new Experiment(e.id(), title, blankToNull(e.method()), hypothesis, e.window(),
                 distinct(e.loadTestRuns()), distinct(e.searches()), blankToNull(e.expected()),
                 blankToNull(e.observed()), verdict, author);
     }
@@ -203,10 +218,8 @@ public final class Investigation {
             throw new IllegalArgumentException("change '" + c.title() + "' ends (" + c.endedAt()
                     + ") before it starts (" + c.startedAt() + ")");
         }
-        if (c.hypothesis() != null) {
-            hypothesis(c.hypothesis());
-        }
-        return Copies.change(c, c.id(), kind, c.hypothesis(), c.origin());
+        String hypothesis = c.hypothesis() == null ? null : hypothesis(c.hypothesis()).id();
+        return Copies.change(c, c.id(), kind, hypothesis, c.origin());
     }
 
     // ---- outcomes ---------------------------------------------------------------------------------

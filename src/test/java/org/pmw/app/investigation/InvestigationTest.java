@@ -79,7 +79,7 @@ class InvestigationTest {
     }
 
     @Test
-    void hypothesesGetStableIdsAndRecordEveryStatusMove() {
+    void hypothesesGetStableIdsAndRecordEveryStatusMove() throws Exception {
         Hypothesis h1 = inv.addHypothesis("One Xen VM misbehaves", null);
         Hypothesis h2 = inv.addHypothesis("MySQL connection leak or timeout", "memory has headroom");
         assertEquals("H1", h1.id());
@@ -95,6 +95,13 @@ class InvestigationTest {
         assertEquals("every VM's logs look normal", refuted.history().get(0).reason());
         assertEquals("sam", refuted.history().get(0).by());
         assertEquals(refuted, incident.getHypotheses().get(0));
+
+        // written down afterwards: the move is dated when it happened, and history stays in order
+        Hypothesis dated = inv.setStatus("H2", HypothesisStatus.TESTING, "checking max_connections", t("16:10"));
+        assertEquals(t("16:10"), dated.history().get(0).at());
+        assertEquals(NOW, dated.updatedAt());
+        assertRefused("H2 moved to testing at 2005-10-10T16:10:00Z; a later move cannot be dated earlier",
+                () -> inv.setStatus("H2", HypothesisStatus.REFUTED, "memory headroom", t("16:00")));
 
         Hypothesis updated = inv.updateHypothesis("H2", "MySQL runs out of connections", null);
         assertEquals("MySQL runs out of connections", updated.statement());
