@@ -203,8 +203,11 @@ public final class OutcomeStatistics {
         return String.format(Locale.ROOT, "%+.1f%%", pct);
     }
 
+    /** Two decimals, or three significant digits for ratios too small to show that way (0.0003%). */
     private static String percent(double ratio) {
-        return String.format(Locale.ROOT, "%.2f%%", ratio * 100);
+        double pct = ratio * 100;
+        return pct == 0 || pct >= 0.01 ? String.format(Locale.ROOT, "%.2f%%", pct)
+                : String.format(Locale.ROOT, "%.3g%%", pct);
     }
 
     private static String pValue(double p) {

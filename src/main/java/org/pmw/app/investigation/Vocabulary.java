@@ -28,7 +28,10 @@ public final class Vocabulary {
 
     /** The normalised word if it is one of {@code allowed}, else an error naming them all. */
     static String require(String what, String word, List<String> allowed) {
-        String w = word == null ? "" : normalise(word);
+        if (word == null || word.isBlank()) {
+            throw new IllegalArgumentException("missing " + what + " (expected " + String.join(", ", allowed) + ")");
+        }
+        String w = normalise(word);
         if (!allowed.contains(w)) {
             throw new IllegalArgumentException("unknown " + what + " '" + word + "' (expected "
                     + String.join(", ", allowed) + ")");

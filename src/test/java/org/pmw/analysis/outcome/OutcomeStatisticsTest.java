@@ -109,6 +109,8 @@ class OutcomeStatisticsTest {
         assertEquals(30.0, r.expectedAfter(), 1e-9);
         assertEquals(OutcomeStatistics.SIGNIFICANT_DECREASE, r.verdict());
         assertTrue(r.explanation().contains("No matching events among 1500 after, expected 30 at the old ratio"));
+        assertTrue(OutcomeStatistics.compareRatios(3, 1_000_000, 0, 900_000).explanation()
+                .startsWith("3 of 1000000 (0.000300%) before, 0 of 900000 (0.00%) after"));
     }
 
     @Test

@@ -238,6 +238,8 @@ class InvestigationTest {
                 "done")).status());
         assertRefused("unknown action type 'fix'", () -> inv.addActionItem(new ActionItem(null, "x", "fix", null,
                 null, null)));
+        assertRefused("missing action type (expected mitigate, prevent, process, other)",
+                () -> inv.addActionItem(new ActionItem(null, "x", null, null, null, null)));
         assertRefused("unknown action status 'closed'", () -> inv.addActionItem(new ActionItem(null, "x", "other",
                 null, null, "closed")));
     }
