@@ -10,6 +10,6 @@ public final class ChangeFormats {
     }
 
     public static List<Format> all() {
-        return List.of();
+        return List.of(new ChangesCsvFormat(), new ChangesJsonFormat(), new GitLogFormat());
     }
 }
