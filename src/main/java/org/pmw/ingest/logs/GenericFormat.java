@@ -43,6 +43,7 @@ final class GenericFormat extends LineLogFormat {
         private final ParsedTime time = new ParsedTime();
         private int year;
         private int lastMonth;
+        private boolean yearNoted;
 
         Parser(ParseContext context) {
             this.context = context;
@@ -120,7 +121,8 @@ final class GenericFormat extends LineLogFormat {
             }
             year = candidateYear;
             lastMonth = month;
-            if (context.year() == null) {
+            if (context.year() == null && !yearNoted) {
+                yearNoted = true;
                 context.note("timestamps without a year; assumed " + year);
             }
             time.set(year, month, day, hour, minute, second);
