@@ -70,7 +70,7 @@ final class Log4jFormat extends LineLogFormat {
             for (int part = 0; part < 2; part++) {
                 i = skipSpaces(s, i);
                 if (thread == null && Timestamps.at(s, i, '[')) {
-                    int close = s.indexOf(']', i);
+                    int close = matchingBracket(s, i);
                     if (close < 0) {
                         return none(EXPECTED);
                     }
@@ -128,6 +128,20 @@ final class Log4jFormat extends LineLogFormat {
                 case "FATAL": return Level.FATAL;
                 default: return null;
             }
+        }
+
+        /** The ']' closing the '[' at {@code open}; thread names may hold brackets themselves. */
+        private static int matchingBracket(String s, int open) {
+            int depth = 0;
+            for (int i = open; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '[') {
+                    depth++;
+                } else if (c == ']' && --depth == 0) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         private static int skipSpaces(String s, int i) {
