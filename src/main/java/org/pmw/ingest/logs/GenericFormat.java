@@ -19,7 +19,7 @@ final class GenericFormat extends LineLogFormat {
 
     GenericFormat() {
         super("generic", "any log whose entries start with a timestamp; other lines joined to the entry",
-                "2005-10-10 14:02:11,345 WARN  [pool-2-thread-7] cache miss storm: 1184 misses in 10 s",
+                "2005-10-10T14:02:11.345-04:00 | billing-export | WARNING disk /var 91% full, export may fail",
                 true);
     }
 

@@ -123,6 +123,24 @@ class LogFormatDetectionTest {
     }
 
     @Test
+    void everyExampleParsesAsOneEventAndIsDetectedAsItsFormat() {
+        for (Format format : LogFormats.all()) {
+            ParseRun run = ParseRun.of(format, "example.log", format.example() + "\n");
+            assertEquals(1, run.events.size(), format.name());
+            assertEquals(0, run.context.skipped(), format.name() + ": " + run.context.skipReasons());
+            assertEquals(Optional.of(format.name()), detect(format.name() + ".log", format.example()),
+                    ranking(format.name() + ".log", format.example()));
+        }
+    }
+
+    @Test
+    void formatNamesAreTheDocumentedOnes() {
+        assertEquals(List.of("apache_access", "apache_error", "nginx_access", "nginx_error", "php_error", "mysql_error",
+                "postgresql", "syslog", "json_lines", "log4j", "xen", "generic"),
+                LogFormats.all().stream().map(Format::name).toList());
+    }
+
+    @Test
     void ambiguousCombinedLinesGoToApacheUnlessNginxIsHinted() {
         assertEquals(Optional.of("apache_access"), detect("access.log", COMBINED));
         assertEquals(Optional.of("nginx_access"), detect("nginx.access.log", COMBINED));
