@@ -18,6 +18,9 @@ final class EntryAssembler {
     /** A file none of whose first this many non-blank lines opens an entry is not in the format at all. */
     static final int GIVE_UP_AFTER = 200;
 
+    /** An entry is not grown past this many characters, so a wrongly chosen format cannot make one huge event. */
+    static final int MAX_ENTRY_CHARS = 1 << 20;
+
     private final ParseContext context;
     private final ParseSink sink;
     private final boolean multiline;
@@ -78,7 +81,12 @@ final class EntryAssembler {
                 continue;
             }
             if (hasOpen && (result == LineParser.Result.CONTINUATION || multiline)) {
-                append(result == LineParser.Result.CONTINUATION ? parser.continuation() : line, line);
+                if (openLength() + line.length() > MAX_ENTRY_CHARS) {
+                    context.skip(number, "entry of line " + openLine + " is longer than " + MAX_ENTRY_CHARS
+                            + " characters; line not joined to it");
+                } else {
+                    append(result == LineParser.Result.CONTINUATION ? parser.continuation() : line, line);
+                }
                 continue;
             }
             String reason = result == LineParser.Result.CONTINUATION
@@ -102,6 +110,13 @@ final class EntryAssembler {
         if (entries == 0 && nonBlank > 0) {
             throw notThisFormat(reader, firstFailure, firstReason, nonBlank);
         }
+        if (reader.truncatedLines() > 0) {
+            context.note(reader.truncatedLines() + " line(s) longer than " + LineReader.MAX_LINE_BYTES
+                    + " bytes were cut there, the first at line " + reader.firstTruncatedLine());
+        }
+        if (reader.malformedLines() > 0) {
+            context.note(reader.malformedLines() + " line(s) held invalid UTF-8, replaced with U+FFFD");
+        }
         if (blankLines > 0) {
             context.note(blankLines + (blankLines == 1 ? " blank line" : " blank lines") + " ignored");
         }
@@ -111,6 +126,10 @@ final class EntryAssembler {
     private FormatException notThisFormat(LineReader reader, long line, String reason, long lines) {
         return new FormatException(context.fileName() + " line " + line + ": " + reason + " (none of the first "
                 + lines + " non-blank lines is a " + formatName + " entry)");
+    }
+
+    private int openLength() {
+        return moreRaw != null ? moreRaw.length() : openRaw.length();
     }
 
     private void append(String messageText, String rawText) {

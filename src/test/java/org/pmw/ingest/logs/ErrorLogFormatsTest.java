@@ -151,4 +151,21 @@ class ErrorLogFormatsTest {
                 + "PHP   1. {main}() /var/www/html/index.php:0\n"), fatal.message());
         assertEquals(9, run.event(1).line());
     }
+
+    @Test
+    void entriesStopGrowingAtTheLimitAndTheRestIsCounted() {
+        StringBuilder text = new StringBuilder("[Mon Oct 10 14:02:11 2005] [error] start of a runaway entry\n");
+        String filler = "x".repeat(999) + "\n";
+        int fillerLines = EntryAssembler.MAX_ENTRY_CHARS / 1000 + 50;
+        for (int i = 0; i < fillerLines; i++) {
+            text.append(filler);
+        }
+        text.append("[Mon Oct 10 14:02:12 2005] [notice] next entry\n");
+        ParseRun run = ParseRun.of(ParseRun.format("apache_error"), "error_log", text.toString());
+        assertEquals(2, run.events.size());
+        assertTrue(run.event(0).raw().length() <= EntryAssembler.MAX_ENTRY_CHARS);
+        assertTrue(run.context.skipped() >= 50, "skipped " + run.context.skipped());
+        assertTrue(run.context.skipReasons().get(0).contains("entry of line 1 is longer than"));
+        assertEquals("next entry", run.event(1).message());
+    }
 }
