@@ -15,7 +15,8 @@ import org.pmw.model.Level;
  * {@code $request_time}), make nginx_access score higher; otherwise apache_access does. A trailing whole
  * number is read as Apache's {@code %D} (microseconds), a trailing decimal as seconds ({@code %T} with
  * a fraction, nginx's {@code $request_time}); Apache's plain {@code %T} (whole seconds) cannot be told from
- * {@code %D} and is read as microseconds.
+ * {@code %D} and is read as microseconds. Several trailing values ({@code %I %O} of combinedio, or
+ * {@code %T %D}) are left in the raw text only: which is which cannot be told from the line.
  */
 final class AccessLogFormat extends LineLogFormat {
 
@@ -155,6 +156,7 @@ final class AccessLogFormat extends LineLogFormat {
             String forwardedFor = null;
             int quoted = 0;
             Double durationMs = null;
+            int trailingTokens = 0;
             while (i < s.length()) {
                 if (s.charAt(i) == ' ') {
                     i++;
@@ -181,9 +183,8 @@ final class AccessLogFormat extends LineLogFormat {
                 if (end < 0) {
                     end = s.length();
                 }
-                if (durationMs == null) {
-                    durationMs = duration(s, i, end);
-                }
+                trailingTokens++;
+                durationMs = duration(s, i, end);
                 i = end;
             }
 
@@ -211,7 +212,10 @@ final class AccessLogFormat extends LineLogFormat {
                 d.field("vhost", vhost);
                 d.host = vhost;
             }
-            d.field("duration_ms", durationMs);
+            if (trailingTokens == 1) {
+                // one trailing number is a duration; several (%I %O, %T %D) cannot be told apart safely
+                d.field("duration_ms", durationMs);
+            }
             return Result.ENTRY;
         }
 

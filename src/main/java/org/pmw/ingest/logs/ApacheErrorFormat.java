@@ -54,7 +54,7 @@ final class ApacheErrorFormat extends LineLogFormat {
                     String level = s.substring(i + 2, end);
                     int colon = level.lastIndexOf(':');
                     if (colon >= 0) {
-                        d.field("module", level.substring(0, colon));
+                        d.field("module", colon > 0 ? level.substring(0, colon) : null);
                         level = level.substring(colon + 1);
                         modern = true;
                     }

@@ -70,14 +70,24 @@ final class JsonLinesFormat extends LineLogFormat {
             }
             Map<String, JsonNode> flat = new LinkedHashMap<>();
             flatten("", root, flat);
-            String timeKey = first(flat, TIME_KEYS);
+            String timeKey = null;
+            String unreadable = null;
+            for (String key : TIME_KEYS) {
+                JsonNode value = flat.get(key);
+                if (value == null || value.isNull()) {
+                    continue;
+                }
+                if (readTime(value, d)) {
+                    timeKey = key;
+                    break;
+                }
+                unreadable = unreadable == null ? key : unreadable;
+            }
             if (timeKey == null) {
-                return none("expected a time key (@timestamp, timestamp, time, ts or datetime)");
+                return none(unreadable == null ? "expected a time key (@timestamp, timestamp, time, ts or datetime)"
+                        : "expected an ISO 8601 time or epoch seconds/milliseconds in '" + unreadable + "'");
             }
-            JsonNode timeValue = flat.remove(timeKey);
-            if (!readTime(timeValue, d)) {
-                return none("expected an ISO 8601 time or epoch seconds/milliseconds in '" + timeKey + "'");
-            }
+            flat.remove(timeKey);
             String levelKey = first(flat, LEVEL_KEYS);
             if (levelKey != null) {
                 d.level = level(flat.remove(levelKey));

@@ -87,6 +87,14 @@ class AccessLogFormatTest {
     }
 
     @Test
+    void severalTrailingNumbersAreNoDuration() {
+        String combinedio = "10.0.0.5 - - [10/Oct/2005:14:02:11 +0000] \"GET / HTTP/1.1\" 200 12 \"-\" \"ab\" 456 7890";
+        ParseRun run = ParseRun.of(ParseRun.format("apache_access"), "access_log", combinedio);
+        assertFalse(run.event(0).fields().containsKey("duration_ms"));
+        assertEquals(combinedio, run.event(0).raw());
+    }
+
+    @Test
     void contextHostOverridesVhost() {
         String line = "www.example.com:443 10.0.0.6 - - [10/Oct/2005:14:02:14 +0000] \"GET / HTTP/1.1\" 200 734 \"-\" \"x\"";
         ParseRun run = ParseRun.of(ParseRun.format("apache_access"), "a.log", line, ZoneId.of("UTC"), 2005, "web1");

@@ -24,10 +24,11 @@ class StructuredLogFormatsTest {
                 + "{\"time\":1128952931,\"level\":50,\"msg\":\"epoch seconds\",\"hostname\":\"web1\",\"pid\":4120}\n"
                 + "{\"ts\":1128952931123,\"severity\":\"WARNING\",\"msg\":\"epoch millis\"}\n"
                 + "{\"timestamp\":\"2005-10-10 14:02:11\",\"msg\":\"local time\",\"ok\":true,\"nothing\":null}\n"
+                + "{\"time\":0.25,\"ts\":\"2005-10-10T14:02:15Z\",\"msg\":\"time is a duration here\"}\n"
                 + "{\"msg\":\"no time here\"}\n"
                 + "not json at all\n";
         ParseRun run = ParseRun.of(ParseRun.format("json_lines"), "app.jsonl", text, ZoneId.of("Europe/Berlin"), 2005, null);
-        assertEquals(4, run.events.size());
+        assertEquals(5, run.events.size());
         Event first = run.event(0);
         assertEquals(utc("2005-10-10T14:02:11.123Z"), first.ts());
         assertEquals(456, first.micros());
@@ -52,9 +53,12 @@ class StructuredLogFormatsTest {
         assertEquals(utc("2005-10-10T12:02:11Z"), local.ts());
         assertEquals("true", local.fields().get("ok"));
         assertFalse(local.fields().containsKey("nothing"));
+        Event duration = run.event(4);
+        assertEquals(utc("2005-10-10T14:02:15Z"), duration.ts());
+        assertEquals(0.25, duration.fields().get("time"));
         assertEquals(2, run.context.skipped());
-        assertTrue(run.context.skipReasons().get(0).startsWith("line 5: expected a time key"));
-        assertTrue(run.context.skipReasons().get(1).startsWith("line 6: expected a JSON object"));
+        assertTrue(run.context.skipReasons().get(0).startsWith("line 6: expected a time key"));
+        assertTrue(run.context.skipReasons().get(1).startsWith("line 7: expected a JSON object"));
     }
 
     @Test
