@@ -98,17 +98,17 @@ final class EntryAssembler {
             context.skip(number, reason);
             if (firstReason == null) {
                 firstFailure = number;
-                firstReason = parser.reason();
+                firstReason = result == LineParser.Result.CONTINUATION ? reason : parser.reason();
             }
             if (entries == 0 && nonBlank >= GIVE_UP_AFTER) {
-                throw notThisFormat(reader, firstFailure, firstReason, nonBlank);
+                throw notThisFormat(firstFailure, firstReason, nonBlank);
             }
         }
         if (hasOpen) {
             flush();
         }
         if (entries == 0 && nonBlank > 0) {
-            throw notThisFormat(reader, firstFailure, firstReason, nonBlank);
+            throw notThisFormat(firstFailure, firstReason, nonBlank);
         }
         if (reader.truncatedLines() > 0) {
             context.note(reader.truncatedLines() + " line(s) longer than " + LineReader.MAX_LINE_BYTES
@@ -123,9 +123,9 @@ final class EntryAssembler {
         return entries;
     }
 
-    private FormatException notThisFormat(LineReader reader, long line, String reason, long lines) {
-        return new FormatException(context.fileName() + " line " + line + ": " + reason + " (none of the first "
-                + lines + " non-blank lines is a " + formatName + " entry)");
+    private FormatException notThisFormat(long line, String reason, long lines) {
+        return new FormatException(context.fileName() + " line " + line + ": " + reason + " (no " + formatName
+                + " entry in the first " + lines + " non-blank lines)");
     }
 
     private int openLength() {

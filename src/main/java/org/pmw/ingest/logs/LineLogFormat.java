@@ -33,6 +33,11 @@ abstract class LineLogFormat implements Format {
 
     abstract LineParser newParser(ParseContext context);
 
+    /** The parser that scores samples; formats whose parser accepts lines on credit give a stricter one. */
+    LineParser newScoringParser(ParseContext context) {
+        return newParser(context);
+    }
+
     @Override
     public final String name() {
         return name;
@@ -72,7 +77,7 @@ abstract class LineLogFormat implements Format {
     @Override
     public double score(Sample sample) {
         ParseContext probe = new ParseContext("detect", sample.fileName(), ZoneOffset.UTC, 2000, null);
-        LineParser parser = newParser(probe);
+        LineParser parser = newScoringParser(probe);
         Draft draft = new Draft();
         int entries = 0;
         int counted = 0;

@@ -33,34 +33,12 @@ final class MysqlErrorFormat extends LineLogFormat {
         return !Character.isDigit(line.charAt(0));
     }
 
+    /** Untimed lines, which parsing accepts with the last timestamp, do not count for the format. */
     @Override
-    public double score(org.pmw.ingest.Sample sample) {
-        // Untimed lines must not count as entries when scoring: only lines with their own timestamp do.
-        Parser probe = new Parser(new LocalClock(java.time.ZoneOffset.UTC));
-        probe.inherit = false;
-        Draft draft = new Draft();
-        int entries = 0;
-        int counted = 0;
-        int nonBlank = 0;
-        for (String line : sample.lines()) {
-            if (EntryAssembler.isBlank(line)) {
-                continue;
-            }
-            nonBlank++;
-            draft.clear();
-            if (probe.read(line, draft) == LineParser.Result.ENTRY) {
-                entries++;
-                counted++;
-            } else if (!neutralInScore(line)) {
-                counted++;
-            }
-        }
-        if (entries == 0) {
-            return 0;
-        }
-        double score = (double) entries / counted;
-        double share = (double) entries / nonBlank;
-        return share < 0.2 ? score * share / 0.2 : score;
+    LineParser newScoringParser(ParseContext context) {
+        Parser parser = new Parser(new LocalClock(context.zone()));
+        parser.inherit = false;
+        return parser;
     }
 
     private static final class Parser extends LineParser {

@@ -16,7 +16,8 @@ final class NginxErrorFormat extends LineLogFormat {
         super("nginx_error", "nginx error log",
                 "2005/10/10 14:02:11 [error] 1234#0: *5 connect() failed (111: Connection refused) while "
                         + "connecting to upstream, client: 10.0.0.5, server: www.example.com, request: "
-                        + "\"GET /index.php HTTP/1.1\", upstream: \"fastcgi://127.0.0.1:9000\", host: \"www.example.com\"",
+                        + "\"GET /index.php HTTP/1.1\", upstream: \"fastcgi://127.0.0.1:9000\", "
+                        + "host: \"www.example.com\"",
                 false);
     }
 

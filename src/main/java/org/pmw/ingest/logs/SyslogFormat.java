@@ -180,7 +180,8 @@ final class SyslogFormat extends LineLogFormat {
             }
             d.host = header[0];
             d.field("program", header[1]);
-            if (header[2] != null && header[2].length() < 19 && Timestamps.digitRunEnd(header[2], 0) == header[2].length()) {
+            String procId = header[2];
+            if (procId != null && procId.length() < 19 && Timestamps.digitRunEnd(procId, 0) == procId.length()) {
                 d.field("pid", Long.parseLong(header[2]));
             } else {
                 d.field("procid", header[2]);
