@@ -9,7 +9,7 @@ import org.pmw.ingest.InMemoryInput;
 import org.pmw.ingest.ParseContext;
 
 /**
- * Parser throughput, run by hand (not a test): generates access-log and error-log lines in memory and
+ * Parser throughput, run by hand (not a test): generates access, error, syslog and log4j lines in memory and
  * prints lines per second for each format, best of several rounds.
  * <pre>
  * mvn -q -o test-compile
@@ -26,9 +26,42 @@ public final class LogParserThroughput {
         int lines = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         measure("apache_access", accessLog(lines), lines);
         measure("apache_error", errorLog(lines), lines);
+        measure("syslog", syslog(lines), lines);
+        measure("log4j", log4j(lines), lines);
     }
 
-    private static void measure(String formatName, byte[] data, int lines) throws IOException {
+    private static byte[] syslog(int lines) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(lines * 120);
+        for (int i = 0; i < lines; i++) {
+            int second = i / 40;
+            String line = "Oct 10 " + two(second / 3600 % 24) + ':' + two(second / 60 % 60) + ':' + two(second % 60)
+                    + " dom0 kernel: httpd[" + (4000 + i % 500) + "]: segfault at 0000000000000010 rip "
+                    + "00002aaaab0f8e3c rsp 00007fffff8e2d30 error 4\n";
+            out.writeBytes(line.getBytes(StandardCharsets.ISO_8859_1));
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] log4j(int lines) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(lines * 120);
+        for (int i = 0; i < lines; i++) {
+            int second = i / 40;
+            String line = "2005-10-10 " + two(second / 3600 % 24) + ':' + two(second / 60 % 60) + ':'
+                    + two(second % 60) + ',' + String.format("%03d", i % 1000) + " ERROR [http-8080-" + (i % 50)
+                    + "] com.example.shop.CartDao - Cannot get a connection, pool error Timeout waiting for idle object\n";
+            out.writeBytes(line.getBytes(StandardCharsets.ISO_8859_1));
+            if (i % 100 == 0) {
+                out.writeBytes("\tat com.example.shop.CartDao.load(CartDao.java:42)\n".getBytes(StandardCharsets.ISO_8859_1));
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static void measure(String formatName, byte[] data, int entries) throws IOException {
+        int lines = 0;
+        for (byte b : data) {
+            lines += b == '\n' ? 1 : 0;
+        }
         Format format = ParseRun.format(formatName);
         double best = 0;
         for (int round = 0; round < 5; round++) {
