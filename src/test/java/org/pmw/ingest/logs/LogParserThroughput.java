@@ -24,10 +24,10 @@ public final class LogParserThroughput {
 
     public static void main(String[] args) throws IOException {
         int lines = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        measure("apache_access", accessLog(lines), lines);
-        measure("apache_error", errorLog(lines), lines);
-        measure("syslog", syslog(lines), lines);
-        measure("log4j", log4j(lines), lines);
+        measure("apache_access", accessLog(lines));
+        measure("apache_error", errorLog(lines));
+        measure("syslog", syslog(lines));
+        measure("log4j", log4j(lines));
     }
 
     private static byte[] syslog(int lines) {
@@ -57,7 +57,7 @@ public final class LogParserThroughput {
         return out.toByteArray();
     }
 
-    private static void measure(String formatName, byte[] data, int entries) throws IOException {
+    private static void measure(String formatName, byte[] data) throws IOException {
         int lines = 0;
         for (byte b : data) {
             lines += b == '\n' ? 1 : 0;
