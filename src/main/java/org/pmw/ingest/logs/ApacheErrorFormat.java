@@ -24,6 +24,13 @@ final class ApacheErrorFormat extends LineLogFormat {
         return new Parser(new LocalClock(context.zone()));
     }
 
+    /** PHP writes its messages and stack traces to Apache's stderr, untimed. */
+    @Override
+    boolean neutralInScore(String line) {
+        return super.neutralInScore(line) || line.startsWith("PHP ") || line.startsWith("Stack trace:")
+                || line.startsWith("#");
+    }
+
     private static final class Parser extends LineParser {
 
         private static final String EXPECTED = "expected '[Www Mon dd HH:mm:ss yyyy]' timestamp";

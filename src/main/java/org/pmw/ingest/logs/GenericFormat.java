@@ -11,7 +11,7 @@ import org.pmw.model.Level;
  * 14:02:11}), syslog-like {@code Oct 10 14:02:11} (year as for syslog, rolling over at New Year) and
  * {@code 10/Oct/2005:14:02:11 -0400}. The level is the first level word (ERROR, warn, ...) in the first 80
  * characters, else info. It scores at most {@value #SCORE_CAP} of the share of lines it reads, so any
- * specific format that reads a file wins over it.
+ * specific format that reads a file wins over it; files named *.csv, *.tsv or *.jtl score 0.
  */
 final class GenericFormat extends LineLogFormat {
 
@@ -28,8 +28,13 @@ final class GenericFormat extends LineLogFormat {
         return new Parser(context);
     }
 
+    /** Tables (CSV, TSV, JMeter JTL) often start rows with a timestamp too, but are no logs. */
     @Override
     public double score(Sample sample) {
+        String name = sample.fileName() == null ? "" : sample.fileName().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".jtl")) {
+            return 0;
+        }
         return SCORE_CAP * super.score(sample);
     }
 

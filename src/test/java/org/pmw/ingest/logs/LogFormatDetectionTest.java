@@ -162,6 +162,23 @@ class LogFormatDetectionTest {
         return ParseRun.format(name).score(InMemoryInput.of("x.log", text).sample(200));
     }
 
+    @Test
+    void apacheErrorLogFullOfPhpStderrIsStillDetected() {
+        String text = "[Mon Oct 10 14:02:11 2005] [notice] Apache/2.0.52 (CentOS) configured -- resuming normal operations\n"
+                + "PHP Warning:  mysql_connect(): Too many connections in /var/www/html/db.php on line 12\n"
+                + "PHP Warning:  mysql_query(): A link to the server could not be established in /var/www/html/db.php on line 14\n"
+                + "PHP Fatal error:  Call to a member function fetch() on a non-object in /var/www/html/item.php on line 9\n"
+                + "[Mon Oct 10 14:02:13 2005] [notice] child pid 4120 exit signal Segmentation fault (11)\n";
+        assertEquals(Optional.of("apache_error"), detect("error_log", text), ranking("error_log", text));
+    }
+
+    @Test
+    void tablesWithTimestampRowsAreNotGenericLogs() {
+        String csv = "2005-10-10T14:02:11Z,10,412.5,0\n2005-10-10T14:03:11Z,20,790.1,2\n";
+        assertEquals(0.0, ParseRun.format("generic").score(InMemoryInput.of("steps.csv", csv).sample(200)));
+        assertTrue(ParseRun.format("generic").score(InMemoryInput.of("steps.log", csv).sample(200)) > 0.5);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "notes.txt|It was the tenth of October when the site went down.\\nWe looked at the logs for hours.\\nThen we found it.",
