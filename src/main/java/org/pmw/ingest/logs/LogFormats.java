@@ -3,13 +3,28 @@ package org.pmw.ingest.logs;
 import java.util.List;
 import org.pmw.ingest.Format;
 
-/** The built-in log formats. */
+/**
+ * The built-in log formats. Specific formats come before {@code generic}, and apache_access before
+ * nginx_access, so that equal scores go to the first (detection keeps this order among equals).
+ */
 public final class LogFormats {
 
     private LogFormats() {
     }
 
     public static List<Format> all() {
-        return List.of();
+        return List.of(
+                AccessLogFormat.apache(),
+                new ApacheErrorFormat(),
+                AccessLogFormat.nginx(),
+                new NginxErrorFormat(),
+                new PhpErrorFormat(),
+                new MysqlErrorFormat(),
+                new PostgresqlFormat(),
+                new SyslogFormat(),
+                new JsonLinesFormat(),
+                new Log4jFormat(),
+                new XendFormat(),
+                new GenericFormat());
     }
 }

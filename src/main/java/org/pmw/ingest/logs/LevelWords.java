@@ -1,0 +1,68 @@
+package org.pmw.ingest.logs;
+
+import org.pmw.model.Level;
+
+/** Finds severity in free text, for formats whose lines carry no level field. */
+final class LevelWords {
+
+    private LevelWords() {
+    }
+
+    /**
+     * The level named by the first whole word in {@code s[from, to)} that is a level name (TRACE, DEBUG,
+     * INFO, NOTICE, WARN, WARNING, ERROR, ERR, CRIT, CRITICAL, FATAL, SEVERE, EMERG, ALERT, PANIC; any
+     * case), or {@code fallback}.
+     */
+    static Level firstLevelWord(String s, int from, int to, Level fallback) {
+        int end = Math.min(to, s.length());
+        int i = Math.max(0, from);
+        while (i < end) {
+            char c = s.charAt(i);
+            if (!Character.isLetter(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < s.length() && Character.isLetter(s.charAt(i))) {
+                i++;
+            }
+            int length = i - start;
+            if (length >= 3 && length <= 8 && (start == 0 || !Character.isLetterOrDigit(s.charAt(start - 1)))) {
+                Level level = levelWord(s.substring(start, i));
+                if (level != null) {
+                    return level;
+                }
+            }
+        }
+        return fallback;
+    }
+
+    private static Level levelWord(String word) {
+        switch (word.toUpperCase(java.util.Locale.ROOT)) {
+            case "TRACE": return Level.TRACE;
+            case "DEBUG": return Level.DEBUG;
+            case "INFO": return Level.INFO;
+            case "NOTICE": return Level.NOTICE;
+            case "WARN": case "WARNING": return Level.WARN;
+            case "ERROR": case "ERR": case "SEVERE": return Level.ERROR;
+            case "CRIT": case "CRITICAL": case "ALERT": return Level.CRIT;
+            case "FATAL": case "EMERG": case "PANIC": return Level.FATAL;
+            default: return null;
+        }
+    }
+
+    /**
+     * Severity of a free-text message by keywords: a segfault, kernel panic, oops or out-of-memory is an
+     * error; "error", "fail", "denied" or "refused" a warning; anything else info.
+     */
+    static Level byKeywords(String message) {
+        String m = message.toLowerCase(java.util.Locale.ROOT);
+        if (m.contains("segfault") || m.contains("panic") || m.contains("oops") || m.contains("out of memory")) {
+            return Level.ERROR;
+        }
+        if (m.contains("error") || m.contains("fail") || m.contains("denied") || m.contains("refused")) {
+            return Level.WARN;
+        }
+        return Level.INFO;
+    }
+}

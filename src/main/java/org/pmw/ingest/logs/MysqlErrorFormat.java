@@ -1,0 +1,177 @@
+package org.pmw.ingest.logs;
+
+import org.pmw.ingest.ParseContext;
+import org.pmw.model.Level;
+
+/**
+ * MySQL / MariaDB error log in all its dialects:
+ * <ul>
+ * <li>5.0–5.5: {@code 051010 14:02:11 [Note] ...}, with the hour space-padded ({@code 051010  9:02:11});
+ *     also the {@code mysqld_safe} and InnoDB lines with no level bracket;</li>
+ * <li>5.6 and MariaDB: {@code 2015-10-10 14:02:11 1234 [Warning] ...} (1234 is the thread);</li>
+ * <li>5.7+: {@code 2017-10-10T14:02:11.123456Z 0 [Note] ...}, 8.0 adding {@code [MY-010116] [Server]}.</li>
+ * </ul>
+ * Old mysqld logs write many lines with no timestamp at all (InnoDB start-up, crash reports). Each such
+ * line is its own event carrying the last timestamp seen (its {@code tsText} is empty, since the line has
+ * none), so that a search for it finds the line itself and not a long joined block.
+ */
+final class MysqlErrorFormat extends LineLogFormat {
+
+    MysqlErrorFormat() {
+        super("mysql_error", "MySQL / MariaDB error log (5.0 to 8.0)",
+                "051010 14:02:11 [ERROR] /usr/sbin/mysqld: Too many connections", false);
+    }
+
+    @Override
+    LineParser newParser(ParseContext context) {
+        return new Parser(new LocalClock(context.zone()));
+    }
+
+    /** A sample is scored on its timestamped lines; lines not starting with a digit may be untimed mysqld output. */
+    @Override
+    boolean neutralInScore(String line) {
+        return !Character.isDigit(line.charAt(0));
+    }
+
+    /** Untimed lines, which parsing accepts with the last timestamp, do not count for the format. */
+    @Override
+    LineParser newScoringParser(ParseContext context) {
+        Parser parser = new Parser(new LocalClock(context.zone()));
+        parser.inherit = false;
+        return parser;
+    }
+
+    private static final class Parser extends LineParser {
+
+        private final LocalClock clock;
+        private final ParsedTime time = new ParsedTime();
+        boolean inherit = true;
+        private boolean seen;
+        private long lastTs;
+        private int lastMicros;
+
+        Parser(LocalClock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        Result read(String s, Draft d) {
+            int end = readTimestamp(s);
+            if (end < 0) {
+                if (!inherit || !seen) {
+                    return none("expected a 'yyMMdd HH:mm:ss', 'yyyy-MM-dd HH:mm:ss' or ISO timestamp"
+                            + (inherit ? " (no earlier timestamp to carry over)" : ""));
+                }
+                d.ts = lastTs;
+                d.micros = lastMicros;
+                d.tsText = "";
+                d.message = s;
+                d.level = LevelWords.firstLevelWord(s, 0, 80, Level.INFO);
+                return Result.ENTRY;
+            }
+            d.copyTimeFrom(time, clock, s.substring(0, end));
+            seen = true;
+            lastTs = d.ts;
+            lastMicros = d.micros;
+            int i = skipSpaces(s, end);
+            int threadEnd = Timestamps.digitRunEnd(s, i);
+            if (threadEnd > i && threadEnd - i < 19 && Timestamps.at(s, threadEnd, ' ')) {
+                d.field("thread", Long.parseLong(s, i, threadEnd, 10));
+                i = skipSpaces(s, threadEnd);
+            }
+            if (Timestamps.at(s, i, '[')) {
+                int close = s.indexOf(']', i);
+                if (close > 0 && close - i < 16) {
+                    d.level = Level.parse(s.substring(i + 1, close), Level.INFO);
+                    i = skipSpaces(s, close + 1);
+                    // 8.0: [MY-010116] [Server]
+                    if (s.startsWith("[MY-", i)) {
+                        int codeEnd = s.indexOf(']', i);
+                        if (codeEnd > 0) {
+                            d.field("err_code", s.substring(i + 1, codeEnd));
+                            i = skipSpaces(s, codeEnd + 1);
+                            if (Timestamps.at(s, i, '[')) {
+                                int subEnd = s.indexOf(']', i);
+                                if (subEnd > 0) {
+                                    d.field("subsystem", s.substring(i + 1, subEnd));
+                                    i = skipSpaces(s, subEnd + 1);
+                                }
+                            }
+                        }
+                    }
+                }
+            } else {
+                d.level = LevelWords.firstLevelWord(s, i, i + 80, Level.INFO);
+            }
+            d.message = s.substring(i);
+            return Result.ENTRY;
+        }
+
+        /** Reads the timestamp at the start of the line into {@link #time}; returns its end or -1. */
+        private int readTimestamp(String s) {
+            if (s.length() < 15 || !Timestamps.isDigit(s, 0)) {
+                return -1;
+            }
+            if (s.charAt(6) == ' ') {
+                // yyMMdd H:mm:ss with the hour padded by a space
+                int date = Timestamps.digits(s, 0, 6);
+                int i = s.charAt(7) == ' ' ? 8 : 7;
+                int hourEnd = Timestamps.digitRunEnd(s, i);
+                if (date < 0 || hourEnd == i || hourEnd - i > 2 || !Timestamps.at(s, hourEnd, ':')
+                        || !Timestamps.at(s, hourEnd + 3, ':')) {
+                    return -1;
+                }
+                int yy = date / 10000;
+                int year = yy < 70 ? 2000 + yy : 1900 + yy;
+                int month = date / 100 % 100;
+                int day = date % 100;
+                int hour = Integer.parseInt(s, i, hourEnd, 10);
+                int minute = Timestamps.digits(s, hourEnd + 1, 2);
+                int second = Timestamps.digits(s, hourEnd + 4, 2);
+                if (!Timestamps.valid(year, month, day, hour, minute, second)
+                        || Timestamps.isDigit(s, hourEnd + 6)) {
+                    return -1;
+                }
+                time.clear();
+                time.set(year, month, day, hour, minute, second);
+                return hourEnd + 6;
+            }
+            if (!Timestamps.iso(s, 0, '-', time)) {
+                return -1;
+            }
+            int i = skipSpaces(s, time.end);
+            if (i == time.end) {
+                return -1;
+            }
+            // the ISO forms need a thread and/or a level bracket next, else they are someone else's lines
+            int threadEnd = Timestamps.digitRunEnd(s, i);
+            if (threadEnd > i) {
+                i = skipSpaces(s, threadEnd);
+            }
+            return isLevelBracket(s, i) ? time.end : -1;
+        }
+
+        private static boolean isLevelBracket(String s, int i) {
+            if (!Timestamps.at(s, i, '[')) {
+                return false;
+            }
+            int close = s.indexOf(']', i);
+            if (close < 0) {
+                return false;
+            }
+            switch (s.substring(i + 1, close)) {
+                case "Note": case "Warning": case "ERROR": case "Error": case "System": case "Info": case "Debug":
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private static int skipSpaces(String s, int i) {
+            while (i < s.length() && s.charAt(i) == ' ') {
+                i++;
+            }
+            return i;
+        }
+    }
+}

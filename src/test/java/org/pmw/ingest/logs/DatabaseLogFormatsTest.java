@@ -1,0 +1,122 @@
+package org.pmw.ingest.logs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.pmw.model.Event;
+import org.pmw.model.Level;
+
+/** mysql_error and postgresql. */
+class DatabaseLogFormatsTest {
+
+    private static long utc(String iso) {
+        return Instant.parse(iso).toEpochMilli();
+    }
+
+    @Test
+    void mysqlOldStyleWithSpacePaddedHourAndUntimedLines() {
+        String text = "051010  9:02:11  mysqld started\n"
+                + "051010  9:02:12  InnoDB: Started; log sequence number 0 43655\n"
+                + "/usr/sbin/mysqld: ready for connections.\n"
+                + "Version: '5.0.22-log'  socket: '/var/lib/mysql/mysql.sock'  port: 3306  Source distribution\n"
+                + "051010 14:02:11 [Note] /usr/sbin/mysqld: Aborted connection 1234 to db: 'shop' user: 'web'\n"
+                + "051010 14:02:12 [ERROR] /usr/sbin/mysqld: Too many connections\n"
+                + "051010 14:02:13 [Warning] Aborted connection 1240 to db: 'shop' user: 'web' host: 'localhost'\n";
+        ParseRun run = ParseRun.of(ParseRun.format("mysql_error"), "mysqld.log", text, ZoneId.of("America/New_York"), 2005, null);
+        assertEquals(7, run.events.size());
+        Event started = run.event(0);
+        assertEquals(utc("2005-10-10T13:02:11Z"), started.ts());
+        assertEquals("051010  9:02:11", started.tsText());
+        assertEquals("mysqld started", started.message());
+        Event untimed = run.event(2);
+        assertEquals(run.event(1).ts(), untimed.ts());
+        assertEquals("", untimed.tsText());
+        assertEquals(3, untimed.line());
+        assertEquals("/usr/sbin/mysqld: ready for connections.", untimed.message());
+        assertEquals(Level.INFO, run.event(4).level());
+        Event error = run.event(5);
+        assertEquals(Level.ERROR, error.level());
+        assertEquals("/usr/sbin/mysqld: Too many connections", error.message());
+        assertEquals(utc("2005-10-10T18:02:12Z"), error.ts());
+        assertEquals(Level.WARN, run.event(6).level());
+    }
+
+    @Test
+    void mysqlUntimedLinesBeforeAnyTimestampAreSkipped() {
+        String text = "InnoDB: The first specified data file ./ibdata1 did not exist:\n"
+                + "051010 14:02:11 [Note] /usr/sbin/mysqld: Normal shutdown\n";
+        ParseRun run = ParseRun.of(ParseRun.format("mysql_error"), "mysqld.log", text);
+        assertEquals(1, run.events.size());
+        assertEquals(1, run.context.skipped());
+        assertTrue(run.context.skipReasons().get(0).contains("no earlier timestamp"), run.context.skipReasons().toString());
+    }
+
+    @Test
+    void mysql56MariaDbAnd57Forms() {
+        String text = "2015-10-10 14:02:11 1234 [Warning] Aborted connection 1234 to db: 'shop' user: 'web' host: 'localhost'\n"
+                + "2017-10-10T14:02:11.123456Z 0 [Note] InnoDB: Buffer pool(s) load completed at 171010 14:02:11\n"
+                + "2018-10-10T14:02:11.123456+02:00 0 [System] [MY-010116] [Server] /usr/sbin/mysqld (mysqld 8.0.12) starting as process 1\n";
+        ParseRun run = ParseRun.of(ParseRun.format("mysql_error"), "mysqld.log", text, ZoneId.of("Europe/Berlin"), 2005, null);
+        assertEquals(3, run.events.size());
+        Event mariadb = run.event(0);
+        assertEquals(utc("2015-10-10T12:02:11Z"), mariadb.ts());
+        assertEquals(1234L, mariadb.fields().get("thread"));
+        assertEquals(Level.WARN, mariadb.level());
+        Event iso = run.event(1);
+        assertEquals(utc("2017-10-10T14:02:11.123Z"), iso.ts());
+        assertEquals(456, iso.micros());
+        assertEquals(0L, iso.fields().get("thread"));
+        assertEquals("InnoDB: Buffer pool(s) load completed at 171010 14:02:11", iso.message());
+        Event mysql8 = run.event(2);
+        assertEquals(utc("2018-10-10T12:02:11.123Z"), mysql8.ts());
+        assertEquals("MY-010116", mysql8.fields().get("err_code"));
+        assertEquals("Server", mysql8.fields().get("subsystem"));
+        assertEquals(Level.INFO, mysql8.level());
+    }
+
+    @Test
+    void postgresqlJoinsDetailLinesOfTheSameBackend() {
+        String text = "2021-10-10 14:02:11.123 UTC [1234] LOG:  connection received: host=10.0.0.5 port=51234\n"
+                + "2021-10-10 14:02:12.001 UTC [1235] ERROR:  duplicate key value violates unique constraint \"orders_pkey\"\n"
+                + "2021-10-10 14:02:12.001 UTC [1235] DETAIL:  Key (id)=(42) already exists.\n"
+                + "2021-10-10 14:02:12.001 UTC [1235] STATEMENT:  INSERT INTO orders (id, total)\n"
+                + "\tVALUES (42, 10.5);\n"
+                + "2021-10-10 14:02:13.500 CEST [1236] FATAL:  sorry, too many clients already\n"
+                + "2021-10-10 14:02:14 +02 [1237] PANIC:  could not write to file \"pg_wal/xlogtemp.1237\": No space left on device\n"
+                + "2021-10-10 14:02:15.000 UTC [1238] WARNING:  there is no transaction in progress\n";
+        ParseRun run = ParseRun.of(ParseRun.format("postgresql"), "postgresql-2021-10-10.log", text);
+        assertEquals(5, run.events.size(), run.events.toString());
+        Event log = run.event(0);
+        assertEquals(utc("2021-10-10T14:02:11.123Z"), log.ts());
+        assertEquals("2021-10-10 14:02:11.123 UTC", log.tsText());
+        assertEquals(Level.INFO, log.level());
+        assertEquals(1234L, log.fields().get("pid"));
+        assertEquals("connection received: host=10.0.0.5 port=51234", log.message());
+        Event error = run.event(1);
+        assertEquals(Level.ERROR, error.level());
+        assertEquals("duplicate key value violates unique constraint \"orders_pkey\"\nDETAIL:  Key (id)=(42) already exists.\n"
+                + "STATEMENT:  INSERT INTO orders (id, total)\n\tVALUES (42, 10.5);", error.message());
+        assertEquals(4, error.raw().split("\n").length);
+        Event fatal = run.event(2);
+        assertEquals(Level.FATAL, fatal.level());
+        assertEquals(utc("2021-10-10T12:02:13.500Z"), fatal.ts());
+        assertEquals(6, fatal.line());
+        assertEquals(utc("2021-10-10T12:02:14Z"), run.event(3).ts());
+        assertEquals(Level.FATAL, run.event(3).level());
+        assertEquals(Level.WARN, run.event(4).level());
+    }
+
+    @Test
+    void postgresqlDetailOfAnotherBackendIsItsOwnEvent() {
+        String text = "2021-10-10 14:02:12.001 UTC [1235] ERROR:  canceling statement due to lock timeout\n"
+                + "2021-10-10 14:02:12.002 UTC [2000] DETAIL:  Process holding the lock: 1235.\n";
+        ParseRun run = ParseRun.of(ParseRun.format("postgresql"), "pg.log", text);
+        assertEquals(2, run.events.size());
+        assertEquals("DETAIL", run.event(1).fields().get("severity"));
+        assertFalse(run.event(0).message().contains("DETAIL"));
+    }
+}

@@ -1,0 +1,192 @@
+package org.pmw.ingest.logs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.pmw.ingest.Format;
+import org.pmw.ingest.FormatDetector;
+import org.pmw.ingest.FormatRegistry;
+import org.pmw.ingest.InMemoryInput;
+import org.pmw.ingest.Sample;
+
+class LogFormatDetectionTest {
+
+    private final FormatDetector detector = new FormatDetector(new FormatRegistry(LogFormats.all()));
+
+    private static final String COMBINED =
+            "10.0.0.5 - - [10/Oct/2005:14:02:11 -0400] \"GET /index.php HTTP/1.1\" 200 5120 \"-\" \"Mozilla/4.0\"\n"
+            + "10.0.0.6 - - [10/Oct/2005:14:02:12 -0400] \"GET /cart.php HTTP/1.1\" 500 612 \"-\" \"Mozilla/4.0\"\n"
+            + "10.0.0.7 - - [10/Oct/2005:14:02:13 -0400] \"POST /login.php HTTP/1.1\" 302 0 \"-\" \"Mozilla/4.0\"\n";
+
+    private static final String APACHE_ERROR =
+            "[Mon Oct 10 14:02:11 2005] [notice] Apache/2.0.52 (CentOS) configured -- resuming normal operations\n"
+            + "[Mon Oct 10 14:02:12 2005] [error] [client 10.0.0.5] PHP Fatal error:  Uncaught exception 'E'\n"
+            + "Stack trace:\n#0 {main}\n"
+            + "[Mon Oct 10 14:02:13 2005] [notice] child pid 4120 exit signal Segmentation fault (11)\n";
+
+    private static final String NGINX_ERROR =
+            "2005/10/10 14:02:11 [error] 1234#0: *5 connect() failed (111: Connection refused) while connecting to upstream\n"
+            + "2005/10/10 14:02:12 [warn] 1234#0: *6 an upstream response is buffered to a temporary file\n";
+
+    private static final String PHP =
+            "[10-Oct-2005 14:02:11] PHP Warning:  mysql_connect(): Too many connections in /var/www/html/db.php on line 12\n"
+            + "[10-Oct-2005 14:02:12] PHP Fatal error:  Uncaught exception 'DbException' in /var/www/html/db.php:12\n"
+            + "Stack trace:\n#0 /var/www/html/index.php(5): Db->connect()\n#1 {main}\n"
+            + "  thrown in /var/www/html/db.php on line 12\n";
+
+    private static final String MYSQL =
+            "051010  9:02:11  mysqld started\n"
+            + "InnoDB: Started; log sequence number 0 43655\n"
+            + "/usr/sbin/mysqld: ready for connections.\n"
+            + "051010 14:02:12 [ERROR] /usr/sbin/mysqld: Too many connections\n"
+            + "051010 14:02:13 [Note] /usr/sbin/mysqld: Aborted connection 1234 to db: 'shop'\n";
+
+    private static final String POSTGRES =
+            "2021-10-10 14:02:11.123 UTC [1234] LOG:  connection received: host=10.0.0.5 port=51234\n"
+            + "2021-10-10 14:02:12.001 UTC [1235] ERROR:  duplicate key value violates unique constraint \"orders_pkey\"\n"
+            + "2021-10-10 14:02:12.001 UTC [1235] DETAIL:  Key (id)=(42) already exists.\n";
+
+    private static final String SYSLOG =
+            "Oct 10 14:02:11 dom0 kernel: httpd[4120]: segfault at 0000000000000010 rip 00002aaaab0f8e3c error 4\n"
+            + "Oct 10 14:02:12 dom0 xend[880]: domain web1 memory 512 MiB\n"
+            + "Oct 10 14:02:13 dom0 sshd[3001]: Accepted publickey for admin from 10.0.0.2 port 4242 ssh2\n";
+
+    private static final String RFC5424 =
+            "<34>1 2005-10-10T14:02:11.003Z mymachine.example.com su - ID47 - 'su root' failed for lonvick\n"
+            + "<165>1 2005-10-10T22:14:15.003-07:00 192.0.2.1 myproc 8710 - - An application event\n";
+
+    private static final String JSON =
+            "{\"time\":\"2005-10-10T14:02:11Z\",\"level\":\"info\",\"msg\":\"started\"}\n"
+            + "{\"time\":\"2005-10-10T14:02:12Z\",\"level\":\"error\",\"msg\":\"db down\",\"err\":{\"code\":1040}}\n";
+
+    private static final String LOG4J =
+            "2005-10-10 14:02:11,123 ERROR [http-8080-3] com.example.shop.CartDao - Cannot get a connection\n"
+            + "org.apache.commons.dbcp.SQLNestedException: Cannot get a connection\n"
+            + "\tat org.apache.commons.dbcp.PoolingDataSource.getConnection(PoolingDataSource.java:104)\n"
+            + "\t... 5 more\n"
+            + "2005-10-10 14:02:12,007 INFO  [main] com.example.shop.Cache - warm\n";
+
+    private static final String HADOOP =
+            "2015-10-18 18:01:47,978 INFO [main] org.apache.hadoop.mapreduce.v2.app.MRAppMaster: Created MRAppMaster for application appattempt_1445144423722_0020_000001\n"
+            + "2015-10-18 18:01:48,963 INFO [main] org.apache.hadoop.mapreduce.v2.app.MRAppMaster: Executing with tokens:\n";
+
+    private static final String XEND =
+            "[2005-10-10 14:02:11 xend 1234] INFO (SrvDaemon:332) Xend Daemon started\n"
+            + "[2005-10-10 14:02:13 xend 1234] ERROR (xmlrpclib2:178) Internal error handling xend.domain.create\n"
+            + "Traceback (most recent call last):\n"
+            + "  File \"/usr/lib/python2.4/site-packages/xen/util/xmlrpclib2.py\", line 131, in _marshaled_dispatch\n"
+            + "VmError: Out of memory\n";
+
+    private static final String GENERIC =
+            "2016-09-28 04:30:30, Info                  CBS    Loaded Servicing Stack v6.1.7601.23505\n"
+            + "2016-09-28 04:30:31, Info                  CSI    00000001@2016/9/27:20:30:31.455 WcpInitialize called\n"
+            + "2015-07-29 17:41:44,747 - INFO  [QuorumPeer[myid=1]/0:0:0:0:0:0:0:0:2181] - Notification time out: 3200\n";
+
+    private Optional<String> detect(String fileName, String text) {
+        Sample sample = InMemoryInput.of(fileName, text).sample(200);
+        return detector.detect(sample).map(Format::name);
+    }
+
+    private String ranking(String fileName, String text) {
+        return detector.rank(InMemoryInput.of(fileName, text).sample(200)).stream()
+                .map(s -> s.format().name() + "=" + String.format("%.3f", s.score()))
+                .collect(Collectors.joining(", "));
+    }
+
+    @Test
+    void everyFormatIsDetectedOnItsOwnSample() {
+        List<String[]> cases = List.of(
+                new String[] {"apache_access", "access_log", COMBINED},
+                new String[] {"apache_error", "error_log", APACHE_ERROR},
+                new String[] {"nginx_access", "nginx-access.log", COMBINED},
+                new String[] {"nginx_error", "error.log", NGINX_ERROR},
+                new String[] {"php_error", "php_errors.log", PHP},
+                new String[] {"mysql_error", "mysqld.log", MYSQL},
+                new String[] {"postgresql", "postgresql.log", POSTGRES},
+                new String[] {"syslog", "messages", SYSLOG},
+                new String[] {"syslog", "remote.log", RFC5424},
+                new String[] {"json_lines", "app.log", JSON},
+                new String[] {"log4j", "catalina.out", LOG4J},
+                new String[] {"log4j", "hadoop.log", HADOOP},
+                new String[] {"xen", "xend.log", XEND},
+                new String[] {"generic", "cbs.log", GENERIC});
+        for (String[] c : cases) {
+            assertEquals(Optional.of(c[0]), detect(c[1], c[2]), c[1] + ": " + ranking(c[1], c[2]));
+        }
+    }
+
+    @Test
+    void everyExampleParsesAsOneEventAndIsDetectedAsItsFormat() {
+        for (Format format : LogFormats.all()) {
+            ParseRun run = ParseRun.of(format, "example.log", format.example() + "\n");
+            assertEquals(1, run.events.size(), format.name());
+            assertEquals(0, run.context.skipped(), format.name() + ": " + run.context.skipReasons());
+            assertEquals(Optional.of(format.name()), detect(format.name() + ".log", format.example()),
+                    ranking(format.name() + ".log", format.example()));
+        }
+    }
+
+    @Test
+    void formatNamesAreTheDocumentedOnes() {
+        assertEquals(List.of("apache_access", "apache_error", "nginx_access", "nginx_error", "php_error", "mysql_error",
+                "postgresql", "syslog", "json_lines", "log4j", "xen", "generic"),
+                LogFormats.all().stream().map(Format::name).toList());
+    }
+
+    @Test
+    void ambiguousCombinedLinesGoToApacheUnlessNginxIsHinted() {
+        assertEquals(Optional.of("apache_access"), detect("access.log", COMBINED));
+        assertEquals(Optional.of("nginx_access"), detect("nginx.access.log", COMBINED));
+        String withRequestTime = COMBINED.replace("\"Mozilla/4.0\"\n", "\"Mozilla/4.0\" 0.012\n");
+        assertEquals(Optional.of("nginx_access"), detect("access.log", withRequestTime),
+                ranking("access.log", withRequestTime));
+    }
+
+    @Test
+    void genericScoresBelowEverySpecificFormatOnItsData() {
+        for (String text : List.of(NGINX_ERROR, POSTGRES, LOG4J, HADOOP, XEND, SYSLOG)) {
+            double generic = score("generic", text);
+            assertTrue(generic <= GenericFormat.SCORE_CAP, ranking("x.log", text));
+            assertTrue(detector.rank(InMemoryInput.of("x.log", text).sample(200)).get(0).score() > generic);
+        }
+    }
+
+    private double score(String name, String text) {
+        return ParseRun.format(name).score(InMemoryInput.of("x.log", text).sample(200));
+    }
+
+    @Test
+    void apacheErrorLogFullOfPhpStderrIsStillDetected() {
+        String text = "[Mon Oct 10 14:02:11 2005] [notice] Apache/2.0.52 (CentOS) configured -- resuming normal operations\n"
+                + "PHP Warning:  mysql_connect(): Too many connections in /var/www/html/db.php on line 12\n"
+                + "PHP Warning:  mysql_query(): A link to the server could not be established in /var/www/html/db.php on line 14\n"
+                + "PHP Fatal error:  Call to a member function fetch() on a non-object in /var/www/html/item.php on line 9\n"
+                + "[Mon Oct 10 14:02:13 2005] [notice] child pid 4120 exit signal Segmentation fault (11)\n";
+        assertEquals(Optional.of("apache_error"), detect("error_log", text), ranking("error_log", text));
+    }
+
+    @Test
+    void tablesWithTimestampRowsAreNotGenericLogs() {
+        String csv = "2005-10-10T14:02:11Z,10,412.5,0\n2005-10-10T14:03:11Z,20,790.1,2\n";
+        assertEquals(0.0, ParseRun.format("generic").score(InMemoryInput.of("steps.csv", csv).sample(200)));
+        assertTrue(ParseRun.format("generic").score(InMemoryInput.of("steps.log", csv).sample(200)) > 0.5);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "notes.txt|It was the tenth of October when the site went down.\\nWe looked at the logs for hours.\\nThen we found it.",
+        "steps.csv|timestamp,threads,throughput,errors\\n1128952931,10,412.5,0\\n1128952991,20,790.1,2",
+        "empty.log|\\n\\n"
+    })
+    void unknownContentDetectsNothing(String fileName, String text) {
+        String content = text.replace("\\n", "\n");
+        assertFalse(detect(fileName, content).isPresent(), ranking(fileName, content));
+    }
+}

@@ -1,0 +1,155 @@
+package org.pmw.ingest.logs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.pmw.model.Event;
+import org.pmw.model.Level;
+
+/** json_lines, log4j, xen and generic. */
+class StructuredLogFormatsTest {
+
+    private static long utc(String iso) {
+        return Instant.parse(iso).toEpochMilli();
+    }
+
+    @Test
+    void jsonLinesWithIsoEpochAndNestedFields() {
+        String text = "{\"@timestamp\":\"2005-10-10T14:02:11.123456Z\",\"log\":{\"level\":\"error\"},\"message\":\"Too many connections\","
+                + "\"host\":{\"name\":\"db1\"},\"http\":{\"status\":500,\"duration_ms\":2314.5},\"tags\":[\"a\",\"b\"],\"line\":7}\n"
+                + "{\"time\":1128952931,\"level\":50,\"msg\":\"epoch seconds\",\"hostname\":\"web1\",\"pid\":4120}\n"
+                + "{\"ts\":1128952931123,\"severity\":\"WARNING\",\"msg\":\"epoch millis\"}\n"
+                + "{\"timestamp\":\"2005-10-10 14:02:11\",\"msg\":\"local time\",\"ok\":true,\"nothing\":null}\n"
+                + "{\"time\":0.25,\"ts\":\"2005-10-10T14:02:15Z\",\"msg\":\"time is a duration here\"}\n"
+                + "{\"msg\":\"no time here\"}\n"
+                + "not json at all\n";
+        ParseRun run = ParseRun.of(ParseRun.format("json_lines"), "app.jsonl", text, ZoneId.of("Europe/Berlin"), 2005, null);
+        assertEquals(5, run.events.size());
+        Event first = run.event(0);
+        assertEquals(utc("2005-10-10T14:02:11.123Z"), first.ts());
+        assertEquals(456, first.micros());
+        assertEquals("2005-10-10T14:02:11.123456Z", first.tsText());
+        assertEquals(Level.ERROR, first.level());
+        assertEquals("Too many connections", first.message());
+        assertEquals("db1", first.host());
+        assertEquals(500L, first.fields().get("http.status"));
+        assertEquals(2314.5, first.fields().get("http.duration_ms"));
+        assertEquals("[\"a\",\"b\"]", first.fields().get("tags"));
+        assertEquals(7L, first.fields().get("json_line"));
+        assertFalse(first.fields().containsKey("log.level"));
+
+        Event seconds = run.event(1);
+        assertEquals(utc("2005-10-10T14:02:11Z"), seconds.ts());
+        assertEquals(Level.ERROR, seconds.level());
+        assertEquals("web1", seconds.host());
+        assertEquals(4120L, seconds.fields().get("pid"));
+        assertEquals(utc("2005-10-10T14:02:11.123Z"), run.event(2).ts());
+        assertEquals(Level.WARN, run.event(2).level());
+        Event local = run.event(3);
+        assertEquals(utc("2005-10-10T12:02:11Z"), local.ts());
+        assertEquals("true", local.fields().get("ok"));
+        assertFalse(local.fields().containsKey("nothing"));
+        Event duration = run.event(4);
+        assertEquals(utc("2005-10-10T14:02:15Z"), duration.ts());
+        assertEquals(0.25, duration.fields().get("time"));
+        assertEquals(2, run.context.skipped());
+        assertTrue(run.context.skipReasons().get(0).startsWith("line 6: expected a time key"));
+        assertTrue(run.context.skipReasons().get(1).startsWith("line 7: expected a JSON object"));
+    }
+
+    @Test
+    void log4jLayoutsAndStackTraces() {
+        String text = "2005-10-10 14:02:11,123 ERROR [http-8080-3] com.example.shop.CartDao - Cannot get a connection\n"
+                + "org.apache.commons.dbcp.SQLNestedException: Cannot get a connection, pool error Timeout waiting for idle object\n"
+                + "\tat org.apache.commons.dbcp.PoolingDataSource.getConnection(PoolingDataSource.java:104)\n"
+                + "\tat com.example.shop.CartDao.load(CartDao.java:42)\n"
+                + "Caused by: java.util.NoSuchElementException: Timeout waiting for idle object\n"
+                + "\tat org.apache.commons.pool.impl.GenericObjectPool.borrowObject(GenericObjectPool.java:825)\n"
+                + "\t... 5 more\n"
+                + "2005-10-10 14:02:12,007 [main] WARN  com.example.shop.Cache - cache miss storm\n"
+                + "2015-10-18 18:01:47,978 INFO [main] org.apache.hadoop.mapreduce.v2.app.MRAppMaster: Created MRAppMaster\n"
+                + "2015-07-29 17:41:44,747 - INFO  [QuorumPeer[myid=1]/0:0:0:0:0:0:0:0:2181:FastLeaderElection@774] - Notification time out: 3200\n";
+        ParseRun run = ParseRun.of(ParseRun.format("log4j"), "catalina.out", text, ZoneId.of("UTC"), 2005, null);
+        assertEquals(4, run.events.size());
+        Event error = run.event(0);
+        assertEquals(utc("2005-10-10T14:02:11.123Z"), error.ts());
+        assertEquals("2005-10-10 14:02:11,123", error.tsText());
+        assertEquals(Level.ERROR, error.level());
+        assertEquals("http-8080-3", error.fields().get("thread"));
+        assertEquals("com.example.shop.CartDao", error.fields().get("logger"));
+        assertTrue(error.message().startsWith("Cannot get a connection\norg.apache.commons.dbcp.SQLNestedException"));
+        assertTrue(error.message().endsWith("\tat org.apache.commons.pool.impl.GenericObjectPool.borrowObject(GenericObjectPool.java:825)\n\t... 5 more"));
+        assertEquals(7, error.raw().split("\n").length);
+        Event warn = run.event(1);
+        assertEquals(Level.WARN, warn.level());
+        assertEquals("main", warn.fields().get("thread"));
+        assertEquals("com.example.shop.Cache", warn.fields().get("logger"));
+        assertEquals("cache miss storm", warn.message());
+        assertEquals(8, warn.line());
+        assertEquals("org.apache.hadoop.mapreduce.v2.app.MRAppMaster", run.event(2).fields().get("logger"));
+        assertEquals("Created MRAppMaster", run.event(2).message());
+        Event zookeeper = run.event(3);
+        assertEquals("QuorumPeer[myid=1", zookeeper.fields().get("thread").toString().substring(0, 17));
+        assertEquals("Notification time out: 3200", zookeeper.message());
+    }
+
+    @Test
+    void xendEntriesWithComponentPidAndTraceback() {
+        String text = "[2005-10-10 14:02:11 xend 1234] INFO (SrvDaemon:332) Xend Daemon started\n"
+                + "[2005-10-10 14:02:12 xend.XendDomainInfo 2345] DEBUG (XendDomainInfo:721) XendDomainInfo.destroy: domid=4\n"
+                + "[2005-10-10 14:02:13 xend 1234] ERROR (xmlrpclib2:178) Internal error handling xend.domain.create\n"
+                + "Traceback (most recent call last):\n"
+                + "  File \"/usr/lib/python2.4/site-packages/xen/util/xmlrpclib2.py\", line 131, in _marshaled_dispatch\n"
+                + "VmError: Out of memory\n"
+                + "[2005-10-10 14:02:14 3433] WARNING (XendDomain:1180) old-style prefix without component\n";
+        ParseRun run = ParseRun.of(ParseRun.format("xen"), "xend.log", text);
+        assertEquals(4, run.events.size());
+        Event started = run.event(0);
+        assertEquals(utc("2005-10-10T14:02:11Z"), started.ts());
+        assertEquals("2005-10-10 14:02:11", started.tsText());
+        assertEquals("xend", started.fields().get("component"));
+        assertEquals(1234L, started.fields().get("pid"));
+        assertEquals("SrvDaemon:332", started.fields().get("module"));
+        assertEquals("Xend Daemon started", started.message());
+        assertEquals("xend.XendDomainInfo", run.event(1).fields().get("component"));
+        assertEquals(Level.DEBUG, run.event(1).level());
+        Event error = run.event(2);
+        assertEquals(Level.ERROR, error.level());
+        assertEquals("Internal error handling xend.domain.create\nTraceback (most recent call last):\n"
+                + "  File \"/usr/lib/python2.4/site-packages/xen/util/xmlrpclib2.py\", line 131, in _marshaled_dispatch\n"
+                + "VmError: Out of memory", error.message());
+        Event old = run.event(3);
+        assertFalse(old.fields().containsKey("component"));
+        assertEquals(3433L, old.fields().get("pid"));
+        assertEquals(Level.WARN, old.level());
+        assertEquals(7, old.line());
+    }
+
+    @Test
+    void genericReadsCommonTimestampsAndLevelWords() {
+        String text = "2016-09-28 04:30:30, Info                  CBS    Loaded Servicing Stack v6.1.7601.23505\n"
+                + "2005-10-10T14:02:11.5+02:00 worker ERROR job 17 failed\n"
+                + "    detail line of the job failure\n"
+                + "[2005/10/10 14:02:12] cache warm-up done\n"
+                + "Oct 10 14:02:13 plain syslog-like line with a WARNING\n"
+                + "10/Oct/2005:14:02:14 -0400 request finished\n";
+        ParseRun run = ParseRun.of(ParseRun.format("generic"), "service.log", text);
+        assertEquals(5, run.events.size());
+        assertEquals(utc("2016-09-28T04:30:30Z"), run.event(0).ts());
+        assertEquals("Info                  CBS    Loaded Servicing Stack v6.1.7601.23505", run.event(0).message());
+        Event failed = run.event(1);
+        assertEquals(utc("2005-10-10T12:02:11.500Z"), failed.ts());
+        assertEquals(Level.ERROR, failed.level());
+        assertEquals("worker ERROR job 17 failed\n    detail line of the job failure", failed.message());
+        assertEquals(utc("2005-10-10T14:02:12Z"), run.event(2).ts());
+        assertEquals("2005/10/10 14:02:12", run.event(2).tsText());
+        assertEquals(Level.INFO, run.event(2).level());
+        assertEquals(utc("2005-10-10T14:02:13Z"), run.event(3).ts());
+        assertEquals(Level.WARN, run.event(3).level());
+        assertEquals(utc("2005-10-10T18:02:14Z"), run.event(4).ts());
+    }
+}

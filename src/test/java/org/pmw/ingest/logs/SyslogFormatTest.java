@@ -1,0 +1,96 @@
+package org.pmw.ingest.logs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.pmw.model.Event;
+import org.pmw.model.Level;
+
+class SyslogFormatTest {
+
+    private static long utc(String iso) {
+        return Instant.parse(iso).toEpochMilli();
+    }
+
+    @Test
+    void rfc3164HostProgramPidAndKeywordLevels() {
+        String text = "Oct 10 14:02:11 dom0 kernel: httpd[4120]: segfault at 0000000000000010 rip 00002aaaab0f8e3c error 4\n"
+                + "Oct  9 08:00:01 web1 crond(pam_unix)[2915]: session closed for user root\n"
+                + "Oct 10 14:02:12 web1 sshd[3001]: Failed password for root from 10.0.0.66 port 4242 ssh2\n"
+                + "Oct 10 14:02:13 web1 last message repeated 3 times\n";
+        ParseRun run = ParseRun.of(ParseRun.format("syslog"), "messages", text, ZoneId.of("America/New_York"), 2005, null);
+        assertEquals(4, run.events.size());
+        Event kernel = run.event(0);
+        assertEquals(utc("2005-10-10T18:02:11Z"), kernel.ts());
+        assertEquals("Oct 10 14:02:11", kernel.tsText());
+        assertEquals("dom0", kernel.host());
+        assertEquals("kernel", kernel.fields().get("program"));
+        assertEquals("httpd[4120]: segfault at 0000000000000010 rip 00002aaaab0f8e3c error 4", kernel.message());
+        assertEquals(Level.ERROR, kernel.level());
+        Event cron = run.event(1);
+        assertEquals("crond(pam_unix)", cron.fields().get("program"));
+        assertEquals(2915L, cron.fields().get("pid"));
+        assertEquals(Level.INFO, cron.level());
+        assertEquals(utc("2005-10-09T12:00:01Z"), cron.ts());
+        assertEquals(Level.WARN, run.event(2).level());
+        assertEquals("last message repeated 3 times", run.event(3).message());
+        assertEquals("web1", run.event(3).host());
+    }
+
+    @Test
+    void yearRollsOverAtNewYear() {
+        String text = "Dec 31 23:59:58 dom0 xend: saving domain state\n"
+                + "Jan  1 00:00:02 dom0 xend: domain restored\n"
+                + "Jan  1 00:00:03 dom0 ntpd[880]: synchronized to 10.0.0.1, stratum 2\n";
+        ParseRun run = ParseRun.of(ParseRun.format("syslog"), "messages", text, ZoneId.of("UTC"), 2005, null);
+        assertEquals(utc("2005-12-31T23:59:58Z"), run.event(0).ts());
+        assertEquals(utc("2006-01-01T00:00:02Z"), run.event(1).ts());
+        assertEquals(utc("2006-01-01T00:00:03Z"), run.event(2).ts());
+        assertTrue(run.context.notes().isEmpty(), run.context.notes().toString());
+    }
+
+    @Test
+    void missingYearIsNoted() {
+        ParseRun run = ParseRun.of(ParseRun.format("syslog"), "messages", "Oct 10 14:02:11 dom0 kernel: hello\n",
+                ZoneId.of("UTC"), null, null);
+        assertEquals(1, run.events.size());
+        assertTrue(run.context.notes().get(0).startsWith("syslog timestamps have no year; assumed "));
+    }
+
+    @Test
+    void priGivesTheLevel() {
+        String text = "<11>Oct 10 14:02:11 web1 httpd[4120]: all fine really\n"
+                + "<14>Oct 10 14:02:12 web1 httpd[4120]: an error word but PRI says info\n";
+        ParseRun run = ParseRun.of(ParseRun.format("syslog"), "remote.log", text);
+        assertEquals(Level.ERROR, run.event(0).level());
+        assertEquals(1L, run.event(0).fields().get("facility"));
+        assertEquals(Level.INFO, run.event(1).level());
+    }
+
+    @Test
+    void rfc5424() {
+        String text = "<34>1 2005-10-10T14:02:11.003Z mymachine.example.com su - ID47 - 'su root' failed for lonvick on /dev/pts/8\n"
+                + "<165>1 2005-10-10T22:14:15.003456-07:00 192.0.2.1 myproc 8710 - [exampleSDID@32473 iut=\"3\" "
+                + "eventSource=\"Application\" note=\"a \\\"] in quotes\"] \uFEFFAn application event log entry...\n";
+        ParseRun run = ParseRun.of(ParseRun.format("syslog"), "rfc5424.log", text);
+        assertEquals(2, run.events.size(), run.context.skipReasons().toString());
+        Event su = run.event(0);
+        assertEquals(utc("2005-10-10T14:02:11.003Z"), su.ts());
+        assertEquals("2005-10-10T14:02:11.003Z", su.tsText());
+        assertEquals("mymachine.example.com", su.host());
+        assertEquals("su", su.fields().get("program"));
+        assertEquals("ID47", su.fields().get("msgid"));
+        assertEquals(Level.CRIT, su.level());
+        assertEquals("'su root' failed for lonvick on /dev/pts/8", su.message());
+        Event app = run.event(1);
+        assertEquals(utc("2005-10-11T05:14:15.003Z"), app.ts());
+        assertEquals(456, app.micros());
+        assertEquals(8710L, app.fields().get("pid"));
+        assertEquals(Level.NOTICE, app.level());
+        assertTrue(((String) app.fields().get("sd")).startsWith("[exampleSDID@32473 iut=\"3\""));
+        assertEquals("An application event log entry...", app.message());
+    }
+}
