@@ -32,7 +32,7 @@ public final class ApacheBenchFormat implements Format {
     private static final Pattern FIELD = Pattern.compile("^([A-Za-z][A-Za-z0-9 -]*):\\s+(.*)$");
     private static final Pattern PERCENT = Pattern.compile("^\\s*(\\d+)%\\s+(\\d+(?:\\.\\d+)?)");
     private static final Pattern FAILED_BREAKDOWN = Pattern.compile(
-            "\\(Connect: (\\d+), Receive: (\\d+), Length: (\\d+), Exceptions: (\\d+)\\)");
+            "\\(Connect: (\\d+), (?:Receive: (\\d+), )?Length: (\\d+), Exceptions: (\\d+)\\)");
     private static final Pattern LEADING_NUMBER = Pattern.compile("^(-?\\d+(?:\\.\\d+)?)");
 
     @Override
@@ -200,7 +200,9 @@ public final class ApacheBenchFormat implements Format {
             }
             breakdown = true;
             lengthFailures = Long.parseLong(m.group(3));
-            failedNotLength = Long.parseLong(m.group(1)) + Long.parseLong(m.group(2)) + Long.parseLong(m.group(4));
+            // ab before 2.2 prints no Receive count
+            long receive = m.group(2) == null ? 0 : Long.parseLong(m.group(2));
+            failedNotLength = Long.parseLong(m.group(1)) + receive + Long.parseLong(m.group(4));
             return true;
         }
 

@@ -60,7 +60,7 @@ public final class ApacheBenchTsvFormat implements Format {
     @Override
     public void parse(ParseInput input, ParseContext ctx, ParseSink sink) throws IOException {
         int concurrency = concurrencyFromFileName(input.fileName());
-        StepAggregator steps = new StepAggregator();
+        StepAggregator steps = new StepAggregator().startResolution(1000);
         List<String> notes = new ArrayList<>();
         notes.add("ab -g records no status: every request is counted as a success");
         if (concurrency > 0) {

@@ -27,6 +27,7 @@ public final class StepAggregator {
 
     private final double satisfiedMs;
     private final double toleratedMs;
+    private long startResolutionMs;
     private final Map<Integer, Level> levels = new TreeMap<>();
     private long samples;
     private long firstStart = Long.MAX_VALUE;
@@ -53,6 +54,15 @@ public final class StepAggregator {
         lastEnd = Math.max(lastEnd, startMs + (long) Math.ceil(durationMs));
     }
 
+    /**
+     * Start times known only to this resolution (ab -g: whole seconds) widen every window by it, since the
+     * first request may have started at the beginning of its second and the last one at the end of its.
+     */
+    public StepAggregator startResolution(long ms) {
+        this.startResolutionMs = Math.max(0, ms);
+        return this;
+    }
+
     public long samples() {
         return samples;
     }
@@ -76,7 +86,7 @@ public final class StepAggregator {
         Level unknown = levels.get(0);
         if (unknown != null && levels.size() == 1) {
             double busyMs = unknown.sumMs;
-            double windowMs = unknown.maxEnd - unknown.minStart;
+            double windowMs = unknown.maxEnd - unknown.minStart + startResolutionMs;
             int estimated = windowMs > 0 ? (int) Math.max(1, Math.round(busyMs / windowMs)) : 1;
             notes.add("the samples do not record concurrency; estimated as " + estimated
                     + " from the mean number of requests in flight");
@@ -149,7 +159,7 @@ public final class StepAggregator {
         LoadTestStep summarise(int concurrency) {
             double[] sorted = Arrays.copyOf(durations, count);
             Arrays.sort(sorted);
-            double windowSec = (maxEnd - minStart) / 1000.0;
+            double windowSec = (maxEnd - minStart + startResolutionMs) / 1000.0;
             double throughput = windowSec > 0 ? count / windowSec : Double.NaN;
             double mean = sumMs / count;
             double apdex = (satisfied + tolerating / 2.0) / count;
