@@ -115,7 +115,7 @@ public final class LoadTestAnalysis {
                 parts.add("errors start at N=" + errorsStart);
             }
             if (latencyBreaks != null) {
-                parts.add(metric.replace("_ms", "") + " latency breaks away at N=" + latencyBreaks);
+                parts.add("the " + metric.replace("_ms", "") + " latency breaks away at N=" + latencyBreaks);
             }
             String joined = String.join("; ", parts);
             sentences.add(Character.toUpperCase(joined.charAt(0)) + joined.substring(1) + ".");
