@@ -19,8 +19,10 @@ import org.pmw.model.LoadTestStep;
  * that have exactly one step each form a series when there are at least two of them. A series becomes one run
  * whose steps are the runs' steps ordered by concurrency (equal levels by start time, then by the order given);
  * its id is the id of the first run in that order, its name "FORMAT series in FOLDER (N=a..b)", its sources and
- * notes the union of the runs', its window the earliest start and the latest end. Runs with several steps (or
- * none), and a single one-step run of its format and folder, are returned unchanged. The result keeps the order
+ * notes the union of the runs', its window the earliest start and the latest end. A run without steps of the
+ * same format and folder (ab gave up on a socket error at a high {@code -c}) joins the series too: its sources
+ * and notes, prefixed with its name, are kept, since where ab stopped is part of the finding. Runs with several
+ * steps, and runs of a format and folder that has fewer than two one-step runs, are returned unchanged. The result keeps the order
  * of first appearance. Nothing is merged across formats or folders.
  */
 public final class LoadTestSeries {
@@ -38,31 +40,33 @@ public final class LoadTestSeries {
      */
     public static List<LoadTestRun> merge(List<LoadTestRun> runs, Function<LoadTestRun, String> folderOf) {
         Map<List<String>, List<LoadTestRun>> series = new LinkedHashMap<>();
+        Map<List<String>, List<LoadTestRun>> empty = new LinkedHashMap<>();
         for (LoadTestRun run : runs) {
             if (run.steps().size() == 1) {
-                series.computeIfAbsent(List.of(Objects.toString(run.format(), ""),
-                        Objects.toString(folderOf.apply(run), "")), key -> new ArrayList<>()).add(run);
+                series.computeIfAbsent(key(run, folderOf), key -> new ArrayList<>()).add(run);
+            } else if (run.steps().isEmpty()) {
+                empty.computeIfAbsent(key(run, folderOf), key -> new ArrayList<>()).add(run);
             }
         }
         List<LoadTestRun> result = new ArrayList<>();
         Map<List<String>, Boolean> emitted = new LinkedHashMap<>();
         for (LoadTestRun run : runs) {
-            if (run.steps().size() != 1) {
-                result.add(run);
-                continue;
-            }
-            List<String> key = List.of(Objects.toString(run.format(), ""), Objects.toString(folderOf.apply(run), ""));
-            List<LoadTestRun> members = series.get(key);
-            if (members.size() < 2) {
+            List<String> key = key(run, folderOf);
+            List<LoadTestRun> members = series.getOrDefault(key, List.of());
+            if (run.steps().size() > 1 || members.size() < 2) {
                 result.add(run);
             } else if (emitted.putIfAbsent(key, true) == null) {
-                result.add(join(members, key.get(1)));
+                result.add(join(members, empty.getOrDefault(key, List.of()), key.get(1)));
             }
         }
         return result;
     }
 
-    private static LoadTestRun join(List<LoadTestRun> members, String folder) {
+    private static List<String> key(LoadTestRun run, Function<LoadTestRun, String> folderOf) {
+        return List.of(Objects.toString(run.format(), ""), Objects.toString(folderOf.apply(run), ""));
+    }
+
+    private static LoadTestRun join(List<LoadTestRun> members, List<LoadTestRun> withoutSteps, String folder) {
         List<LoadTestRun> ordered = new ArrayList<>(members);
         ordered.sort(Comparator.comparingInt((LoadTestRun r) -> r.steps().get(0).concurrency())
                 .thenComparing(r -> r.startedAt() == null ? Instant.MAX : r.startedAt()));
@@ -88,6 +92,16 @@ public final class LoadTestSeries {
             }
             if (r.endedAt() != null && (end == null || r.endedAt().isAfter(end))) {
                 end = r.endedAt();
+            }
+        }
+        for (LoadTestRun r : withoutSteps) {
+            for (String s : r.sources()) {
+                if (!sources.contains(s)) {
+                    sources.add(s);
+                }
+            }
+            for (String n : r.notes()) {
+                notes.add(r.name() + ": " + n);
             }
         }
         notes.add("series of " + ordered.size() + " files: " + String.join(", ",

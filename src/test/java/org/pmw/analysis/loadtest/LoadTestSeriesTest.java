@@ -73,8 +73,21 @@ class LoadTestSeriesTest {
                 series.notes().toString());
 
         Saturation s = LoadTestAnalysis.analyse(series).saturation();
-        assertEquals(100, s.errorsStartConcurrency(), "2400 non-2xx of 10000 at -c 100");
         assertTrue(s.usl() != null, s.uslRefused());
+        assertEquals(100, s.errorsStartConcurrency(), "2400 non-2xx of 10000 at -c 100");
+    }
+
+    @Test
+    void anAbRunThatGaveUpJoinsTheSeriesAsANote() throws IOException {
+        LoadTestRun gaveUp = importAb("s9", "ab-c200.txt", "This is ApacheBench, Version 2.3 <$Revision: 1879490 $>\n"
+                + "\nBenchmarking www.example.com (be patient)\napr_socket_recv: Connection reset by peer (104)\n");
+        List<LoadTestRun> merged = LoadTestSeries.merge(List.of(gaveUp,
+                importAb("s1", "ab-c10.txt", abReport(10, 190, 0)), importAb("s2", "ab-c50.txt", abReport(50, 810, 30))));
+        assertEquals(1, merged.size());
+        assertEquals(List.of("s1", "s2", "s9"), merged.get(0).sources());
+        assertTrue(merged.get(0).notes().contains(
+                "ab-c200.txt: ab stopped early at line 4: apr_socket_recv: Connection reset by peer (104)"),
+                merged.get(0).notes().toString());
     }
 
     @Test

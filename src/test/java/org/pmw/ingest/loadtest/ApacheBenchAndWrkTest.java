@@ -52,11 +52,23 @@ class ApacheBenchAndWrkTest {
         assertEquals("line 27: 'Complete requests' is 'lots', expected a non-negative number", p.ctx.skipReasons().get(0));
         assertTrue(p.ctx.skipReasons().get(1).startsWith("line 25: the report is missing"));
 
-        String aborted = "This is ApacheBench, Version 2.3 <$Revision: 1879490 $>\n\nBenchmarking www.example.com"
-                + " (be patient)\napr_socket_recv: Connection reset by peer (104)\nTotal of 4523 requests completed\n";
+        String bannerOnly = "This is ApacheBench, Version 2.3 <$Revision: 1879490 $>\n\nBenchmarking www.example.com"
+                + " (be patient)\n";
         FormatException e = assertThrows(FormatException.class,
-                () -> Parsed.parse(new ApacheBenchFormat(), "ab-c200.txt", aborted));
+                () -> Parsed.parse(new ApacheBenchFormat(), "ab-c200.txt", bannerOnly));
         assertTrue(e.getMessage().startsWith("ab-c200.txt: no 'Concurrency Level:' line"), e.getMessage());
+    }
+
+    @Test
+    void abThatGaveUpOnASocketErrorIsARunWithoutStepsThatSaysWhy() {
+        String aborted = "This is ApacheBench, Version 2.3 <$Revision: 1879490 $>\n\nBenchmarking www.example.com"
+                + " (be patient)\nCompleted 1000 requests\napr_socket_recv: Connection reset by peer (104)\n"
+                + "Total of 1523 requests completed\n";
+        Parsed p = Parsed.parse(new ApacheBenchFormat(), "ab-c200.txt", aborted);
+        assertTrue(p.run().steps().isEmpty());
+        assertTrue(p.run().notes().contains("ab stopped early at line 5: apr_socket_recv: Connection reset by peer (104)"),
+                p.run().notes().toString());
+        assertTrue(p.ctx.notes().contains("ab stopped early at line 6: Total of 1523 requests completed"));
     }
 
     @Test
