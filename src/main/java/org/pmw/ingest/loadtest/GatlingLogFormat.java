@@ -180,7 +180,7 @@ public final class GatlingLogFormat implements Format {
         }
         if (!message.isEmpty()) {
             b.field("failure_message", message);
-            b.message(name + " KO " + (end - start) + " ms: " + message);
+            b.message(SampleEvents.message(name, ok ? "OK" : "KO", end - start) + ": " + message);
         }
         sink.event(b.build());
         steps.add(users, start, end - start, ok);

@@ -90,8 +90,7 @@ final class JMeterSample {
             b.field("sub_result", "true");
         }
         if (!succeeded() && failureMessage != null && !failureMessage.isBlank()) {
-            b.message(SampleEvents.sample(ctx, line, ts, tsText, label, elapsed, responseCode, false, 0)
-                    .build().message() + ": " + failureMessage);
+            b.message(SampleEvents.message(label, responseCode, elapsed) + ": " + failureMessage);
         }
         b.raw(raw);
         sink.event(b.build());

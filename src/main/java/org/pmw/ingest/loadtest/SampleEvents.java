@@ -41,12 +41,17 @@ final class SampleEvents {
         if (threads > 0) {
             b.field("threads", (long) threads);
         }
+        return b.message(message(label, status, durationMs));
+    }
+
+    /** "label status duration ms", e.g. {@code GET /index.php 200 123 ms}; parts the source lacks are left out. */
+    static String message(String label, String status, double durationMs) {
         StringBuilder message = new StringBuilder(label == null ? "" : label);
         if (status != null && !status.isBlank()) {
             message.append(' ').append(status);
         }
         message.append(' ').append(formatMs(durationMs)).append(" ms");
-        return b.message(message.toString().trim());
+        return message.toString().trim();
     }
 
     /** A whole number of ms as Long, a fraction as Double. */
