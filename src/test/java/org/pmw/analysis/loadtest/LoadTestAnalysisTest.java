@@ -16,15 +16,18 @@ import org.pmw.model.LoadTestStep;
 
 class LoadTestAnalysisTest {
 
-    /** Steps following a USL curve, with errors from errorsFrom on and p99 tripling from latencyFrom on. */
+    /**
+     * Steps whose successful throughput follows a USL curve, with 3% errors from errorsFrom on (0.2% before) and
+     * a p99 of 10× rather than 2× the mean from latencyFrom on.
+     */
     static LoadTestRun run(String id, double sigma, double kappa, double lambda, int[] levels, int errorsFrom,
                            int latencyFrom) {
         UslFit curve = new UslFit(sigma, kappa, lambda, null, null, 1);
         List<LoadTestStep> steps = new ArrayList<>();
         for (int n : levels) {
-            double x = curve.throughputAt(n);
-            double meanMs = n / x * 1000;
             double errorRate = n >= errorsFrom ? 0.03 : 0.002;
+            double x = curve.throughputAt(n) / (1 - errorRate);
+            double meanMs = n / x * 1000;
             double p99 = n >= latencyFrom ? 10 * meanMs : 2 * meanMs;
             long requests = Math.round(x * 60);
             steps.add(new LoadTestStep(n, requests, Math.round(requests * errorRate), 60, x, meanMs, meanMs,
@@ -50,8 +53,9 @@ class LoadTestAnalysisTest {
         assertEquals("p99_ms", s.latencyMetric());
         assertEquals("contention", s.limit(), "σ(N−1) = 2.38 > κN(N−1) = 1.43 at N=120");
         assertTrue(s.kneeConcurrency() > 10 && s.kneeConcurrency() < 99, "knee " + s.kneeConcurrency());
-        assertTrue(s.summary().startsWith("Throughput peaks at about N=99 concurrent users"), s.summary());
-        assertTrue(s.summary().contains("Errors start at N=80; the p99 latency breaks away at N=90."), s.summary());
+        assertTrue(s.summary().startsWith("The system starts to choke at N=80 concurrent users: errors start at N=80;"
+                + " the p99 latency breaks away at N=90."), s.summary());
+        assertTrue(s.summary().contains("Throughput peaks at about N=99 concurrent users"), s.summary());
         assertTrue(s.summary().contains("contention-bound"), s.summary());
     }
 
@@ -63,7 +67,8 @@ class LoadTestAnalysisTest {
         assertNull(s.errorsStartConcurrency());
         // R = N/X grows fast past the peak, so p99 (2R here) passes 3× its low-load value at N=70
         assertEquals(70, s.latencyBreaksConcurrency());
-        assertTrue(s.summary().contains("The p99 latency breaks away at N=70."), s.summary());
+        assertTrue(s.summary().startsWith("The system starts to choke at N=70 concurrent users: the p99 latency"
+                + " breaks away at N=70."), s.summary());
         assertTrue(s.summary().contains("coherency-bound"), s.summary());
     }
 
@@ -80,7 +85,7 @@ class LoadTestAnalysisTest {
         assertEquals(3, a.steps().size());
         assertNull(a.saturation().usl());
         assertTrue(a.saturation().uslRefused().contains("only 3 concurrency levels"), a.saturation().uslRefused());
-        assertTrue(a.saturation().summary().startsWith("No USL fit: only 3 concurrency levels"),
+        assertTrue(a.saturation().summary().contains("No USL fit: only 3 concurrency levels"),
                 a.saturation().summary());
         assertEquals(100, a.saturation().errorsStartConcurrency());
         assertNull(a.saturation().limit());
