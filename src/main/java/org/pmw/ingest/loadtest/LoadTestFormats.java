@@ -10,6 +10,8 @@ public final class LoadTestFormats {
     }
 
     public static List<Format> all() {
-        return List.of();
+        return List.of(new JMeterCsvFormat(), new JMeterXmlFormat(), new K6JsonFormat(), new K6SummaryFormat(),
+                new GatlingLogFormat(), new LocustStatsFormat(), new LocustHistoryFormat(), new ApacheBenchFormat(),
+                new ApacheBenchTsvFormat(), new WrkFormat(), new SummaryCsvFormat());
     }
 }

@@ -1,0 +1,172 @@
+package org.pmw.ingest.loadtest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.pmw.model.LoadTestStep;
+
+/**
+ * Groups samples by the concurrency they ran at and summarises each level as a {@link LoadTestStep}:
+ * throughput over the level's own window, nearest-rank percentiles, error rate, Apdex and the Little's-law check.
+ * <p>
+ * Levels holding less than {@value #TRANSITIONAL_SHARE_PERCENT}% of all samples are ramp-up or ramp-down
+ * moments, not steps: they are left out and a note says how many samples that was. When no sample says its
+ * concurrency, the whole file is one step whose concurrency is estimated as the mean number of requests in
+ * flight (total busy time / window), and a note says so.
+ */
+public final class StepAggregator {
+
+    /** Apdex "satisfied" threshold T in ms (JMeter's dashboard default). */
+    public static final double APDEX_SATISFIED_MS = 500;
+    /** Apdex "tolerated" threshold F in ms (JMeter's dashboard default). */
+    public static final double APDEX_TOLERATED_MS = 1500;
+    static final int TRANSITIONAL_SHARE_PERCENT = 1;
+
+    private final double satisfiedMs;
+    private final double toleratedMs;
+    private long startResolutionMs;
+    private final Map<Integer, Level> levels = new TreeMap<>();
+    private long samples;
+    private long firstStart = Long.MAX_VALUE;
+    private long lastEnd = Long.MIN_VALUE;
+
+    public StepAggregator() {
+        this(APDEX_SATISFIED_MS, APDEX_TOLERATED_MS);
+    }
+
+    public StepAggregator(double satisfiedMs, double toleratedMs) {
+        this.satisfiedMs = satisfiedMs;
+        this.toleratedMs = toleratedMs;
+    }
+
+    /**
+     * @param concurrency the number of concurrent users when the sample ran, 0 when unknown
+     * @param startMs     the sample's start, epoch ms
+     */
+    public void add(int concurrency, long startMs, double durationMs, boolean success) {
+        Level level = levels.computeIfAbsent(Math.max(0, concurrency), c -> new Level());
+        level.add(startMs, durationMs, success);
+        samples++;
+        firstStart = Math.min(firstStart, startMs);
+        lastEnd = Math.max(lastEnd, startMs + (long) Math.ceil(durationMs));
+    }
+
+    /**
+     * Start times known only to this resolution (ab -g: whole seconds) widen every window by it, since the
+     * first request may have started at the beginning of its second and the last one at the end of its.
+     */
+    public StepAggregator startResolution(long ms) {
+        this.startResolutionMs = Math.max(0, ms);
+        return this;
+    }
+
+    public long samples() {
+        return samples;
+    }
+
+    /** Start of the earliest sample, or null when there were none. */
+    public Instant start() {
+        return samples == 0 ? null : Instant.ofEpochMilli(firstStart);
+    }
+
+    /** End of the latest sample, or null when there were none. */
+    public Instant end() {
+        return samples == 0 ? null : Instant.ofEpochMilli(lastEnd);
+    }
+
+    /** The steps, by concurrency; what was left out and why is added to {@code notes}. */
+    public List<LoadTestStep> steps(List<String> notes) {
+        List<LoadTestStep> steps = new ArrayList<>();
+        if (samples == 0) {
+            return steps;
+        }
+        Level unknown = levels.get(0);
+        if (unknown != null && levels.size() == 1) {
+            double busyMs = unknown.sumMs;
+            double windowMs = unknown.maxEnd - unknown.minStart + startResolutionMs;
+            int estimated = windowMs > 0 ? (int) Math.max(1, Math.round(busyMs / windowMs)) : 1;
+            notes.add("the samples do not record concurrency; estimated as " + estimated
+                    + " from the mean number of requests in flight");
+            steps.add(unknown.summarise(estimated));
+            return steps;
+        }
+        if (unknown != null) {
+            notes.add(unknown.count + " samples without a thread count were left out of the steps");
+        }
+        long transitionalSamples = 0;
+        int transitionalLevels = 0;
+        for (Map.Entry<Integer, Level> entry : levels.entrySet()) {
+            if (entry.getKey() == 0) {
+                continue;
+            }
+            Level level = entry.getValue();
+            if (level.count * 100 < samples * TRANSITIONAL_SHARE_PERCENT) {
+                transitionalSamples += level.count;
+                transitionalLevels++;
+                continue;
+            }
+            steps.add(level.summarise(entry.getKey()));
+        }
+        if (transitionalLevels > 0) {
+            notes.add(transitionalSamples + " samples at " + transitionalLevels
+                    + " short-lived concurrency levels (ramp-up or ramp-down, under " + TRANSITIONAL_SHARE_PERCENT
+                    + "% of the samples each) were left out of the steps");
+        }
+        return steps;
+    }
+
+    /** Nearest-rank percentile of sorted values (p in 0..100), NaN for none. */
+    static double percentile(double[] sorted, int length, double p) {
+        if (length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * length);
+        return sorted[Math.min(length, Math.max(1, rank)) - 1];
+    }
+
+    /** One concurrency level's samples; reads the aggregator's Apdex thresholds. */
+    private final class Level {
+        private double[] durations = new double[64];
+        private int count;
+        private long errors;
+        private double sumMs;
+        private long satisfied;
+        private long tolerating;
+        private long minStart = Long.MAX_VALUE;
+        private long maxEnd = Long.MIN_VALUE;
+
+        void add(long startMs, double durationMs, boolean success) {
+            if (count == durations.length) {
+                durations = Arrays.copyOf(durations, count * 2);
+            }
+            durations[count++] = durationMs;
+            sumMs += durationMs;
+            // a failed request frustrates the user however fast it failed
+            if (!success) {
+                errors++;
+            } else if (durationMs <= satisfiedMs) {
+                satisfied++;
+            } else if (durationMs <= toleratedMs) {
+                tolerating++;
+            }
+            minStart = Math.min(minStart, startMs);
+            maxEnd = Math.max(maxEnd, startMs + (long) Math.ceil(durationMs));
+        }
+
+        LoadTestStep summarise(int concurrency) {
+            double[] sorted = Arrays.copyOf(durations, count);
+            Arrays.sort(sorted);
+            double windowSec = (maxEnd - minStart + startResolutionMs) / 1000.0;
+            double throughput = windowSec > 0 ? count / windowSec : Double.NaN;
+            double mean = sumMs / count;
+            double apdex = (satisfied + tolerating / 2.0) / count;
+            return new LoadTestStep(concurrency, count, errors, windowSec > 0 ? windowSec : Double.NaN, throughput,
+                    mean, percentile(sorted, count, 50), percentile(sorted, count, 90), percentile(sorted, count, 95),
+                    percentile(sorted, count, 99), (double) errors / count, apdex,
+                    LoadTestStep.littleLawHolds(concurrency, throughput, mean));
+        }
+    }
+}
