@@ -339,7 +339,10 @@ final class Importer {
     static String displayName(List<Path> inputs, Path file) {
         for (Path input : inputs) {
             if (Files.isDirectory(input) && file.startsWith(input)) {
-                return input.relativize(file).toString().replace('\\', '/');
+                // keep the folder's own name: web1/access_log and web2/access_log stay apart
+                Path base = input.toAbsolutePath().normalize().getParent();
+                Path abs = file.toAbsolutePath().normalize();
+                return (base == null ? input.relativize(file) : base.relativize(abs)).toString().replace('\\', '/');
             }
         }
         return file.getFileName().toString();

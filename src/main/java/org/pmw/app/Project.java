@@ -255,7 +255,7 @@ public final class Project implements Closeable {
         try {
             published = importer.publish(result);
             incident.getSources().addAll(result.sources());
-            addRuns(result.runs());
+            addRuns(mergeSeries(result));
             addChanges(result.changes());
             store.save(incident);
         } catch (IOException | RuntimeException e) {
@@ -279,22 +279,49 @@ public final class Project implements Closeable {
         return result.reports();
     }
 
+    /** ab (or wrk) files at different -c in one folder form one series: one run with a step per file. */
+    private static List<LoadTestRun> mergeSeries(Importer.Result result) {
+        java.util.Map<String, String> folderOfSource = new java.util.HashMap<>();
+        for (SourceFile s : result.sources()) {
+            Path parent = Path.of(s.originalPath()).getParent();
+            folderOfSource.put(s.id(), parent == null ? "" : parent.toString());
+        }
+        List<LoadTestRun> merged = org.pmw.analysis.loadtest.LoadTestSeries.merge(result.runs(),
+                run -> run.sources().isEmpty() ? "" : folderOfSource.getOrDefault(run.sources().get(0), ""));
+        List<LoadTestRun> named = new ArrayList<>();
+        for (LoadTestRun run : merged) {
+            String name = run.name();
+            for (String folder : new HashSet<>(folderOfSource.values()).stream()
+                    .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList()) {
+                Path last = folder.isEmpty() ? null : Path.of(folder).getFileName();
+                if (last != null && name.contains(folder)) {
+                    name = name.replace(folder, last.toString());
+                }
+            }
+            named.add(new LoadTestRun(run.id(), name, run.format(), run.sources(), run.startedAt(), run.endedAt(),
+                    run.steps(), run.notes()));
+        }
+        return named;
+    }
+
     private void addRuns(List<LoadTestRun> runs) {
         for (LoadTestRun run : runs) {
-            String id = run.id() == null || incident.getLoadTestRuns().stream().anyMatch(r -> r.id().equals(run.id()))
-                    ? incident.nextId("R") : run.id();
+            String id = incident.nextId("R");
             incident.getLoadTestRuns().add(new LoadTestRun(id, run.name(), run.format(), run.sources(),
                     run.startedAt(), run.endedAt(), run.steps(), run.notes()));
         }
     }
 
     private void addChanges(List<Change> changes) {
+        org.pmw.app.investigation.Investigation investigation = investigation();
         for (Change c : changes) {
-            String id = incident.nextId("C");
-            incident.getChanges().add(new Change(id, c.kind(), c.title(), c.description(), c.service(), c.target(),
-                    c.environment(), c.startedAt(), c.endedAt(), c.status(), c.actor(), c.revision(),
-                    c.previousRevision(), c.url(), c.ticket(), c.tags(), c.hypothesis(), c.origin()));
+            investigation.addImportedChange(c);
         }
+    }
+
+    /** Validated edits of the investigation record; call {@link #save()} after them. */
+    public org.pmw.app.investigation.Investigation investigation() {
+        return new org.pmw.app.investigation.Investigation(incident, clock, System.getProperty("user.name", "user"));
     }
 
     private static void truncate(List<?> list, int size) {

@@ -43,7 +43,7 @@ final class DocumentMapper {
         doc.add(new LongPoint(EventSchema.LINE, event.line()));
         doc.add(new NumericDocValuesField(EventSchema.LINE, event.line()));
         doc.add(new StoredField(EventSchema.LINE, event.line()));
-        keyword(doc, EventSchema.HOST, event.host());
+        keywordField(doc, EventSchema.HOST, event.host());
         doc.add(new StringField(EventSchema.KIND, event.kind().id(), Field.Store.YES));
         doc.add(new StringField(EventSchema.LEVEL, event.level().id(), Field.Store.YES));
         doc.add(new SortedDocValuesField(EventSchema.LEVEL, new BytesRef(event.level().id())));
@@ -79,7 +79,8 @@ final class DocumentMapper {
             case LONG -> {
                 Long number = asLong(value);
                 if (number == null) {
-                    doc.add(new StoredField(name, value.toString()));
+                    // Lucene needs one structure per field name: a value that is not a number goes beside it.
+                    keyword(doc, name + "_text", value.toString());
                 } else {
                     doc.add(new LongPoint(name, number));
                     doc.add(new StoredField(name, number));
@@ -88,7 +89,7 @@ final class DocumentMapper {
             case DOUBLE -> {
                 Double number = asDouble(value);
                 if (number == null) {
-                    doc.add(new StoredField(name, value.toString()));
+                    keyword(doc, name + "_text", value.toString());
                 } else {
                     doc.add(new DoublePoint(name, number));
                     doc.add(new StoredField(name, number));
@@ -98,7 +99,15 @@ final class DocumentMapper {
         }
     }
 
-    private static void keyword(Document doc, String name, String value) {
+    private void keyword(Document doc, String name, String value) {
+        if (!name.equals(EventSchema.HOST) && catalog.register(name, FieldType.KEYWORD) != FieldType.KEYWORD) {
+            name = name + "_text";
+            catalog.register(name, FieldType.KEYWORD);
+        }
+        keywordField(doc, name, value);
+    }
+
+    private static void keywordField(Document doc, String name, String value) {
         if (value == null) {
             return;
         }

@@ -228,10 +228,10 @@ class ImportTest {
         Path b = write("web/b.log", lines(300));
         try (Project p = TestProjects.create(project())) {
             List<ImportReport> r = p.importFiles(List.of(tmp.resolve("in/web")), ImportOptions.defaults(), Progress.NONE);
-            assertEquals(List.of("a.log", "b.log"), r.stream().map(ImportReport::source).toList());
+            assertEquals(List.of("web_a.log", "web_b.log"), r.stream().map(ImportReport::source).toList());
             p.reindex(Progress.NONE);
             assertEquals(1000, p.index().size());
-            assertEquals(70, p.index().count("level:error AND source:a.log", null, null));
+            assertEquals(70, p.index().count("level:error AND source:web_a.log", null, null));
         }
         // the index is derived: delete it and it comes back on open
         try (Stream<Path> files = Files.walk(project().resolve("index"))) {

@@ -121,7 +121,7 @@ final class ChangeRecords {
                 .field("actor", c.actor())
                 .field("revision", c.revision())
                 .field("previous_revision", c.previousRevision())
-                .field("status", c.status())
+                .field("change_status", c.status())
                 .field("environment", c.environment())
                 .field("change_id", c.externalId())
                 .field("change_source", c.system())

@@ -96,6 +96,9 @@ public final class StepAggregator {
         if (unknown != null) {
             notes.add(unknown.count + " samples without a thread count were left out of the steps");
         }
+        if (isRamp()) {
+            return rampSteps(notes);
+        }
         long transitionalSamples = 0;
         int transitionalLevels = 0;
         for (Map.Entry<Integer, Level> entry : levels.entrySet()) {
@@ -116,6 +119,58 @@ public final class StepAggregator {
                     + "% of the samples each) were left out of the steps");
         }
         return steps;
+    }
+
+    /** Steps of a ramp: most samples ran at levels that each lasted only a moment. */
+    private boolean isRamp() {
+        long shortLived = 0;
+        for (Map.Entry<Integer, Level> e : levels.entrySet()) {
+            if (e.getKey() != 0 && e.getValue().count * 100 < samples * TRANSITIONAL_SHARE_PERCENT) {
+                shortLived += e.getValue().count;
+            }
+        }
+        return shortLived * 2 > samples;
+    }
+
+    /**
+     * A continuous ramp (threads added one by one) has no plateaus: its levels are grouped into about a dozen
+     * bands of equal width, each summarised as one step at the band's mean concurrency.
+     */
+    private List<LoadTestStep> rampSteps(List<String> notes) {
+        int max = 0;
+        for (int level : levels.keySet()) {
+            max = Math.max(max, level);
+        }
+        int width = bandWidth(max / 12.0);
+        Map<Integer, Level> bands = new TreeMap<>();
+        Map<Integer, long[]> weighted = new TreeMap<>();
+        for (Map.Entry<Integer, Level> e : levels.entrySet()) {
+            if (e.getKey() == 0) {
+                continue;
+            }
+            int band = (e.getKey() - 1) / width;
+            bands.computeIfAbsent(band, b -> new Level()).absorb(e.getValue());
+            long[] w = weighted.computeIfAbsent(band, b -> new long[2]);
+            w[0] += (long) e.getKey() * e.getValue().count;
+            w[1] += e.getValue().count;
+        }
+        List<LoadTestStep> steps = new ArrayList<>();
+        for (Map.Entry<Integer, Level> e : bands.entrySet()) {
+            long[] w = weighted.get(e.getKey());
+            steps.add(e.getValue().summarise((int) Math.round((double) w[0] / w[1])));
+        }
+        notes.add("a ramp of " + (levels.size() - (levels.containsKey(0) ? 1 : 0))
+                + " concurrency levels was grouped into bands of " + width + " users, one step per band");
+        return steps;
+    }
+
+    private static int bandWidth(double raw) {
+        for (int w : new int[] {1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000}) {
+            if (w >= raw) {
+                return w;
+            }
+        }
+        return 1000;
     }
 
     /** Nearest-rank percentile of sorted values (p in 0..100), NaN for none. */
@@ -154,6 +209,20 @@ public final class StepAggregator {
             }
             minStart = Math.min(minStart, startMs);
             maxEnd = Math.max(maxEnd, startMs + (long) Math.ceil(durationMs));
+        }
+
+        void absorb(Level other) {
+            if (count + other.count > durations.length) {
+                durations = Arrays.copyOf(durations, count + other.count);
+            }
+            System.arraycopy(other.durations, 0, durations, count, other.count);
+            count += other.count;
+            errors += other.errors;
+            sumMs += other.sumMs;
+            satisfied += other.satisfied;
+            tolerating += other.tolerating;
+            minStart = Math.min(minStart, other.minStart);
+            maxEnd = Math.max(maxEnd, other.maxEnd);
         }
 
         LoadTestStep summarise(int concurrency) {

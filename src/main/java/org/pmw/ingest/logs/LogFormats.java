@@ -25,6 +25,7 @@ public final class LogFormats {
                 new JsonLinesFormat(),
                 new Log4jFormat(),
                 new XendFormat(),
+                new ConsoleCaptureFormat(),
                 new GenericFormat());
     }
 }

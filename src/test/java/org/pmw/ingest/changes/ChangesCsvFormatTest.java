@@ -90,7 +90,7 @@ class ChangesCsvFormatTest {
         assertEquals("web1", e.fields().get("target"));
         assertEquals("sam", e.fields().get("actor"));
         assertEquals("r1041", e.fields().get("revision"));
-        assertEquals("done", e.fields().get("status"));
+        assertEquals("done", e.fields().get("change_status"));
         assertEquals("production", e.fields().get("environment"));
         assertEquals(35 * 60_000L, e.fields().get("duration_ms"));
         assertEquals("Push to production \u2014 Apache MPM: fewer threads per child, longer timeouts",
