@@ -97,14 +97,15 @@ public final class LoadTestAnalysis {
         }
         List<String> sentences = new ArrayList<>();
         if (errorsStart != null || latencyBreaks != null) {
-            int threshold = Math.min(errorsStart == null ? Integer.MAX_VALUE : errorsStart,
-                    latencyBreaks == null ? Integer.MAX_VALUE : latencyBreaks);
+            // Failing requests are what users see as the outage; rising latency alone is queueing.
+            int threshold = errorsStart != null ? errorsStart : latencyBreaks;
             List<String> parts = new ArrayList<>();
             if (errorsStart != null) {
                 parts.add("errors start at N=" + errorsStart);
             }
             if (latencyBreaks != null) {
-                parts.add("the " + metric.replace("_ms", "") + " latency breaks away at N=" + latencyBreaks);
+                parts.add("the " + metric.replace("_ms", "") + " latency is over 3× its low-load value from N="
+                        + latencyBreaks);
             }
             sentences.add("The system starts to choke at N=" + threshold + " concurrent users: "
                     + String.join("; ", parts) + ".");

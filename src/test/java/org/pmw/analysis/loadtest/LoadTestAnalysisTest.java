@@ -54,7 +54,7 @@ class LoadTestAnalysisTest {
         assertEquals("contention", s.limit(), "σ(N−1) = 2.38 > κN(N−1) = 1.43 at N=120");
         assertTrue(s.kneeConcurrency() > 10 && s.kneeConcurrency() < 99, "knee " + s.kneeConcurrency());
         assertTrue(s.summary().startsWith("The system starts to choke at N=80 concurrent users: errors start at N=80;"
-                + " the p99 latency breaks away at N=90."), s.summary());
+                + " the p99 latency is over 3× its low-load value from N=90."), s.summary());
         assertTrue(s.summary().contains("Throughput peaks at about N=99 concurrent users"), s.summary());
         assertTrue(s.summary().contains("contention-bound"), s.summary());
     }
@@ -68,7 +68,7 @@ class LoadTestAnalysisTest {
         // R = N/X grows fast past the peak, so p99 (2R here) passes 3× its low-load value at N=70
         assertEquals(70, s.latencyBreaksConcurrency());
         assertTrue(s.summary().startsWith("The system starts to choke at N=70 concurrent users: the p99 latency"
-                + " breaks away at N=70."), s.summary());
+                + " is over 3× its low-load value from N=70."), s.summary());
         assertTrue(s.summary().contains("coherency-bound"), s.summary());
     }
 
