@@ -174,6 +174,33 @@ public final class Project implements Closeable {
         return range == null ? null : new TimeWindow(Instant.ofEpochMilli(range[0]), Instant.ofEpochMilli(range[1] + 1));
     }
 
+    /** The investigation as it is now, to be restored by {@link #restore} (undo). */
+    public byte[] snapshot() throws IOException {
+        return org.pmw.project.Json.mapper().writeValueAsBytes(incident);
+    }
+
+    /** Puts the investigation back as it was at {@code snapshot} and saves it. */
+    public void restore(byte[] snapshot) throws IOException {
+        requireWritable();
+        Incident previous = org.pmw.project.Json.mapper().readValue(snapshot, Incident.class);
+        incident.setTitle(previous.getTitle());
+        incident.setWindow(previous.getWindow());
+        incident.setAuthors(previous.getAuthors());
+        incident.setReportStatus(previous.getReportStatus());
+        incident.setReport(previous.getReport());
+        incident.setHypotheses(previous.getHypotheses());
+        incident.setExperiments(previous.getExperiments());
+        incident.setChanges(previous.getChanges());
+        incident.setOutcomes(previous.getOutcomes());
+        incident.setActionItems(previous.getActionItems());
+        incident.setLinks(previous.getLinks());
+        incident.setBookmarks(previous.getBookmarks());
+        incident.setSavedSearches(previous.getSavedSearches());
+        incident.setMarkers(previous.getMarkers());
+        incident.setIdCounters(previous.getIdCounters());
+        store.save(incident);
+    }
+
     /** Saves incident.json atomically. */
     public void save() throws IOException {
         requireWritable();

@@ -1,15 +1,29 @@
 package org.pmw.ui;
 
 import java.time.Instant;
+import java.util.List;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.KeyCombination;
+import org.pmw.app.Project;
+import org.pmw.app.investigation.EvidenceSide;
+import org.pmw.model.Event;
+import org.pmw.model.Hypothesis;
+import org.pmw.model.SavedSearch;
 import org.pmw.model.TimeWindow;
-import org.pmw.ui.patterns.PatternsView;
+import org.pmw.ui.investigation.InvestigationView;
+import org.pmw.ui.loadtest.LoadTestsView;
 import org.pmw.ui.main.MainView;
 import org.pmw.ui.main.RecentProjects;
 import org.pmw.ui.main.WorkbenchModel;
+import org.pmw.ui.patterns.PatternsView;
 
-/** Builds the window's content; shared by the application and the UI tests. */
+/** Builds the window's content and wires its parts together; shared by the application and the UI tests. */
 public final class Workbench {
 
     private Workbench() {
@@ -17,14 +31,21 @@ public final class Workbench {
 
     public static MainView build(WorkbenchModel workbench, RecentProjects recent) {
         MainView main = new MainView(workbench, recent);
+
+        InvestigationView investigation = new InvestigationView(workbench);
+        Tab investigationTab = new Tab("Investigation", investigation);
+        investigationTab.setId("investigationTab");
+        LoadTestsView loadTests = new LoadTestsView(workbench);
+        Tab loadTestsTab = new Tab("Load tests", loadTests);
+        loadTestsTab.setId("loadTestsTab");
         PatternsView patterns = new PatternsView(workbench);
-        patterns.setOnSearch(query -> {
-            main.searchModel().queryProperty().set(query);
-            main.searchModel().search();
-        });
         Tab patternsTab = new Tab("Patterns", patterns);
         patternsTab.setId("patternsTab");
+        main.addSideTab(investigationTab);
+        main.addSideTab(loadTestsTab);
         main.addSideTab(patternsTab);
+
+        patterns.setOnSearch(query -> search(main, query, null, null));
         Runnable reloadPatterns = () -> {
             Instant from = main.searchModel().fromProperty().get();
             Instant to = main.searchModel().toProperty().get();
@@ -32,7 +53,135 @@ public final class Workbench {
         };
         workbench.revisionProperty().addListener((o, a, b) -> reloadPatterns.run());
         main.searchModel().toProperty().addListener((o, a, b) -> reloadPatterns.run());
+
+        investigation.setOnSelectRecord(id -> main.timeline().selectedItemProperty().set(id));
+        main.timeline().setOnItemClicked(item -> {
+            String id = item.id().contains("#") ? item.id().substring(0, item.id().indexOf('#')) : item.id();
+            main.sidePanel().getSelectionModel().select(investigationTab);
+            investigation.select(id);
+        });
+        investigation.setOnOpenEvidence(ref -> {
+            Project p = workbench.project();
+            if (p == null) {
+                return;
+            }
+            if (ref.startsWith("run:")) {
+                main.sidePanel().getSelectionModel().select(loadTestsTab);
+                loadTests.show(ref.substring(4));
+            } else if (ref.startsWith("search:")) {
+                String id = ref.substring(7);
+                p.incident().getSavedSearches().stream().filter(s -> s.id().equals(id)).findFirst()
+                        .ifPresent(s -> search(main, s.query(), s.window() == null ? null : s.window().start(),
+                                s.window() == null ? null : s.window().end()));
+            } else {
+                int colon = ref.lastIndexOf(':');
+                search(main, "source:\"" + ref.substring(0, colon) + "\" AND line:" + ref.substring(colon + 1), null, null);
+                main.searchView().table().getSelectionModel().selectFirst();
+            }
+        });
+
+        addEventActions(main, workbench, investigation);
+        addSaveSearch(main, workbench);
+
+        MenuItem newHypothesis = item("_New Hypothesis…", "Shortcut+N", investigation::newHypothesis);
+        MenuItem undo = item("_Undo", "Shortcut+Z", workbench::undo);
+        Menu investigate = new Menu("_Investigation", null, newHypothesis, undo);
+        main.addMenu(investigate);
         return main;
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private static void search(MainView main, String query, Instant from, Instant to) {
+        main.searchModel().queryProperty().set(query);
+        main.searchModel().setWindow(from, to);
+        main.searchModel().search();
+    }
+
+    private static String ref(Event e) {
+        return e.source() + ":" + e.line();
+    }
+
+    /** Star, tag, comment the selected event, or add it as evidence for or against a hypothesis. */
+    private static void addEventActions(MainView main, WorkbenchModel workbench, InvestigationView investigation) {
+        Button star = new Button("★ Star");
+        star.setId("starEvent");
+        star.setOnAction(e -> withEvent(main, ev -> workbench.edit("star " + ref(ev),
+                inv -> inv.bookmark(ref(ev), true, null, null))));
+        Button tag = new Button("Tag…");
+        tag.setOnAction(e -> withEvent(main, ev -> ask("Tag this event", "e.g. burst, root-cause").ifPresent(t ->
+                workbench.edit("tag " + ref(ev), inv -> inv.bookmark(ref(ev), null, List.of(t.trim()), null)))));
+        Button comment = new Button("Comment…");
+        comment.setOnAction(e -> withEvent(main, ev -> ask("Comment on this event", "what it shows").ifPresent(c ->
+                workbench.edit("comment " + ref(ev), inv -> inv.bookmark(ref(ev), null, null, c)))));
+        MenuButton evidenceFor = new MenuButton("Evidence for");
+        evidenceFor.setId("evidenceFor");
+        MenuButton evidenceAgainst = new MenuButton("Evidence against");
+        evidenceAgainst.setId("evidenceAgainst");
+        for (MenuButton button : List.of(evidenceFor, evidenceAgainst)) {
+            EvidenceSide side = button == evidenceFor ? EvidenceSide.FOR : EvidenceSide.AGAINST;
+            button.setOnShowing(e -> {
+                button.getItems().clear();
+                Project p = workbench.project();
+                if (p == null) {
+                    return;
+                }
+                for (Hypothesis h : p.incident().getHypotheses()) {
+                    MenuItem item = new MenuItem(h.id() + "  " + abbreviate(h.statement(), 60));
+                    item.setId("evidence-" + side.name().toLowerCase() + "-" + h.id());
+                    item.setOnAction(ev -> withEvent(main, event -> {
+                        if (workbench.edit("evidence for " + h.id(),
+                                inv -> inv.addEvidence(h.id(), side, ref(event), null))) {
+                            investigation.select(h.id());
+                        }
+                    }));
+                    button.getItems().add(item);
+                }
+                if (button.getItems().isEmpty()) {
+                    MenuItem none = new MenuItem("No hypotheses yet (Ctrl+N)");
+                    none.setDisable(true);
+                    button.getItems().add(none);
+                }
+            });
+        }
+        main.detail().actions().getChildren().addAll(star, tag, comment, evidenceFor, evidenceAgainst);
+    }
+
+    private static void addSaveSearch(MainView main, WorkbenchModel workbench) {
+        Button save = new Button("Save search…");
+        save.setId("saveSearch");
+        save.setOnAction(e -> ask("Name this search", "e.g. Segfaults during the bursts").ifPresent(name -> {
+            String query = main.searchModel().queryProperty().get();
+            Instant from = main.searchModel().fromProperty().get();
+            Instant to = main.searchModel().toProperty().get();
+            SavedSearch[] created = new SavedSearch[1];
+            workbench.edit("save search", inv -> created[0] = inv.addSavedSearch(name, query == null || query.isBlank()
+                    ? "*" : query, from == null && to == null ? null : new TimeWindow(from, to)));
+        }));
+        main.searchView().addToBar(save);
+    }
+
+    private static void withEvent(MainView main, java.util.function.Consumer<Event> action) {
+        Event e = main.detail().current();
+        if (e != null) {
+            action.accept(e);
+        }
+    }
+
+    private static java.util.Optional<String> ask(String header, String prompt) {
+        TextInputDialog dialog = new TextInputDialog();
+        dialog.setHeaderText(header);
+        dialog.getEditor().setPromptText(prompt);
+        return dialog.showAndWait().filter(s -> !s.isBlank());
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     public static void style(Scene scene) {

@@ -33,7 +33,8 @@ public final class WorkbenchApp extends Application {
         MainView main = Workbench.build(workbench, recent);
         main.installStatusBar(runner);
         workbench.setErrorHandler(error -> showError(stage, error));
-        Scene scene = new Scene(main, 1400, 900);
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(main, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
         Workbench.style(scene);
         stage.setTitle("Postmortem Workbench");
         workbench.projectProperty().addListener((o, a, p) -> stage.setTitle(p == null ? "Postmortem Workbench"
@@ -45,6 +46,7 @@ public final class WorkbenchApp extends Application {
             }
         }
         stage.setScene(scene);
+        stage.setMaximized(screen.getWidth() <= 1600);
         stage.show();
         Path start = startProject(getParameters().getRaw(), recent);
         if (start != null) {

@@ -105,7 +105,7 @@ public final class MainView extends BorderPane {
         });
         setOnDragDropped(e -> {
             if (e.getDragboard().hasFiles()) {
-                importFiles(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+                importWithDialog(e.getDragboard().getFiles().stream().map(File::toPath).toList());
             }
             e.setDropCompleted(true);
             e.consume();
@@ -238,18 +238,33 @@ public final class MainView extends BorderPane {
         chooser.setTitle("Import evidence: logs, load-test results, change records");
         List<File> files = chooser.showOpenMultipleDialog(window());
         if (files != null && !files.isEmpty()) {
-            importFiles(files.stream().map(File::toPath).toList());
+            importWithDialog(files.stream().map(File::toPath).toList());
         }
+    }
+
+    /** Shows the detected formats and a preview; imports what the user confirms, in the background. */
+    public void importWithDialog(List<Path> files) {
+        Project project = workbench.project();
+        if (project == null) {
+            return;
+        }
+        org.pmw.ui.importing.ImportDialog dialog = new org.pmw.ui.importing.ImportDialog(files, project.zone());
+        dialog.initOwner(window());
+        dialog.ask().ifPresent(choice -> choice.groups().forEach((options, group) -> importFiles(group, options)));
     }
 
     /** Imports in the background with progress and Cancel; on cancel or failure the project is unchanged. */
     public void importFiles(List<Path> files) {
+        importFiles(files, ImportOptions.defaults());
+    }
+
+    public void importFiles(List<Path> files, ImportOptions options) {
         Project project = workbench.project();
         if (project == null) {
             return;
         }
         workbench.tasks().run("Importing " + files.size() + " file(s)",
-                progress -> project.importFiles(files, ImportOptions.defaults(), progress),
+                progress -> project.importFiles(files, options, progress),
                 reports -> {
                     workbench.changed();
                     showImportSummary(reports);

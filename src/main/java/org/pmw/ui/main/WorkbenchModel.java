@@ -20,6 +20,7 @@ public final class WorkbenchModel {
     private final ObjectProperty<Project> project = new SimpleObjectProperty<>();
     private final IntegerProperty revision = new SimpleIntegerProperty();
     private Consumer<Throwable> errorHandler = e -> { };
+    private org.pmw.app.EditSession edits;
 
     public WorkbenchModel(TaskRunner tasks) {
         this.tasks = tasks;
@@ -38,6 +39,36 @@ public final class WorkbenchModel {
         errorHandler.accept(error);
     }
 
+    /** Applies an edit of the investigation, saves it and refreshes the views; a refusal is shown as an error. */
+    public boolean edit(String label, org.pmw.app.EditSession.Edit edit) {
+        if (edits == null) {
+            return false;
+        }
+        try {
+            edits.apply(label, edit);
+            changed();
+            return true;
+        } catch (java.io.IOException | RuntimeException e) {
+            errorHandler.accept(e);
+            changed();
+            return false;
+        }
+    }
+
+    /** Takes back the last edit (Ctrl+Z). */
+    public void undo() {
+        if (edits == null) {
+            return;
+        }
+        try {
+            if (edits.undo() != null) {
+                changed();
+            }
+        } catch (java.io.IOException e) {
+            errorHandler.accept(e);
+        }
+    }
+
     /** Tells every view that the project changed. */
     public void changed() {
         revision.set(revision.get() + 1);
@@ -47,6 +78,7 @@ public final class WorkbenchModel {
     public void open(Path dir, Runnable onOpened) {
         closeProject();
         tasks.run("Opening " + dir.getFileName(), progress -> Project.open(dir, progress), opened -> {
+            edits = new org.pmw.app.EditSession(opened);
             project.set(opened);
             changed();
             onOpened.run();
@@ -56,6 +88,7 @@ public final class WorkbenchModel {
     /** Makes an already open project the window's (tests, and opening right after creating). */
     public void setProject(Project opened) {
         closeProject();
+        edits = new org.pmw.app.EditSession(opened);
         project.set(opened);
         changed();
     }
@@ -63,6 +96,7 @@ public final class WorkbenchModel {
     public void closeProject() {
         Project current = project.get();
         if (current != null) {
+            edits = null;
             project.set(null);
             try {
                 current.close();

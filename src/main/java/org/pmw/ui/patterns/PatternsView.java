@@ -45,7 +45,7 @@ public final class PatternsView extends VBox {
         table.setPlaceholder(new Label("No patterns yet: import logs first."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<Row, String> badge = new TableColumn<>("");
-        badge.setPrefWidth(64);
+        badge.setPrefWidth(48);
         badge.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().badge()));
         badge.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -58,7 +58,7 @@ public final class PatternsView extends VBox {
             }
         });
         TableColumn<Row, Long> count = new TableColumn<>("Count");
-        count.setPrefWidth(70);
+        count.setPrefWidth(78);
         count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().pattern().count()));
         TableColumn<Row, long[]> spark = new TableColumn<>("Over time");
         spark.setPrefWidth(110);

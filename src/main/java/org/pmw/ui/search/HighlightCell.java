@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.scene.control.TableCell;
 import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
+import javafx.scene.layout.HBox;
 
 /** A message cell that shows the query's words in bold on a highlight. */
 final class HighlightCell<S> extends TableCell<S, String> {
@@ -27,7 +27,8 @@ final class HighlightCell<S> extends TableCell<S, String> {
         }
         String text = item;
         String lower = text.toLowerCase(Locale.ROOT);
-        TextFlow flow = new TextFlow();
+        // an HBox of Text nodes never wraps, so a long message stays on its row
+        HBox flow = new HBox();
         int at = 0;
         List<String> words = terms.get();
         while (at < text.length()) {

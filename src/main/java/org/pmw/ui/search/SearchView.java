@@ -41,6 +41,7 @@ public final class SearchView extends VBox {
     private final Label window = new Label();
     private final Button clearWindow = new Button("✕");
     private ZoneId zone = ZoneId.of("UTC");
+    private HBox bar;
     private List<String> terms = List.of();
     private Consumer<Event> onOpen = e -> { };
 
@@ -86,7 +87,7 @@ public final class SearchView extends VBox {
         model.toProperty().addListener((o, a, b) -> updateWindowLabel());
         updateWindowLabel();
 
-        HBox bar = new HBox(6, queryField, go, window, clearWindow, status);
+        bar = new HBox(6, queryField, go, window, clearWindow, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 4, 8));
 
@@ -104,6 +105,11 @@ public final class SearchView extends VBox {
 
     public void setOnOpen(Consumer<Event> handler) {
         this.onOpen = handler;
+    }
+
+    /** Adds a control to the search bar, before the result count. */
+    public void addToBar(javafx.scene.Node node) {
+        bar.getChildren().add(bar.getChildren().indexOf(status), node);
     }
 
     public TableView<Integer> table() {
@@ -142,8 +148,8 @@ public final class SearchView extends VBox {
         table.setPlaceholder(new Label("Type a query and press Enter. An empty query shows every event."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setFixedCellSize(24);
-        TableColumn<Integer, String> time = column("Time", 170, e -> TIME.format(Instant.ofEpochMilli(e.ts()).atZone(zone)));
-        TableColumn<Integer, String> source = column("Source", 170, e -> e.source() + ":" + e.line());
+        TableColumn<Integer, String> time = column("Time", 190, e -> TIME.format(Instant.ofEpochMilli(e.ts()).atZone(zone)));
+        TableColumn<Integer, String> source = column("Source", 190, e -> e.source() + ":" + e.line());
         TableColumn<Integer, String> host = column("Host", 70, Event::host);
         TableColumn<Integer, String> level = column("Level", 60, e -> e.level().id());
         level.setCellFactory(c -> new javafx.scene.control.TableCell<>() {

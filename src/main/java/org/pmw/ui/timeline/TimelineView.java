@@ -34,12 +34,13 @@ import org.pmw.model.Level;
  */
 public final class TimelineView extends Region {
 
-    static final double AXIS_HEIGHT = 30;
-    static final double LANE_HEIGHT = 22;
+    static final double AXIS_HEIGHT = 38;
+    static final double LANE_HEIGHT = 19;
     static final double LABEL_WIDTH = 150;
     private static final List<String> RECORD_LANES = List.of("Changes", "Experiments", "Hypotheses", "Outcomes");
 
     private final Canvas canvas = new Canvas();
+    private final javafx.scene.control.ScrollBar scroll = new javafx.scene.control.ScrollBar();
     private final LongProperty visibleStart = new SimpleLongProperty(0);
     private final LongProperty visibleEnd = new SimpleLongProperty(3_600_000);
     private final ObjectProperty<ZoneId> zone = new SimpleObjectProperty<>(ZoneId.of("UTC"));
@@ -58,7 +59,9 @@ public final class TimelineView extends Region {
     private Consumer<TimelineItem> onItemClicked = i -> { };
 
     public TimelineView() {
-        getChildren().add(canvas);
+        scroll.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        scroll.valueProperty().addListener((o, a, b) -> draw());
+        getChildren().addAll(canvas, scroll);
         getStyleClass().add("timeline");
         setFocusTraversable(true);
         setMinHeight(120);
@@ -143,9 +146,23 @@ public final class TimelineView extends Region {
         return AXIS_HEIGHT + (sourceCount + RECORD_LANES.size()) * LANE_HEIGHT + 8;
     }
 
+    private void onScrollLanes(double deltaY) {
+        scroll.setValue(Math.max(0, Math.min(scroll.getMax(), scroll.getValue() - deltaY)));
+    }
+
     @Override
     protected void layoutChildren() {
-        canvas.setWidth(getWidth());
+        double content = preferredHeightFor(sources.size());
+        boolean needScroll = content > getHeight() + 1;
+        double barWidth = needScroll ? scroll.prefWidth(-1) : 0;
+        scroll.setVisible(needScroll);
+        scroll.resizeRelocate(getWidth() - barWidth, AXIS_HEIGHT, barWidth, Math.max(0, getHeight() - AXIS_HEIGHT));
+        scroll.setMax(Math.max(0, content - getHeight()));
+        scroll.setVisibleAmount(Math.max(1, getHeight() - AXIS_HEIGHT));
+        if (!needScroll) {
+            scroll.setValue(0);
+        }
+        canvas.setWidth(getWidth() - barWidth);
         canvas.setHeight(getHeight());
         draw();
     }
@@ -172,7 +189,7 @@ public final class TimelineView extends Region {
     }
 
     private double plotWidth() {
-        return Math.max(1, getWidth() - LABEL_WIDTH);
+        return Math.max(1, canvas.getWidth() - LABEL_WIDTH);
     }
 
     private double xOf(long t) {
@@ -185,6 +202,11 @@ public final class TimelineView extends Region {
 
     private void onScroll(ScrollEvent e) {
         if (e.getDeltaY() == 0) {
+            return;
+        }
+        if (e.getX() < LABEL_WIDTH || e.isShiftDown()) {
+            onScrollLanes(e.getDeltaY());
+            e.consume();
             return;
         }
         double anchor = Math.max(0, Math.min(1, (e.getX() - LABEL_WIDTH) / plotWidth()));
@@ -240,7 +262,7 @@ public final class TimelineView extends Region {
     }
 
     private double laneTop(int lane) {
-        return AXIS_HEIGHT + lane * LANE_HEIGHT;
+        return AXIS_HEIGHT + lane * LANE_HEIGHT - scroll.getValue();
     }
 
     private TimelineItem itemAt(double x, double y) {
@@ -260,9 +282,9 @@ public final class TimelineView extends Region {
         return null;
     }
 
+    /** Record lanes come first, right under the axis: they are the story; sources follow. */
     private int laneIndex(String lane) {
-        int i = RECORD_LANES.indexOf(lane);
-        return i < 0 ? -1 : sources.size() + i;
+        return RECORD_LANES.indexOf(lane);
     }
 
     static Color levelColor(Level level) {
@@ -286,18 +308,18 @@ public final class TimelineView extends Region {
         g.setFill(Color.web("#fbfcfd"));
         g.fillRect(0, 0, w, h);
         g.setFont(Font.font("System", 11));
-        drawAxis(g, w);
         int lane = 0;
+        for (String name : RECORD_LANES) {
+            drawLaneFrame(g, lane, name, w);
+            lane++;
+        }
         for (String source : sources) {
             drawLaneFrame(g, lane, source, w);
             drawDensity(g, lane, source);
             lane++;
         }
-        for (String name : RECORD_LANES) {
-            drawLaneFrame(g, lane, name, w);
-            lane++;
-        }
         drawItems(g, h);
+        drawAxis(g, w);
         if (selectionStart >= 0) {
             double x0 = Math.max(LABEL_WIDTH, xOf(selectionStart));
             double x1 = Math.min(w, xOf(selectionEnd));
@@ -314,6 +336,7 @@ public final class TimelineView extends Region {
     private void drawAxis(GraphicsContext g, double w) {
         g.setFill(Color.web("#eef1f4"));
         g.fillRect(0, 0, w, AXIS_HEIGHT);
+        g.setStroke(Color.web("#c8ced6"));
         g.setStroke(Color.web("#c8ced6"));
         g.strokeLine(0, AXIS_HEIGHT - 0.5, w, AXIS_HEIGHT - 0.5);
         long span = visibleEnd.get() - visibleStart.get();
@@ -334,10 +357,29 @@ public final class TimelineView extends Region {
             g.setStroke(Color.web("#8893a0"));
             g.strokeLine(x + 0.5, AXIS_HEIGHT - 6, x + 0.5, AXIS_HEIGHT);
             g.setFill(Color.web("#3c4650"));
-            g.fillText(fmt.format(Instant.ofEpochMilli(t).atZone(zone.get())), x + 3, AXIS_HEIGHT / 2 - 2);
+            g.fillText(fmt.format(Instant.ofEpochMilli(t).atZone(zone.get())), x + 3, 11);
         }
         g.setFill(Color.web("#56606b"));
-        g.fillText(zone.get().getId(), 6, AXIS_HEIGHT / 2 - 2);
+        g.fillText(zone.get().getId(), 6, 11);
+        // incident markers: labels along the bottom of the axis, alternating left and right of the line
+        g.setFont(Font.font("System", javafx.scene.text.FontWeight.BOLD, 10));
+        int i = 0;
+        double lastRight = -1;
+        for (Object[] label : markerLabels) {
+            double x = (Double) label[0];
+            String text = (String) label[1];
+            double width = text.length() * 5.6;
+            boolean right = x + 3 > lastRight;
+            double tx = right ? x + 3 : x - 3 - width;
+            g.setFill(Color.web("#7b1fa2"));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText(text, tx, AXIS_HEIGHT - 10);
+            g.setStroke(Color.web("#7b1fa2"));
+            g.strokeLine(x + 0.5, AXIS_HEIGHT - 4, x + 0.5, AXIS_HEIGHT);
+            lastRight = Math.max(lastRight, tx + width);
+            i++;
+        }
+        g.setFont(Font.font("System", 11));
     }
 
     private static long niceStep(long raw) {
@@ -419,7 +461,10 @@ public final class TimelineView extends Region {
         }
     }
 
+    private final List<Object[]> markerLabels = new ArrayList<>();
+
     private void drawItems(GraphicsContext g, double h) {
+        markerLabels.clear();
         Map<String, TimelineItem> byId = new LinkedHashMap<>();
         items.forEach(i -> byId.put(i.id(), i));
         for (TimelineItem item : items) {
@@ -434,9 +479,7 @@ public final class TimelineView extends Region {
                 g.setLineDashes(4, 3);
                 g.strokeLine(x + 0.5, AXIS_HEIGHT, x + 0.5, h);
                 g.setLineDashes();
-                g.setFill(Color.web("#7b1fa2"));
-                g.setTextAlign(TextAlignment.LEFT);
-                g.fillText(item.label(), x + 3, AXIS_HEIGHT + 8);
+                markerLabels.add(new Object[] {x, item.label()});
                 continue;
             }
             double top = laneTop(lane);

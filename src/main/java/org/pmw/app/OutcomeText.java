@@ -1,0 +1,40 @@
+package org.pmw.app;
+
+import java.io.IOException;
+import java.util.Locale;
+import org.pmw.analysis.outcome.OutcomeResult;
+import org.pmw.analysis.outcome.OutcomeStatistics;
+import org.pmw.model.Outcome;
+
+/** An outcome measured against the index, in words: both rates, the change and whether it is real. */
+public final class OutcomeText {
+
+    private OutcomeText() {
+    }
+
+    public static String describe(Project project, Outcome o) throws IOException {
+        if (o.before() == null || o.after() == null || o.before().start() == null || o.after().end() == null) {
+            return null;
+        }
+        double beforeMin = o.before().duration().toMillis() / 60_000.0;
+        double afterMin = o.after().duration().toMillis() / 60_000.0;
+        long b = project.count(o.query(), o.before().start(), o.before().end());
+        long a = project.count(o.query(), o.after().start(), o.after().end());
+        OutcomeResult r;
+        if (o.denominatorQuery() == null) {
+            r = OutcomeStatistics.compareRates(b, beforeMin, a, afterMin);
+            return String.format(Locale.ROOT, "Before: %d events in %.0f min (%.3f/min). After: %d in %.0f min (%.3f/min)."
+                    + " %s%s. %s", b, beforeMin, b / beforeMin, a, afterMin, a / afterMin,
+                    r.changePct() == null ? "" : String.format(Locale.ROOT, "Change %+.1f%%, ", r.changePct()),
+                    r.pValue() == null ? r.verdict() : String.format(Locale.ROOT, "p = %.3g: %s", r.pValue(), r.verdict()),
+                    r.explanation() == null ? "" : r.explanation());
+        }
+        long bd = project.count(o.denominatorQuery(), o.before().start(), o.before().end());
+        long ad = project.count(o.denominatorQuery(), o.after().start(), o.after().end());
+        r = OutcomeStatistics.compareRatios(b, bd, a, ad);
+        return String.format(Locale.ROOT, "Before: %d of %d (%.3f%%). After: %d of %d (%.3f%%). %s. %s", b, bd,
+                bd == 0 ? 0 : 100.0 * b / bd, a, ad, ad == 0 ? 0 : 100.0 * a / ad,
+                r.pValue() == null ? r.verdict() : String.format(Locale.ROOT, "p = %.3g: %s", r.pValue(), r.verdict()),
+                r.explanation() == null ? "" : r.explanation());
+    }
+}

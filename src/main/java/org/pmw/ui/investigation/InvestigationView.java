@@ -1,0 +1,406 @@
+package org.pmw.ui.investigation;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.pmw.app.Project;
+import org.pmw.model.ActionItem;
+import org.pmw.model.Change;
+import org.pmw.model.EvidenceRef;
+import org.pmw.model.Experiment;
+import org.pmw.model.Hypothesis;
+import org.pmw.model.HypothesisStatus;
+import org.pmw.model.Incident;
+import org.pmw.model.Link;
+import org.pmw.model.Outcome;
+import org.pmw.model.StatusChange;
+import org.pmw.ui.main.WorkbenchModel;
+
+/**
+ * The investigation: hypotheses grouped by status as a board, and the experiments, changes, outcomes and action
+ * items. Selecting a record opens it in the inspector below, where it can be edited and followed along its
+ * links. Every edit is saved at once and can be undone.
+ */
+public final class InvestigationView extends VBox {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE dd MMM HH:mm");
+
+    private final WorkbenchModel workbench;
+    private final VBox board = new VBox(6);
+    private final VBox inspector = new VBox(6);
+    private String selected;
+    private Consumer<String> onOpenEvidence = ref -> { };
+    private Consumer<String> onSelectRecord = id -> { };
+
+    public InvestigationView(WorkbenchModel workbench) {
+        this.workbench = workbench;
+        setId("investigation");
+        getStyleClass().add("investigation");
+        Button newHypothesis = new Button("New hypothesis");
+        newHypothesis.setId("newHypothesis");
+        newHypothesis.setOnAction(e -> newHypothesis());
+        HBox toolbar = new HBox(6, newHypothesis);
+        toolbar.setPadding(new Insets(6));
+        board.setPadding(new Insets(4, 8, 8, 8));
+        inspector.setPadding(new Insets(8));
+        inspector.getStyleClass().add("inspector");
+        ScrollPane boardScroll = new ScrollPane(board);
+        boardScroll.setFitToWidth(true);
+        ScrollPane inspectorScroll = new ScrollPane(inspector);
+        inspectorScroll.setFitToWidth(true);
+        VBox.setVgrow(boardScroll, Priority.ALWAYS);
+        VBox.setVgrow(inspectorScroll, Priority.ALWAYS);
+        getChildren().addAll(toolbar, boardScroll, new Separator(), inspectorScroll);
+        workbench.revisionProperty().addListener((o, a, b) -> refresh());
+    }
+
+    /** Called with {@code source:line} when the user follows an event reference. */
+    public void setOnOpenEvidence(Consumer<String> handler) {
+        this.onOpenEvidence = handler;
+    }
+
+    /** Called with a record id when the user selects it (the timeline highlights it). */
+    public void setOnSelectRecord(Consumer<String> handler) {
+        this.onSelectRecord = handler;
+    }
+
+    /** Asks for a statement and adds a hypothesis (Ctrl+N). */
+    public void newHypothesis() {
+        if (workbench.project() == null) {
+            return;
+        }
+        TextInputDialog dialog = new TextInputDialog();
+        dialog.setTitle("New hypothesis");
+        dialog.setHeaderText("What might explain what you see?");
+        dialog.getEditor().setPromptText("e.g. Concurrent requests overwhelm the web tier");
+        dialog.getEditor().setPrefColumnCount(40);
+        if (getScene() != null) {
+            dialog.initOwner(getScene().getWindow());
+        }
+        dialog.showAndWait().filter(s -> !s.isBlank()).ifPresent(this::addHypothesis);
+    }
+
+    /** Adds a hypothesis and selects it. */
+    public void addHypothesis(String statement) {
+        String[] created = new String[1];
+        if (workbench.edit("add hypothesis", inv -> created[0] = inv.addHypothesis(statement, null).id())) {
+            select(created[0]);
+        }
+    }
+
+    public void select(String id) {
+        selected = id;
+        onSelectRecord.accept(id);
+        refresh();
+    }
+
+    public String selected() {
+        return selected;
+    }
+
+    private Project project() {
+        return workbench.project();
+    }
+
+    private ZoneId zone() {
+        return project() == null ? ZoneId.of("UTC") : project().zone();
+    }
+
+    private String time(Instant t) {
+        return t == null ? "" : TIME.format(t.atZone(zone()));
+    }
+
+    public void refresh() {
+        board.getChildren().clear();
+        inspector.getChildren().clear();
+        Project p = project();
+        if (p == null) {
+            return;
+        }
+        Incident incident = p.incident();
+        for (HypothesisStatus status : List.of(HypothesisStatus.TESTING, HypothesisStatus.OPEN,
+                HypothesisStatus.SUPPORTED, HypothesisStatus.INCONCLUSIVE, HypothesisStatus.REFUTED)) {
+            List<Hypothesis> group = incident.getHypotheses().stream().filter(h -> h.status() == status).toList();
+            if (group.isEmpty()) {
+                continue;
+            }
+            Label heading = new Label(capitalise(status.id()) + " (" + group.size() + ")");
+            heading.getStyleClass().add("section-title");
+            board.getChildren().add(heading);
+            for (Hypothesis h : group) {
+                board.getChildren().add(card(h.id(), h.statement(), status.id()));
+            }
+        }
+        if (incident.getHypotheses().isEmpty()) {
+            Label hint = new Label("No hypotheses yet. Write down what might explain the outage (Ctrl+N).");
+            hint.getStyleClass().add("hint");
+            hint.setWrapText(true);
+            board.getChildren().add(hint);
+        }
+        board.getChildren().add(section("Experiments", incident.getExperiments().stream()
+                .map(e -> card(e.id(), e.title(), e.verdict())).toList()));
+        board.getChildren().add(section("Changes", incident.getChanges().stream()
+                .map(c -> card(c.id(), time(c.startedAt()) + "  " + c.title(), c.kind())).toList()));
+        board.getChildren().add(section("Outcomes", incident.getOutcomes().stream()
+                .map(o -> card(o.id(), o.title(), o.verdict())).toList()));
+        board.getChildren().add(section("Action items", incident.getActionItems().stream()
+                .map(a -> card(a.id(), a.action(), a.type())).toList()));
+        if (selected != null) {
+            showInspector(incident, selected);
+        }
+    }
+
+    private TitledPane section(String title, List<Node> cards) {
+        VBox box = new VBox(4);
+        box.getChildren().addAll(cards);
+        if (cards.isEmpty()) {
+            Label none = new Label("none yet");
+            none.getStyleClass().add("hint");
+            box.getChildren().add(none);
+        }
+        TitledPane pane = new TitledPane(title + " (" + cards.size() + ")", box);
+        pane.setExpanded(title.equals("Experiments") || title.equals("Outcomes"));
+        return pane;
+    }
+
+    private Node card(String id, String text, String badge) {
+        Label idLabel = new Label(id);
+        idLabel.getStyleClass().add("record-id");
+        idLabel.setMinWidth(32);
+        Label body = new Label(text);
+        body.setWrapText(true);
+        HBox.setHgrow(body, Priority.ALWAYS);
+        body.setMaxWidth(Double.MAX_VALUE);
+        Label status = new Label(badge == null ? "" : badge);
+        status.getStyleClass().addAll("status-badge", "status-" + (badge == null ? "" : badge.replace(' ', '-')));
+        HBox card = new HBox(6, idLabel, body, status);
+        card.setAlignment(Pos.TOP_LEFT);
+        card.getStyleClass().add("record-card");
+        if (id.equals(selected)) {
+            card.getStyleClass().add("selected-card");
+        }
+        card.setId("card-" + id);
+        card.setOnMouseClicked(e -> select(id));
+        return card;
+    }
+
+    private void showInspector(Incident incident, String id) {
+        Optional<Hypothesis> h = incident.getHypotheses().stream().filter(x -> x.id().equals(id)).findFirst();
+        if (h.isPresent()) {
+            hypothesisInspector(incident, h.get());
+            return;
+        }
+        incident.getExperiments().stream().filter(x -> x.id().equals(id)).findFirst()
+                .ifPresent(e -> experimentInspector(incident, e));
+        incident.getChanges().stream().filter(x -> x.id().equals(id)).findFirst()
+                .ifPresent(c -> changeInspector(incident, c));
+        incident.getOutcomes().stream().filter(x -> x.id().equals(id)).findFirst()
+                .ifPresent(o -> outcomeInspector(incident, o));
+        incident.getActionItems().stream().filter(x -> x.id().equals(id)).findFirst()
+                .ifPresent(a -> actionInspector(a));
+    }
+
+    private Label title(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("inspector-title");
+        l.setWrapText(true);
+        return l;
+    }
+
+    private Label field(String name, String value) {
+        Label l = new Label(name + ": " + (value == null || value.isBlank() ? "—" : value));
+        l.setWrapText(true);
+        return l;
+    }
+
+    private void hypothesisInspector(Incident incident, Hypothesis h) {
+        inspector.getChildren().add(title(h.id() + " · hypothesis"));
+        TextArea statement = new TextArea(h.statement());
+        statement.setId("hypothesisStatement");
+        statement.setWrapText(true);
+        statement.setPrefRowCount(3);
+        Button saveStatement = new Button("Save statement");
+        saveStatement.setOnAction(e -> workbench.edit("edit " + h.id(),
+                inv -> inv.updateHypothesis(h.id(), statement.getText(), null)));
+        ComboBox<HypothesisStatus> status = new ComboBox<>();
+        status.getItems().setAll(HypothesisStatus.values());
+        status.setValue(h.status());
+        status.setId("hypothesisStatus");
+        TextField reason = new TextField();
+        reason.setPromptText("why (required)");
+        reason.setId("statusReason");
+        HBox.setHgrow(reason, Priority.ALWAYS);
+        Button setStatus = new Button("Set status");
+        setStatus.setId("setStatus");
+        setStatus.setOnAction(e -> workbench.edit("set status of " + h.id(),
+                inv -> inv.setStatus(h.id(), status.getValue(), reason.getText())));
+        inspector.getChildren().addAll(statement, saveStatement, new HBox(6, status, reason, setStatus));
+        inspector.getChildren().add(subheading("Evidence for (" + h.evidenceFor().size() + ")"));
+        h.evidenceFor().forEach(ref -> inspector.getChildren().add(evidence(incident, ref)));
+        inspector.getChildren().add(subheading("Evidence against (" + h.evidenceAgainst().size() + ")"));
+        h.evidenceAgainst().forEach(ref -> inspector.getChildren().add(evidence(incident, ref)));
+        inspector.getChildren().add(subheading("Tested by"));
+        incident.getExperiments().stream().filter(e -> h.id().equals(e.hypothesis()))
+                .forEach(e -> inspector.getChildren().add(recordLink(e.id(), e.title() + " → " + e.verdict())));
+        inspector.getChildren().add(subheading("Linked"));
+        linksOf(incident, h.id()).forEach(n -> inspector.getChildren().add(n));
+        inspector.getChildren().add(subheading("History"));
+        for (StatusChange sc : h.history()) {
+            inspector.getChildren().add(field(time(sc.at()), (sc.from() == null ? "" : sc.from().id() + " → ")
+                    + sc.to().id() + (sc.reason() == null ? "" : ": " + sc.reason())));
+        }
+        Button delete = new Button("Delete hypothesis");
+        delete.setOnAction(e -> {
+            if (workbench.edit("delete " + h.id(), inv -> inv.delete(h.id()))) {
+                selected = null;
+                refresh();
+            }
+        });
+        inspector.getChildren().add(delete);
+    }
+
+    private Node evidence(Incident incident, EvidenceRef ref) {
+        String note = ref.note() == null ? "" : "  " + ref.note();
+        if (ref.event() != null) {
+            Hyperlink link = new Hyperlink(ref.event());
+            link.setOnAction(e -> onOpenEvidence.accept(ref.event()));
+            return new FlowPane(link, new Label(note));
+        }
+        String query = incident.getSavedSearches().stream().filter(s -> s.id().equals(ref.search()))
+                .map(s -> s.name() + ": " + s.query()).findFirst().orElse(ref.search());
+        Hyperlink link = new Hyperlink(ref.search() + " " + query);
+        link.setWrapText(true);
+        link.setOnAction(e -> onOpenEvidence.accept("search:" + ref.search()));
+        return new VBox(link, new Label(note));
+    }
+
+    private Label subheading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private Hyperlink recordLink(String id, String text) {
+        Hyperlink link = new Hyperlink(id + "  " + text);
+        link.setWrapText(true);
+        link.setOnAction(e -> select(id));
+        return link;
+    }
+
+    private List<Node> linksOf(Incident incident, String id) {
+        List<Node> nodes = new ArrayList<>();
+        for (Link l : incident.getLinks()) {
+            if (l.from().equals(id)) {
+                nodes.add(recordLink(l.to(), "(" + id + " " + l.type() + " " + l.to() + ")"));
+            } else if (l.to().equals(id)) {
+                nodes.add(recordLink(l.from(), "(" + l.from() + " " + l.type() + " " + id + ")"));
+            }
+        }
+        if (nodes.isEmpty()) {
+            Label none = new Label("no links");
+            none.getStyleClass().add("hint");
+            nodes.add(none);
+        }
+        return nodes;
+    }
+
+    private void experimentInspector(Incident incident, Experiment e) {
+        inspector.getChildren().addAll(title(e.id() + " · experiment: " + e.title()),
+                field("Method", e.method()),
+                field("Window", e.window() == null ? null : time(e.window().start()) + " – " + time(e.window().end())),
+                field("Expected", e.expected()), field("Observed", e.observed()), field("Verdict", e.verdict()));
+        if (e.hypothesis() != null) {
+            inspector.getChildren().add(recordLink(e.hypothesis(), "the hypothesis it tests"));
+        }
+        for (String run : e.loadTestRuns()) {
+            Hyperlink link = new Hyperlink(run + " load-test run");
+            link.setOnAction(ev -> onOpenEvidence.accept("run:" + run));
+            inspector.getChildren().add(link);
+        }
+        inspector.getChildren().add(subheading("Linked"));
+        inspector.getChildren().addAll(linksOf(incident, e.id()));
+    }
+
+    private void changeInspector(Incident incident, Change c) {
+        inspector.getChildren().addAll(title(c.id() + " · " + c.kind() + " change: " + c.title()),
+                field("When", time(c.startedAt()) + (c.endedAt() == null ? "" : " – " + time(c.endedAt()))),
+                field("Where", c.service() == null ? c.target() : c.service() + (c.target() == null ? "" : " / " + c.target())),
+                field("By", c.actor()), field("Revision", c.revision()), field("Ticket", c.ticket()),
+                field("From", c.origin()), field("Description", c.description()));
+        if (c.origin() != null && c.origin().contains(":")) {
+            Hyperlink source = new Hyperlink("show the change record");
+            source.setOnAction(e -> onOpenEvidence.accept(c.origin()));
+            inspector.getChildren().add(source);
+        }
+        Button addresses = new Button("Addresses hypothesis…");
+        addresses.setOnAction(e -> pickHypothesis(incident).ifPresent(hid ->
+                workbench.edit(c.id() + " addresses " + hid, inv -> inv.link(c.id(), "addresses", hid))));
+        inspector.getChildren().addAll(addresses, subheading("Linked"));
+        inspector.getChildren().addAll(linksOf(incident, c.id()));
+    }
+
+    private void outcomeInspector(Incident incident, Outcome o) {
+        inspector.getChildren().addAll(title(o.id() + " · outcome: " + o.title()),
+                field("Metric", o.denominatorQuery() == null ? o.query() + " per minute"
+                        : "share of " + o.denominatorQuery() + " matching " + o.query()),
+                field("Before", o.before() == null ? null : time(o.before().start()) + " – " + time(o.before().end())),
+                field("After", o.after() == null ? null : time(o.after().start()) + " – " + time(o.after().end())),
+                field("Verdict", o.verdict()));
+        OutcomeFigures.describe(project(), o).ifPresent(text -> {
+            Label figures = new Label(text);
+            figures.setId("outcomeFigures");
+            figures.setWrapText(true);
+            figures.getStyleClass().add("outcome-figures");
+            inspector.getChildren().add(figures);
+        });
+        inspector.getChildren().add(subheading("Evaluates"));
+        o.changes().forEach(c -> inspector.getChildren().add(recordLink(c, incident.getChanges().stream()
+                .filter(x -> x.id().equals(c)).map(Change::title).findFirst().orElse(""))));
+    }
+
+    private void actionInspector(ActionItem a) {
+        inspector.getChildren().addAll(title(a.id() + " · action item"), field("Action", a.action()),
+                field("Type", a.type()), field("Owner", a.owner()), field("Ticket", a.ticket()),
+                field("Status", a.status()));
+    }
+
+    /** Lets the user pick a hypothesis; empty when there is none or the user cancels. */
+    public Optional<String> pickHypothesis(Incident incident) {
+        List<String> choices = incident.getHypotheses().stream().map(h -> h.id() + "  " + h.statement()).toList();
+        if (choices.isEmpty()) {
+            return Optional.empty();
+        }
+        ChoiceDialog<String> dialog = new ChoiceDialog<>(choices.get(0), choices);
+        dialog.setHeaderText("Which hypothesis?");
+        if (getScene() != null) {
+            dialog.initOwner(getScene().getWindow());
+        }
+        return dialog.showAndWait().map(s -> s.substring(0, s.indexOf(' ')));
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}
