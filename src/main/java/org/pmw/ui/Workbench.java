@@ -155,6 +155,7 @@ public final class Workbench {
     private static void addSaveSearch(MainView main, WorkbenchModel workbench) {
         Button save = new Button("Save search…");
         save.setId("saveSearch");
+        save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         save.setOnAction(e -> ask("Name this search", "e.g. Segfaults during the bursts").ifPresent(name -> {
             String query = main.searchModel().queryProperty().get();
             Instant from = main.searchModel().fromProperty().get();

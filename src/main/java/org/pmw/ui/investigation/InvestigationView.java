@@ -194,6 +194,7 @@ public final class InvestigationView extends VBox {
         HBox.setHgrow(body, Priority.ALWAYS);
         body.setMaxWidth(Double.MAX_VALUE);
         Label status = new Label(badge == null ? "" : badge);
+        status.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         status.getStyleClass().addAll("status-badge", "status-" + (badge == null ? "" : badge.replace(' ', '-')));
         HBox card = new HBox(6, idLabel, body, status);
         card.setAlignment(Pos.TOP_LEFT);

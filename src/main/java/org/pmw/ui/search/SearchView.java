@@ -66,10 +66,12 @@ public final class SearchView extends VBox {
         Button go = new Button("Search");
         go.setId("searchButton");
         go.setDefaultButton(false);
+        go.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         go.setOnAction(e -> model.search());
         status.setId("resultCount");
         status.textProperty().bind(model.statusProperty());
         status.getStyleClass().add("result-count");
+        status.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         error.setId("queryError");
         error.textProperty().bind(model.errorProperty());
         error.getStyleClass().add("query-error");
@@ -229,6 +231,8 @@ public final class SearchView extends VBox {
                 return size;
             }
         }));
+        // rows are plain indexes, equal across searches: force the cells to read their new events
+        table.refresh();
         table.scrollTo(0);
     }
 

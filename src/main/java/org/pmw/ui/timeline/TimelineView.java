@@ -363,7 +363,6 @@ public final class TimelineView extends Region {
         g.fillText(zone.get().getId(), 6, 11);
         // incident markers: labels along the bottom of the axis, alternating left and right of the line
         g.setFont(Font.font("System", javafx.scene.text.FontWeight.BOLD, 10));
-        int i = 0;
         double lastRight = -1;
         for (Object[] label : markerLabels) {
             double x = (Double) label[0];
@@ -371,13 +370,15 @@ public final class TimelineView extends Region {
             double width = text.length() * 5.6;
             boolean right = x + 3 > lastRight;
             double tx = right ? x + 3 : x - 3 - width;
+            if (!right && tx < lastRight) {
+                continue;
+            }
             g.setFill(Color.web("#7b1fa2"));
             g.setTextAlign(TextAlignment.LEFT);
             g.fillText(text, tx, AXIS_HEIGHT - 10);
             g.setStroke(Color.web("#7b1fa2"));
             g.strokeLine(x + 0.5, AXIS_HEIGHT - 4, x + 0.5, AXIS_HEIGHT);
             lastRight = Math.max(lastRight, tx + width);
-            i++;
         }
         g.setFont(Font.font("System", 11));
     }
@@ -463,11 +464,14 @@ public final class TimelineView extends Region {
 
     private final List<Object[]> markerLabels = new ArrayList<>();
 
+    private final Map<Integer, Double> labelEnds = new java.util.HashMap<>();
+
     private void drawItems(GraphicsContext g, double h) {
         markerLabels.clear();
+        labelEnds.clear();
         Map<String, TimelineItem> byId = new LinkedHashMap<>();
         items.forEach(i -> byId.put(i.id(), i));
-        for (TimelineItem item : items) {
+        for (TimelineItem item : items.stream().sorted(java.util.Comparator.comparingLong(TimelineItem::start)).toList()) {
             boolean selected = item.id().equals(selectedItem.get());
             int lane = laneIndex(item.lane());
             double x = xOf(item.start());
@@ -500,10 +504,18 @@ public final class TimelineView extends Region {
             } else {
                 g.fillPolygon(new double[] {x - 5, x + 5, x}, new double[] {top + 4, top + 4, top + LANE_HEIGHT - 4}, 3);
             }
-            g.setFill(Color.web("#1f2a33"));
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.CENTER);
-            g.fillText(item.label(), Math.min(x1, x + 8) + 2, top + LANE_HEIGHT / 2);
+            // a label only where it does not run into the previous one in its lane
+            double labelX = Math.min(x1, x + 8) + 2;
+            double free = labelEnds.getOrDefault(lane, -1.0);
+            if (labelX > free + 4 || selected) {
+                String label = item.label();
+                double width = label.length() * 6.0;
+                g.setFill(Color.web("#1f2a33"));
+                g.setTextAlign(TextAlignment.LEFT);
+                g.setTextBaseline(VPos.CENTER);
+                g.fillText(label, labelX, top + LANE_HEIGHT / 2);
+                labelEnds.put(lane, labelX + width);
+            }
         }
         TimelineItem selected = byId.get(selectedItem.get());
         if (selected != null) {
