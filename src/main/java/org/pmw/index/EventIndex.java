@@ -431,11 +431,13 @@ public final class EventIndex implements Closeable {
             if (target.line() < line && !containsLine(target, line)) {
                 return List.of();
             }
-            TopDocs after = searcher.search(and(inSource, LongPoint.newRangeQuery(EventSchema.LINE,
-                    line + 1, Long.MAX_VALUE)), context, byLine);
             List<Event> result = new ArrayList<>(before);
             java.util.Collections.reverse(result);
-            result.addAll(load(searcher, after.scoreDocs));
+            if (context > 0) {
+                TopDocs after = searcher.search(and(inSource, LongPoint.newRangeQuery(EventSchema.LINE,
+                        line + 1, Long.MAX_VALUE)), context, byLine);
+                result.addAll(load(searcher, after.scoreDocs));
+            }
             return result;
         } finally {
             searchers.release(searcher);

@@ -63,6 +63,16 @@ public final class SearchView extends VBox {
             }
             model.search();
         });
+        // Down from the query box moves into the results, as in lnav and Kibana
+        queryField.getEditor().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DOWN && !table.getItems().isEmpty()) {
+                table.requestFocus();
+                if (table.getSelectionModel().isEmpty()) {
+                    table.getSelectionModel().selectFirst();
+                }
+                e.consume();
+            }
+        });
         Button go = new Button("Search");
         go.setId("searchButton");
         go.setDefaultButton(false);
