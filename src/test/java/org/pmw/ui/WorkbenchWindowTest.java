@@ -85,6 +85,39 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void createAHypothesisAndAddAnEventAsEvidenceForIt(FxRobot robot) throws Exception {
+        Project project = sampleProject("hypothesis");
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        robot.clickOn("#investigationTab");
+        robot.clickOn("#newHypothesis");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(".dialog-pane .text-field").write("Concurrency overwhelms the web tier");
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, project.incident().getHypotheses().size());
+        assertEquals("Concurrency overwhelms the web tier", project.incident().getHypotheses().get(0).statement());
+
+        robot.clickOn("#queryField").write("segmentation fault").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(javafx.scene.input.KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(main.detail().current() != null, "Down moves into the results and opens the first event");
+        String ref = main.detail().current().source() + ":" + main.detail().current().line();
+        robot.clickOn("#evidenceFor");
+        robot.clickOn("#evidence-for-H1");
+        WaitForAsyncUtils.waitForFxEvents();
+        var evidence = project.incident().getHypotheses().get(0).evidenceFor();
+        assertEquals(1, evidence.size());
+        assertEquals(ref, evidence.get(0).event());
+        // saved at once, and undone with Ctrl+Z
+        assertTrue(Files.readString(project.root().resolve("incident.json")).contains(ref));
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.Z)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(project.incident().getHypotheses().get(0).evidenceFor().isEmpty());
+    }
+
+    @Test
     void malformedQueryShowsAnExplanationNotAStackTrace(FxRobot robot) throws Exception {
         Project project = sampleProject("bad-query");
         WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
