@@ -27,20 +27,28 @@ public final class SampleIncident {
     private SampleIncident() {
     }
 
+    /** The headline figures of a generated sample. */
+    public record Summary(int files, long requests, long segfaults, int threshold) {
+        static Summary of(SampleFacts facts) {
+            return new Summary(facts.files().size(), facts.totalRequests(), facts.segfaults(),
+                    facts.thresholds().before());
+        }
+    }
+
     /** Writes the raw evidence files (real formats), facts.json and README.md into {@code out}. */
-    public static SampleFacts generate(Path out, long seed, double scale) throws IOException {
-        return SampleIncidentGenerator.generate(out, seed, scale);
+    public static Summary generate(Path out, long seed, double scale) throws IOException {
+        return Summary.of(SampleIncidentGenerator.generate(out, seed, scale));
     }
 
     /**
      * Builds the sample project in {@code dir} (which must not be a project yet): generates the evidence,
      * imports it, records the investigation, and copies README.md and facts.json next to incident.json.
      */
-    public static SampleFacts build(Path dir, long seed, double scale, Progress progress) throws IOException,
+    public static Summary build(Path dir, long seed, double scale, Progress progress) throws IOException,
             ImportException {
         Path raw = Files.createTempDirectory("pmw-sample-");
         try {
-            SampleFacts facts = generate(raw, seed, scale);
+            SampleFacts facts = SampleIncidentGenerator.generate(raw, seed, scale);
             Project.create(dir, TITLE, ZONE, Clock.systemUTC());
             try (Project project = Project.open(dir, progress)) {
                 project.incident().setWindow(new TimeWindow(OffsetDateTime.parse(facts.logStartLocal()).toInstant(),
@@ -59,7 +67,7 @@ public final class SampleIncident {
             for (String file : List.of(SampleIncidentGenerator.README_FILE, SampleIncidentGenerator.FACTS_FILE)) {
                 Files.copy(raw.resolve(file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
             }
-            return facts;
+            return Summary.of(facts);
         } finally {
             deleteTree(raw);
         }

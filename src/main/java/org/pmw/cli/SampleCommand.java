@@ -3,7 +3,6 @@ package org.pmw.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.pmw.app.SampleIncident;
-import org.pmw.sample.SampleFacts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,9 +36,9 @@ final class SampleCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            SampleFacts facts = SampleIncident.generate(out, seed, scale);
+            SampleIncident.Summary facts = SampleIncident.generate(out, seed, scale);
             spec.commandLine().getOut().printf("Wrote %d files to %s: %,d requests, %d segfaults, threshold %d%n",
-                    facts.files().size(), out, facts.totalRequests(), facts.segfaults(), facts.thresholds().before());
+                    facts.files(), out, facts.requests(), facts.segfaults(), facts.threshold());
             return 0;
         }
     }
@@ -61,10 +60,10 @@ final class SampleCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
-            SampleFacts facts = SampleIncident.build(dir, seed, scale, progress);
+            SampleIncident.Summary facts = SampleIncident.build(dir, seed, scale, progress);
             progress.done();
             spec.commandLine().getOut().printf("Built the sample incident in %s (%,d requests, %d segfaults)%n", dir,
-                    facts.totalRequests(), facts.segfaults());
+                    facts.requests(), facts.segfaults());
             return 0;
         }
     }

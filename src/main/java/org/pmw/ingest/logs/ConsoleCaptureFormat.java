@@ -45,7 +45,7 @@ final class ConsoleCaptureFormat implements Format {
 
     @Override
     public String example() {
-        return "[root@db1 ~]# mysqladmin -u root -p extended-status";
+        return "[root@db1 ~]# date\nMon Oct 10 12:15:02 EDT 2005";
     }
 
     @Override

@@ -136,7 +136,7 @@ class LogFormatDetectionTest {
     @Test
     void formatNamesAreTheDocumentedOnes() {
         assertEquals(List.of("apache_access", "apache_error", "nginx_access", "nginx_error", "php_error", "mysql_error",
-                "postgresql", "syslog", "json_lines", "log4j", "xen", "generic"),
+                "postgresql", "syslog", "json_lines", "log4j", "xen", "console_capture", "generic"),
                 LogFormats.all().stream().map(Format::name).toList());
     }
 
