@@ -108,6 +108,8 @@ public final class EventIndex implements Closeable {
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setIndexSort(TIME_ORDER)
                     .setRAMBufferSizeMB(256)
+                    // compound files save file handles, not time: building them rewrites every flushed segment
+                    .setUseCompoundFile(false)
                     .setCommitOnClose(false);
             writer = new IndexWriter(directory, config);
             Map<String, String> data = new HashMap<>();

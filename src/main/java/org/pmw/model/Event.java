@@ -1,6 +1,5 @@
 package org.pmw.model;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -28,7 +27,9 @@ public record Event(long ts, int micros, String tsText, String source, long line
         message = message == null ? "" : message;
         raw = raw == null ? message : raw;
         host = host == null ? "" : host;
-        fields = fields == null ? Map.of() : Collections.unmodifiableMap(fields);
+        // Not copied or wrapped: events are built once per line on the import's hot path. The builder hands
+        // over a map nobody else holds; callers must not change a map after passing it in.
+        fields = fields == null ? Map.of() : fields;
     }
 
     public Event withPattern(String patternId) {
@@ -89,8 +90,11 @@ public record Event(long ts, int micros, String tsText, String source, long line
             return this;
         }
 
+        /** Builds the event; the fields collected so far go to it and the builder starts a new set. */
         public Event build() {
-            return new Event(ts, micros, tsText, source, line, host, kind, level, message, raw, pattern, fields);
+            Map<String, Object> handedOver = fields;
+            fields = null;
+            return new Event(ts, micros, tsText, source, line, host, kind, level, message, raw, pattern, handedOver);
         }
     }
 }

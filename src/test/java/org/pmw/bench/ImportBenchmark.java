@@ -57,7 +57,7 @@ public final class ImportBenchmark {
 
     public static void main(String[] args) throws Exception {
         long lines = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
-        Path work = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("pmw-bench");
+        Path work = args.length > 1 ? Files.createDirectories(Path.of(args[1])) : Files.createTempDirectory("pmw-bench");
         Path access = work.resolve("access_log");
         Path error = work.resolve("error_log");
         long accessLines = lines * 9 / 10;
