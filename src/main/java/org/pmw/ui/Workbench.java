@@ -45,6 +45,10 @@ public final class Workbench {
         main.addSideTab(loadTestsTab);
         main.addSideTab(patternsTab);
 
+        int key = 1;
+        for (Tab tab : List.of(investigationTab, loadTestsTab, patternsTab)) {
+            main.addViewItem(item(tab.getText(), "Shortcut+" + key++, () -> main.sidePanel().getSelectionModel().select(tab)));
+        }
         patterns.setOnSearch(query -> search(main, query, null, null));
         Runnable reloadPatterns = () -> {
             Instant from = main.searchModel().fromProperty().get();

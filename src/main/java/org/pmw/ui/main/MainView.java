@@ -61,6 +61,7 @@ public final class MainView extends BorderPane {
     private final Label projectLabel = new Label("No project open");
     private final Menu recentMenu = new Menu("Open _Recent");
     private int densityGeneration;
+    private Menu view;
 
     public MainView(WorkbenchModel workbench, RecentProjects recent) {
         this.workbench = workbench;
@@ -165,13 +166,18 @@ public final class MainView extends BorderPane {
         MenuItem all = item("Show _All Time", "Shortcut+0", timeline::showAll);
         MenuItem zoomIn = item("Zoom _In", "Shortcut+EQUALS", () -> timeline.zoom(0.5, 0.5));
         MenuItem zoomOut = item("Zoom _Out", "Shortcut+MINUS", () -> timeline.zoom(2, 0.5));
-        Menu view = new Menu("_View", null, find, new SeparatorMenuItem(), zoomIn, zoomOut, all);
+        view = new Menu("_View", null, find, new SeparatorMenuItem(), zoomIn, zoomOut, all, new SeparatorMenuItem());
         MenuBar bar = new MenuBar(file, view);
         bar.setId("menuBar");
         return bar;
     }
 
-    /** Adds a menu (e.g. Investigation) before the last one. */
+    /** Adds an item to the View menu (e.g. a side panel tab). */
+    public void addViewItem(MenuItem item) {
+        view.getItems().add(item);
+    }
+
+    /** Adds a menu (e.g. Investigation) after the others. */
     public void addMenu(Menu menu) {
         MenuBar bar = (MenuBar) getTop();
         bar.getMenus().add(menu);
