@@ -36,6 +36,7 @@ public final class LoadTestsView extends VBox {
         setSpacing(4);
         runs.setId("runs");
         runs.setPrefHeight(110);
+        runs.setMinHeight(90);
         runs.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         runs.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
             @Override
@@ -54,7 +55,8 @@ public final class LoadTestsView extends VBox {
         hint.getStyleClass().add("hint");
         VBox.setVgrow(throughput, Priority.ALWAYS);
         VBox.setVgrow(latency, Priority.ALWAYS);
-        getChildren().addAll(hint, runs, throughput, latency, summary);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        getChildren().addAll(hint, runs, summary, throughput, latency);
         workbench.revisionProperty().addListener((o, a, b) -> reload());
     }
 
@@ -105,6 +107,8 @@ public final class LoadTestsView extends VBox {
             LoadTestCharts.Chart c = LoadTestCharts.of(run);
             XYChart.Series<Number, Number> measured = new XYChart.Series<>();
             measured.setName(run.id() + " measured");
+            XYChart.Series<Number, Number> successful = new XYChart.Series<>();
+            successful.setName(run.id() + " successful");
             XYChart.Series<Number, Number> p99 = new XYChart.Series<>();
             p99.setName(run.id() + " p99");
             double maxX = 0;
@@ -112,12 +116,20 @@ public final class LoadTestsView extends VBox {
                 if (!Double.isNaN(point.throughput())) {
                     measured.getData().add(new XYChart.Data<>(point.concurrency(), point.throughput()));
                     maxX = Math.max(maxX, point.throughput());
+                    if (!Double.isNaN(point.errorRate()) && point.errorRate() > 0) {
+                        // the USL is fitted to what succeeded: a server that fails fast still looks busy
+                        successful.getData().add(new XYChart.Data<>(point.concurrency(),
+                                point.throughput() * (1 - point.errorRate())));
+                    }
                 }
                 if (!Double.isNaN(point.p99Ms())) {
                     p99.getData().add(new XYChart.Data<>(point.concurrency(), point.p99Ms()));
                 }
             }
             throughput.getData().add(measured);
+            if (!successful.getData().isEmpty()) {
+                throughput.getData().add(successful);
+            }
             if (!c.curve().isEmpty()) {
                 XYChart.Series<Number, Number> usl = new XYChart.Series<>();
                 usl.setName(run.id() + " USL fit");
