@@ -112,22 +112,22 @@ public final class LoadTestsView extends VBox {
             XYChart.Series<Number, Number> p99 = new XYChart.Series<>();
             p99.setName(run.id() + " p99");
             double maxX = 0;
+            boolean anyErrors = false;
             for (LoadTestCharts.Point point : c.steps()) {
                 if (!Double.isNaN(point.throughput())) {
                     measured.getData().add(new XYChart.Data<>(point.concurrency(), point.throughput()));
                     maxX = Math.max(maxX, point.throughput());
-                    if (!Double.isNaN(point.errorRate()) && point.errorRate() > 0) {
-                        // the USL is fitted to what succeeded: a server that fails fast still looks busy
-                        successful.getData().add(new XYChart.Data<>(point.concurrency(),
-                                point.throughput() * (1 - point.errorRate())));
-                    }
+                    // the USL is fitted to what succeeded: a server that fails fast still looks busy
+                    double errors = Double.isNaN(point.errorRate()) ? 0 : point.errorRate();
+                    anyErrors |= errors > 0;
+                    successful.getData().add(new XYChart.Data<>(point.concurrency(), point.throughput() * (1 - errors)));
                 }
                 if (!Double.isNaN(point.p99Ms())) {
                     p99.getData().add(new XYChart.Data<>(point.concurrency(), point.p99Ms()));
                 }
             }
             throughput.getData().add(measured);
-            if (!successful.getData().isEmpty()) {
+            if (anyErrors) {
                 throughput.getData().add(successful);
             }
             if (!c.curve().isEmpty()) {
