@@ -36,7 +36,9 @@ public final class Workbench {
         Tab investigationTab = new Tab("Investigation", investigation);
         investigationTab.setId("investigationTab");
         LoadTestsView loadTests = new LoadTestsView(workbench);
-        Tab loadTestsTab = new Tab("Load tests", loadTests);
+        javafx.scene.control.ScrollPane loadTestsScroll = new javafx.scene.control.ScrollPane(loadTests);
+        loadTestsScroll.setFitToWidth(true);
+        Tab loadTestsTab = new Tab("Load tests", loadTestsScroll);
         loadTestsTab.setId("loadTestsTab");
         PatternsView patterns = new PatternsView(workbench);
         Tab patternsTab = new Tab("Patterns", patterns);

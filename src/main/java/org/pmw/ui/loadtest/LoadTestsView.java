@@ -68,7 +68,8 @@ public final class LoadTestsView extends VBox {
         LineChart<Number, Number> chart = new LineChart<>(xAxis, yAxis);
         chart.setAnimated(false);
         chart.setCreateSymbols(true);
-        chart.setMinHeight(160);
+        chart.setMinHeight(230);
+        chart.setPrefHeight(300);
         return chart;
     }
 

@@ -177,6 +177,8 @@ public final class SearchView extends VBox {
         });
         TableColumn<Integer, String> message = column("Message", 600, e -> firstLine(e.message()));
         message.setCellFactory(c -> new HighlightCell<>(() -> terms));
+        time.setMinWidth(175);
+        level.setMinWidth(56);
         table.getColumns().setAll(List.of(time, source, host, level, message));
         table.setRowFactory(t -> {
             TableRow<Integer> row = new TableRow<>();
