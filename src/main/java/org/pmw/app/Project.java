@@ -213,13 +213,27 @@ public final class Project implements Closeable {
         }
     }
 
-    /** Every event gets the id of its message template, mined from the first line of its message. */
+    /**
+     * Every event gets the id of its message template, mined from the first line of its message. Messages
+     * repeat (the same request, the same error), so recent ones are remembered: the miner sees each distinct
+     * message once per cache life, and a message it has seen maps to the same template.
+     */
     UnaryOperator<Event> enricher() {
         PatternMiner miner = patterns;
+        java.util.Map<String, String> recent = new java.util.HashMap<>();
         return e -> {
             String message = e.message();
             int nl = message.indexOf('\n');
-            return e.withPattern(miner.assign(nl < 0 ? message : message.substring(0, nl), e.ts()));
+            String first = nl < 0 ? message : message.substring(0, nl);
+            String id = recent.get(first);
+            if (id == null) {
+                id = miner.assign(first, e.ts());
+                if (recent.size() >= 50_000) {
+                    recent.clear();
+                }
+                recent.put(first, id);
+            }
+            return e.withPattern(id);
         };
     }
 

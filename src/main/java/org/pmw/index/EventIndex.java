@@ -107,7 +107,7 @@ public final class EventIndex implements Closeable {
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setIndexSort(TIME_ORDER)
-                    .setRAMBufferSizeMB(256)
+                    .setRAMBufferSizeMB(48)
                     // compound files save file handles, not time: building them rewrites every flushed segment
                     .setUseCompoundFile(false)
                     .setCommitOnClose(false);
