@@ -153,8 +153,16 @@ final class Importer {
                 ParseContext context = new ParseContext(id, file.getFileName().toString(), zone, year, options.host());
                 final long base = doneBytes;
                 final long all = Math.max(1, totalBytes);
-                FileSink sink = new FileSink(workers, id, options.clockOffsetMs(), enricher, progress,
-                        () -> progress.update("Importing " + display, (base + input.bytesRead()) / (double) all));
+                final int fileNumber = files.indexOf(file) + 1;
+                final long started = System.nanoTime();
+                FileSink[] holder = new FileSink[1];
+                FileSink sink = new FileSink(workers, id, options.clockOffsetMs(), enricher, progress, () -> {
+                    double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+                    progress.update(String.format(Locale.ROOT, "Importing %s (file %d of %d): %,d events, %,.0f lines/s",
+                            display, fileNumber, files.size(), holder[0].events(), holder[0].events() / seconds),
+                            (base + input.bytesRead()) / (double) all);
+                });
+                holder[0] = sink;
                 if (format != null && !empty) {
                     parse(format, input, context, sink, display);
                 }
