@@ -55,7 +55,7 @@ public final class Patterns {
         return rows;
     }
 
-    /** A pattern that is new or more frequent in the window than in the baseline. */
+    /** A pattern that is new or more frequent in the window than in the baseline; ratio of shares of all events. */
     public record Onset(String id, String template, long baselineCount, long windowCount, double baselineRate,
                         double windowRate, double ratio, double pValue, boolean isNew, boolean spiking) {
     }
@@ -70,7 +70,9 @@ public final class Patterns {
 
     /**
      * Ranks patterns by how new or how much more frequent they are in {@code window} than in {@code baseline}
-     * (exact conditional test for two Poisson rates), and the reverse: patterns that disappeared.
+     * (exact conditional test for two Poisson rates), and the reverse: patterns that disappeared. Each pattern
+     * is compared by its share of all matching events, not its raw rate: at a traffic peak every request
+     * pattern doubles, and only what grows beyond the traffic is news. The rates shown are per minute.
      */
     public static Comparison compare(Project project, String query, TimeWindow baseline, TimeWindow window)
             throws IOException {
@@ -80,15 +82,19 @@ public final class Patterns {
                 window.duration().toMillis()).totals();
         double baselineMinutes = baseline.duration().toMillis() / 60_000.0;
         double windowMinutes = window.duration().toMillis() / 60_000.0;
+        double baselineVolume = Math.max(1, before.values().stream().mapToLong(Long::longValue).sum());
+        double windowVolume = Math.max(1, during.values().stream().mapToLong(Long::longValue).sum());
         List<Onset> onsets = new ArrayList<>();
-        for (OnsetScore s : OnsetAnalysis.rank(before, baselineMinutes, during, windowMinutes)) {
+        for (OnsetScore s : OnsetAnalysis.rank(before, baselineVolume, during, windowVolume)) {
             onsets.add(new Onset(s.patternId(), project.patternTemplate(s.patternId()), s.baselineCount(),
-                    s.windowCount(), s.baselineRate(), s.windowRate(), s.ratio(), s.pValue(), s.isNew(), s.spiking()));
+                    s.windowCount(), s.baselineCount() / baselineMinutes, s.windowCount() / windowMinutes, s.ratio(),
+                    s.pValue(), s.isNew(), s.spiking()));
         }
         List<Drop> drops = new ArrayList<>();
-        for (DisappearanceScore s : OnsetAnalysis.disappeared(before, baselineMinutes, during, windowMinutes)) {
+        for (DisappearanceScore s : OnsetAnalysis.disappeared(before, baselineVolume, during, windowVolume)) {
             drops.add(new Drop(s.patternId(), project.patternTemplate(s.patternId()), s.beforeCount(), s.afterCount(),
-                    s.beforeRate(), s.afterRate(), s.pValue(), s.gone(), s.dropped()));
+                    s.beforeCount() / baselineMinutes, s.afterCount() / windowMinutes, s.pValue(), s.gone(),
+                    s.dropped()));
         }
         return new Comparison(baseline, window, onsets, drops);
     }

@@ -123,6 +123,27 @@ class SampleIncidentProjectTest {
     }
 
     @Test
+    void onsetRankingPutsTheFailurePatternsFirstAndTheyAreGoneAfterThePush() throws IOException {
+        Instant start = Instant.parse(facts.get("bursts").get(0).get("startUtc").asText()).minusSeconds(600);
+        var onset = org.pmw.app.Patterns.compare(project, "*",
+                new org.pmw.model.TimeWindow(start.minusSeconds(3 * 3600), start),
+                new org.pmw.model.TimeWindow(start, start.plusSeconds(90 * 60)));
+        List<String> top = onset.onsets().stream().limit(6).map(o -> o.template()).toList();
+        for (String expected : List.of("Segmentation fault", "MaxClients", "Too many connections",
+                "Lost connection to MySQL")) {
+            assertTrue(top.stream().anyMatch(t -> t.contains(expected)), expected + " not in the top 6: " + top);
+        }
+        Instant push = Instant.parse(facts.get("pushUtc").asText());
+        var after = org.pmw.app.Patterns.compare(project, "*",
+                new org.pmw.model.TimeWindow(push.minusSeconds(150 * 60), push),
+                new org.pmw.model.TimeWindow(push, Instant.parse(facts.get("logEndUtc").asText())));
+        for (String expected : List.of("Segmentation fault", "MaxClients", "Too many connections")) {
+            assertTrue(after.drops().stream().anyMatch(d -> d.template().contains(expected) && d.gone()),
+                    expected + " is not gone after the push");
+        }
+    }
+
+    @Test
     void theInvestigationIsRecorded() {
         var hypotheses = project.incident().getHypotheses();
         assertEquals(List.of(HypothesisStatus.REFUTED, HypothesisStatus.REFUTED, HypothesisStatus.SUPPORTED),
