@@ -89,6 +89,21 @@ public final class Workbench {
         addEventActions(main, workbench, investigation);
         addSaveSearch(main, workbench);
 
+        javafx.scene.control.CheckMenuItem dark = new javafx.scene.control.CheckMenuItem("_Dark Theme");
+        dark.setId("darkTheme");
+        dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
+        java.util.prefs.Preferences prefs = java.util.prefs.Preferences.userRoot().node("org/pmw/workbench");
+        dark.selectedProperty().addListener((o, a, on) -> {
+            applyTheme(main, on);
+            prefs.putBoolean("dark", on);
+        });
+        main.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                dark.setSelected(prefs.getBoolean("dark", false));
+                applyTheme(main, dark.isSelected());
+            }
+        });
+        main.addViewItem(dark);
         MenuItem newHypothesis = item("_New Hypothesis…", "Shortcut+N", investigation::newHypothesis);
         MenuItem undo = item("_Undo", "Shortcut+Z", workbench::undo);
         Menu investigate = new Menu("_Investigation", null, newHypothesis, undo);
@@ -189,6 +204,21 @@ public final class Workbench {
 
     private static String abbreviate(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    /** Light or dark: the stylesheet for the controls, the palette for the timeline's canvas. */
+    static void applyTheme(MainView main, boolean dark) {
+        Scene scene = main.getScene();
+        if (scene == null) {
+            return;
+        }
+        String darkSheet = Workbench.class.getResource("/org/pmw/ui/dark.css").toExternalForm();
+        scene.getStylesheets().remove(darkSheet);
+        if (dark) {
+            scene.getStylesheets().add(darkSheet);
+        }
+        main.timeline().setPalette(dark ? org.pmw.ui.timeline.TimelineView.Palette.DARK
+                : org.pmw.ui.timeline.TimelineView.Palette.LIGHT);
     }
 
     public static void style(Scene scene) {

@@ -39,6 +39,21 @@ public final class TimelineView extends Region {
     static final double LABEL_WIDTH = 150;
     private static final List<String> RECORD_LANES = List.of("Changes", "Experiments", "Hypotheses", "Outcomes");
 
+    /** Colours of everything but the data; light by default. */
+    public record Palette(Color background, Color axis, Color axisLine, Color grid, Color tick, Color text,
+                          Color mutedText, Color laneEven, Color laneOdd, Color recordLabel, Color sourceLabel,
+                          Color laneLine) {
+        public static final Palette LIGHT = new Palette(Color.web("#fbfcfd"), Color.web("#eef1f4"),
+                Color.web("#c8ced6"), Color.web("#dde2e8"), Color.web("#8893a0"), Color.web("#2d3640"),
+                Color.web("#56606b"), Color.web("#ffffff"), Color.web("#f6f8fa"), Color.web("#e9edf2"),
+                Color.web("#f1f4f7"), Color.web("#e3e7ec"));
+        public static final Palette DARK = new Palette(Color.web("#1e2227"), Color.web("#262b31"),
+                Color.web("#3a414a"), Color.web("#30363d"), Color.web("#7d8794"), Color.web("#d7dde4"),
+                Color.web("#9aa4af"), Color.web("#1e2227"), Color.web("#23282e"), Color.web("#2c323a"),
+                Color.web("#282d34"), Color.web("#30363d"));
+    }
+
+    private Palette palette = Palette.LIGHT;
     private final Canvas canvas = new Canvas();
     private final javafx.scene.control.ScrollBar scroll = new javafx.scene.control.ScrollBar();
     private final LongProperty visibleStart = new SimpleLongProperty(0);
@@ -104,6 +119,11 @@ public final class TimelineView extends Region {
     public void setFullRange(long start, long end) {
         this.fullStart = start;
         this.fullEnd = Math.max(end, start + 60_000);
+    }
+
+    public void setPalette(Palette palette) {
+        this.palette = palette;
+        draw();
     }
 
     public void showAll() {
@@ -305,7 +325,7 @@ public final class TimelineView extends Region {
             return;
         }
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.web("#fbfcfd"));
+        g.setFill(palette.background);
         g.fillRect(0, 0, w, h);
         g.setFont(Font.font("System", 11));
         int lane = 0;
@@ -334,10 +354,10 @@ public final class TimelineView extends Region {
     }
 
     private void drawAxis(GraphicsContext g, double w) {
-        g.setFill(Color.web("#eef1f4"));
+        g.setFill(palette.axis);
         g.fillRect(0, 0, w, AXIS_HEIGHT);
-        g.setStroke(Color.web("#c8ced6"));
-        g.setStroke(Color.web("#c8ced6"));
+        g.setStroke(palette.axisLine);
+        g.setStroke(palette.axisLine);
         g.strokeLine(0, AXIS_HEIGHT - 0.5, w, AXIS_HEIGHT - 0.5);
         long span = visibleEnd.get() - visibleStart.get();
         long step = niceStep((long) (span / Math.max(1, plotWidth() / 110)));
@@ -352,14 +372,14 @@ public final class TimelineView extends Region {
             if (x < LABEL_WIDTH) {
                 continue;
             }
-            g.setStroke(Color.web("#dde2e8"));
+            g.setStroke(palette.grid);
             g.strokeLine(x + 0.5, AXIS_HEIGHT, x + 0.5, getHeight());
-            g.setStroke(Color.web("#8893a0"));
+            g.setStroke(palette.tick);
             g.strokeLine(x + 0.5, AXIS_HEIGHT - 6, x + 0.5, AXIS_HEIGHT);
-            g.setFill(Color.web("#3c4650"));
+            g.setFill(palette.text);
             g.fillText(fmt.format(Instant.ofEpochMilli(t).atZone(zone.get())), x + 3, 11);
         }
-        g.setFill(Color.web("#56606b"));
+        g.setFill(palette.mutedText);
         g.fillText(zone.get().getId(), 6, 11);
         // incident markers: labels along the bottom of the axis, alternating left and right of the line
         g.setFont(Font.font("System", javafx.scene.text.FontWeight.BOLD, 10));
@@ -396,13 +416,13 @@ public final class TimelineView extends Region {
 
     private void drawLaneFrame(GraphicsContext g, int lane, String label, double w) {
         double top = laneTop(lane);
-        g.setFill(lane % 2 == 0 ? Color.web("#ffffff") : Color.web("#f6f8fa"));
+        g.setFill(lane % 2 == 0 ? palette.laneEven : palette.laneOdd);
         g.fillRect(LABEL_WIDTH, top, w - LABEL_WIDTH, LANE_HEIGHT);
-        g.setFill(RECORD_LANES.contains(label) ? Color.web("#e9edf2") : Color.web("#f1f4f7"));
+        g.setFill(RECORD_LANES.contains(label) ? palette.recordLabel : palette.sourceLabel);
         g.fillRect(0, top, LABEL_WIDTH, LANE_HEIGHT);
-        g.setStroke(Color.web("#e3e7ec"));
+        g.setStroke(palette.laneLine);
         g.strokeLine(0, top + LANE_HEIGHT - 0.5, w, top + LANE_HEIGHT - 0.5);
-        g.setFill(Color.web("#2d3640"));
+        g.setFill(palette.text);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         String text = label.length() > 22 ? label.substring(0, 21) + "…" : label;
@@ -510,7 +530,7 @@ public final class TimelineView extends Region {
             if (labelX > free + 4 || selected) {
                 String label = item.label();
                 double width = label.length() * 6.0;
-                g.setFill(Color.web("#1f2a33"));
+                g.setFill(palette.text);
                 g.setTextAlign(TextAlignment.LEFT);
                 g.setTextBaseline(VPos.CENTER);
                 g.fillText(label, labelX, top + LANE_HEIGHT / 2);
