@@ -179,6 +179,7 @@ public final class SearchView extends VBox {
         message.setCellFactory(c -> new HighlightCell<>(() -> terms));
         time.setMinWidth(175);
         level.setMinWidth(56);
+        host.setMinWidth(56);
         table.getColumns().setAll(List.of(time, source, host, level, message));
         table.setRowFactory(t -> {
             TableRow<Integer> row = new TableRow<>();
