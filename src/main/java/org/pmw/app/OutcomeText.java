@@ -12,6 +12,28 @@ public final class OutcomeText {
     private OutcomeText() {
     }
 
+    /** The verdict of the outcome measured now, or null when its windows are not set. */
+    public static String verdict(Project project, Outcome o) {
+        if (o.before() == null || o.after() == null || o.before().start() == null || o.after().end() == null
+                || o.before().end() == null || o.after().start() == null) {
+            return null;
+        }
+        try {
+            double beforeMin = o.before().duration().toMillis() / 60_000.0;
+            double afterMin = o.after().duration().toMillis() / 60_000.0;
+            long b = project.count(o.query(), o.before().start(), o.before().end());
+            long a = project.count(o.query(), o.after().start(), o.after().end());
+            if (o.denominatorQuery() == null) {
+                return OutcomeStatistics.compareRates(b, beforeMin, a, afterMin).verdict();
+            }
+            return OutcomeStatistics.compareRatios(b, project.count(o.denominatorQuery(), o.before().start(),
+                    o.before().end()), a, project.count(o.denominatorQuery(), o.after().start(), o.after().end()))
+                    .verdict();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static String describe(Project project, Outcome o) throws IOException {
         if (o.before() == null || o.after() == null || o.before().start() == null || o.after().end() == null) {
             return null;

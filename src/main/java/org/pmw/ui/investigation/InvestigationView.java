@@ -61,7 +61,31 @@ public final class InvestigationView extends VBox {
         Button newHypothesis = new Button("New hypothesis");
         newHypothesis.setId("newHypothesis");
         newHypothesis.setOnAction(e -> newHypothesis());
-        HBox toolbar = new HBox(6, newHypothesis);
+        javafx.scene.control.MenuButton more = new javafx.scene.control.MenuButton("New…");
+        more.setId("newRecord");
+        more.getItems().addAll(
+                menuItem("Experiment…", () -> RecordForms.experiment(owner(), project().incident(), zone())
+                        .ifPresent(d -> created(inv -> inv.addExperiment(d).id()))),
+                menuItem("Change…", () -> RecordForms.change(owner(), project().incident(), zone())
+                        .ifPresent(d -> created(inv -> {
+                            Change c = inv.addChange(d);
+                            if (d.hypothesis() != null) {
+                                inv.link(c.id(), "addresses", d.hypothesis());
+                            }
+                            return c.id();
+                        }))),
+                menuItem("Outcome…", () -> RecordForms.outcome(owner(), project().incident(), zone())
+                        .ifPresent(d -> created(inv -> {
+                            Outcome o = inv.addOutcome(d);
+                            String verdict = org.pmw.app.OutcomeText.verdict(project(), o);
+                            if (verdict != null) {
+                                inv.setOutcomeVerdict(o.id(), verdict);
+                            }
+                            return o.id();
+                        }))),
+                menuItem("Action item…", () -> RecordForms.actionItem(owner())
+                        .ifPresent(d -> created(inv -> inv.addActionItem(d).id()))));
+        HBox toolbar = new HBox(6, newHypothesis, more);
         toolbar.setPadding(new Insets(6));
         board.setPadding(new Insets(4, 8, 8, 8));
         inspector.setPadding(new Insets(8));
@@ -84,6 +108,31 @@ public final class InvestigationView extends VBox {
     /** Called with a record id when the user selects it (the timeline highlights it). */
     public void setOnSelectRecord(Consumer<String> handler) {
         this.onSelectRecord = handler;
+    }
+
+    private static javafx.scene.control.MenuItem menuItem(String text, Runnable action) {
+        javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(text);
+        item.setOnAction(e -> {
+            if (action != null) {
+                action.run();
+            }
+        });
+        return item;
+    }
+
+    private javafx.stage.Window owner() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    /** Applies an edit that creates a record, then selects the new record. */
+    private void created(java.util.function.Function<org.pmw.app.investigation.Investigation, String> create) {
+        if (project() == null) {
+            return;
+        }
+        String[] id = new String[1];
+        if (workbench.edit("add record", inv -> id[0] = create.apply(inv))) {
+            select(id[0]);
+        }
     }
 
     /** Asks for a statement and adds a hypothesis (Ctrl+N). */
@@ -331,7 +380,19 @@ public final class InvestigationView extends VBox {
         inspector.getChildren().addAll(title(e.id() + " · experiment: " + e.title()),
                 field("Method", e.method()),
                 field("Window", e.window() == null ? null : time(e.window().start()) + " – " + time(e.window().end())),
-                field("Expected", e.expected()), field("Observed", e.observed()), field("Verdict", e.verdict()));
+                field("Expected", e.expected()));
+        TextArea observed = new TextArea(e.observed() == null ? "" : e.observed());
+        observed.setPromptText("what was seen");
+        observed.setWrapText(true);
+        observed.setPrefRowCount(3);
+        ComboBox<String> verdict = new ComboBox<>();
+        verdict.getItems().setAll("pending", "supports", "refutes", "inconclusive");
+        verdict.setValue(e.verdict());
+        Button save = new Button("Save result");
+        save.setOnAction(ev -> workbench.edit("result of " + e.id(), inv -> inv.updateExperiment(new Experiment(
+                e.id(), e.title(), e.method(), e.hypothesis(), e.window(), e.loadTestRuns(), e.searches(),
+                e.expected(), observed.getText(), verdict.getValue(), e.author()))));
+        inspector.getChildren().addAll(new Label("Observed"), observed, new HBox(6, verdict, save));
         if (e.hypothesis() != null) {
             inspector.getChildren().add(recordLink(e.hypothesis(), "the hypothesis it tests"));
         }
@@ -383,8 +444,13 @@ public final class InvestigationView extends VBox {
 
     private void actionInspector(ActionItem a) {
         inspector.getChildren().addAll(title(a.id() + " · action item"), field("Action", a.action()),
-                field("Type", a.type()), field("Owner", a.owner()), field("Ticket", a.ticket()),
-                field("Status", a.status()));
+                field("Type", a.type()), field("Owner", a.owner()), field("Ticket", a.ticket()));
+        ComboBox<String> status = new ComboBox<>();
+        status.getItems().setAll("open", "in_progress", "done");
+        status.setValue(a.status() == null ? "open" : a.status());
+        status.valueProperty().addListener((o, before, now) -> workbench.edit("status of " + a.id(),
+                inv -> inv.updateActionItem(new ActionItem(a.id(), a.action(), a.type(), a.owner(), a.ticket(), now))));
+        inspector.getChildren().add(new HBox(6, new Label("Status"), status));
     }
 
     /** Lets the user pick a hypothesis; empty when there is none or the user cancels. */

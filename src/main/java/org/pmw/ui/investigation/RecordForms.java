@@ -1,0 +1,170 @@
+package org.pmw.ui.investigation;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+import org.pmw.app.TimeArguments;
+import org.pmw.model.ActionItem;
+import org.pmw.model.Change;
+import org.pmw.model.Experiment;
+import org.pmw.model.Incident;
+import org.pmw.model.Outcome;
+import org.pmw.model.TimeWindow;
+
+/**
+ * Forms that create experiments, changes, outcomes and action items. Each returns a draft; the investigation
+ * validates it when it is added and refuses it with a message that says what is wrong.
+ */
+final class RecordForms {
+
+    private RecordForms() {
+    }
+
+    /** A two-column form in a dialog; {@code build} turns the filled fields into the record. */
+    private static final class Form {
+        final GridPane grid = new GridPane();
+        int row;
+
+        Form() {
+            grid.setHgap(8);
+            grid.setVgap(6);
+        }
+
+        TextField text(String label, String prompt) {
+            TextField field = new TextField();
+            field.setPromptText(prompt);
+            field.setPrefColumnCount(36);
+            grid.addRow(row++, new Label(label), field);
+            return field;
+        }
+
+        TextArea area(String label, String prompt) {
+            TextArea area = new TextArea();
+            area.setPromptText(prompt);
+            area.setPrefRowCount(2);
+            area.setWrapText(true);
+            grid.addRow(row++, new Label(label), area);
+            return area;
+        }
+
+        ComboBox<String> choice(String label, List<String> values, String initial) {
+            ComboBox<String> box = new ComboBox<>();
+            box.getItems().setAll(values);
+            box.setValue(initial);
+            grid.addRow(row++, new Label(label), box);
+            return box;
+        }
+
+        <T> Optional<T> show(Window owner, String title, java.util.function.Supplier<T> build) {
+            Dialog<T> dialog = new Dialog<>();
+            dialog.setTitle(title);
+            dialog.setHeaderText(title);
+            if (owner != null) {
+                dialog.initOwner(owner);
+            }
+            dialog.getDialogPane().setContent(grid);
+            dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+            dialog.setResultConverter(b -> b == ButtonType.OK ? build.get() : null);
+            return dialog.showAndWait();
+        }
+    }
+
+    private static Instant time(String text, ZoneId zone) {
+        return text == null || text.isBlank() ? null : TimeArguments.parse(text, zone);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static List<String> ids(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+    }
+
+    private static List<String> hypothesisChoices(Incident incident) {
+        List<String> out = new ArrayList<>();
+        out.add("");
+        incident.getHypotheses().forEach(h -> out.add(h.id()));
+        return out;
+    }
+
+    static Optional<Experiment> experiment(Window owner, Incident incident, ZoneId zone) {
+        Form f = new Form();
+        TextField title = f.text("Title", "e.g. Load test at increasing concurrency");
+        ComboBox<String> hypothesis = f.choice("Tests hypothesis", hypothesisChoices(incident), "");
+        TextArea method = f.area("Method", "what was done");
+        TextField from = f.text("From", "2005-10-10 13:00 (" + zone.getId() + ")");
+        TextField to = f.text("To", "2005-10-10 14:00");
+        TextField runs = f.text("Load-test runs", "e.g. R2, R3");
+        TextArea expected = f.area("Expected", "what the hypothesis predicts");
+        TextArea observed = f.area("Observed", "what was seen");
+        ComboBox<String> verdict = f.choice("Verdict", List.of("pending", "supports", "refutes", "inconclusive"),
+                "pending");
+        return f.show(owner, "New experiment", () -> new Experiment(null, title.getText(), blank(method.getText()),
+                blank(hypothesis.getValue()), window(from.getText(), to.getText(), zone), ids(runs.getText()),
+                List.of(), blank(expected.getText()), blank(observed.getText()), verdict.getValue(), null));
+    }
+
+    private static TimeWindow window(String from, String to, ZoneId zone) {
+        Instant f = time(from, zone);
+        Instant t = time(to, zone);
+        return f == null && t == null ? null : new TimeWindow(f, t);
+    }
+
+    static Optional<Change> change(Window owner, Incident incident, ZoneId zone) {
+        Form f = new Form();
+        TextField title = f.text("Title", "e.g. Apache MPM: fewer threads per child");
+        ComboBox<String> kind = f.choice("Kind", List.of("code", "config", "deploy", "rollback", "infra",
+                "feature_flag", "scaling", "other"), "config");
+        TextField started = f.text("Started", "2005-10-10 18:00 (" + zone.getId() + ")");
+        TextField ended = f.text("Ended", "optional");
+        TextField service = f.text("Service / host", "e.g. web1..web3");
+        TextField actor = f.text("By", "who made it");
+        TextField ticket = f.text("Ticket or URL", "optional");
+        ComboBox<String> hypothesis = f.choice("Addresses hypothesis", hypothesisChoices(incident), "");
+        TextArea description = f.area("Description", "what and why");
+        return f.show(owner, "New change", () -> new Change(null, kind.getValue(), title.getText(),
+                blank(description.getText()), blank(service.getText()), null, null, time(started.getText(), zone),
+                time(ended.getText(), zone), "done", blank(actor.getText()), null, null, null, blank(ticket.getText()),
+                List.of(), blank(hypothesis.getValue()), "manual"));
+    }
+
+    static Optional<Outcome> outcome(Window owner, Incident incident, ZoneId zone) {
+        Form f = new Form();
+        TextField title = f.text("Title", "e.g. Segfaults after the 18:00 push");
+        TextField changes = f.text("Evaluates changes", "e.g. C8, C9, C10");
+        TextField query = f.text("Counts events matching", "e.g. \"segmentation fault\"");
+        TextField ratioOf = f.text("As a share of (optional)", "e.g. kind:request");
+        TextField beforeFrom = f.text("Before: from", "2005-10-10 08:00 (" + zone.getId() + ")");
+        TextField beforeTo = f.text("Before: to", "2005-10-10 18:00");
+        TextField afterFrom = f.text("After: from", "2005-10-10 18:00");
+        TextField afterTo = f.text("After: to", "2005-10-10 20:30");
+        return f.show(owner, "New outcome", () -> new Outcome(null, title.getText(), ids(changes.getText()),
+                query.getText(), blank(ratioOf.getText()), window(beforeFrom.getText(), beforeTo.getText(), zone),
+                window(afterFrom.getText(), afterTo.getText(), zone), null, null));
+    }
+
+    static Optional<ActionItem> actionItem(Window owner) {
+        Form f = new Form();
+        TextField action = f.text("Action", "e.g. Alert on the 5xx rate per minute");
+        ComboBox<String> type = f.choice("Type", List.of("mitigate", "prevent", "process", "other"), "prevent");
+        TextField owner_ = f.text("Owner", "team or person");
+        TextField ticket = f.text("Ticket", "optional");
+        return f.show(owner, "New action item", () -> new ActionItem(null, action.getText(), type.getValue(),
+                blank(owner_.getText()), blank(ticket.getText()), "open"));
+    }
+}
