@@ -316,6 +316,7 @@ public final class InvestigationView extends VBox {
                 .forEach(e -> inspector.getChildren().add(recordLink(e.id(), e.title() + " → " + e.verdict())));
         inspector.getChildren().add(subheading("Linked"));
         linksOf(incident, h.id()).forEach(n -> inspector.getChildren().add(n));
+        inspector.getChildren().add(linkButton(incident, h.id()));
         inspector.getChildren().add(subheading("History"));
         for (StatusChange sc : h.history()) {
             inspector.getChildren().add(field(time(sc.at()), (sc.from() == null ? "" : sc.from().id() + " → ")
@@ -357,6 +358,45 @@ public final class InvestigationView extends VBox {
         link.setWrapText(true);
         link.setOnAction(e -> select(id));
         return link;
+    }
+
+    /** Links this record to another by picking the type and the other record. */
+    private Button linkButton(Incident incident, String id) {
+        Button link = new Button("Link to…");
+        link.setOnAction(e -> {
+            List<String> targets = new ArrayList<>();
+            incident.getHypotheses().forEach(h -> targets.add(h.id() + "  " + h.statement()));
+            incident.getExperiments().forEach(x -> targets.add(x.id() + "  " + x.title()));
+            incident.getChanges().forEach(c -> targets.add(c.id() + "  " + c.title()));
+            incident.getOutcomes().forEach(o -> targets.add(o.id() + "  " + o.title()));
+            incident.getActionItems().forEach(a -> targets.add(a.id() + "  " + a.action()));
+            targets.removeIf(t -> t.startsWith(id + " "));
+            if (targets.isEmpty()) {
+                return;
+            }
+            ComboBox<String> type = new ComboBox<>();
+            type.getItems().setAll("tests", "supports", "refutes", "addresses", "evaluates", "caused_by", "relates_to");
+            type.setValue("relates_to");
+            ComboBox<String> target = new ComboBox<>();
+            target.getItems().setAll(targets);
+            target.setValue(targets.get(0));
+            javafx.scene.control.Dialog<ButtonTypeChoice> dialog = new javafx.scene.control.Dialog<>();
+            dialog.setHeaderText("Link " + id + " to another record");
+            dialog.getDialogPane().setContent(new VBox(6, new Label(id), type, target));
+            dialog.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK,
+                    javafx.scene.control.ButtonType.CANCEL);
+            if (owner() != null) {
+                dialog.initOwner(owner());
+            }
+            dialog.setResultConverter(b -> b == javafx.scene.control.ButtonType.OK
+                    ? new ButtonTypeChoice(type.getValue(), target.getValue().substring(0, target.getValue().indexOf(' ')))
+                    : null);
+            dialog.showAndWait().ifPresent(c -> workbench.edit("link " + id, inv -> inv.link(id, c.type(), c.target())));
+        });
+        return link;
+    }
+
+    private record ButtonTypeChoice(String type, String target) {
     }
 
     private List<Node> linksOf(Incident incident, String id) {
@@ -403,6 +443,7 @@ public final class InvestigationView extends VBox {
         }
         inspector.getChildren().add(subheading("Linked"));
         inspector.getChildren().addAll(linksOf(incident, e.id()));
+        inspector.getChildren().add(linkButton(incident, e.id()));
     }
 
     private void changeInspector(Incident incident, Change c) {
@@ -421,6 +462,7 @@ public final class InvestigationView extends VBox {
                 workbench.edit(c.id() + " addresses " + hid, inv -> inv.link(c.id(), "addresses", hid))));
         inspector.getChildren().addAll(addresses, subheading("Linked"));
         inspector.getChildren().addAll(linksOf(incident, c.id()));
+        inspector.getChildren().add(linkButton(incident, c.id()));
     }
 
     private void outcomeInspector(Incident incident, Outcome o) {
@@ -440,6 +482,9 @@ public final class InvestigationView extends VBox {
         inspector.getChildren().add(subheading("Evaluates"));
         o.changes().forEach(c -> inspector.getChildren().add(recordLink(c, incident.getChanges().stream()
                 .filter(x -> x.id().equals(c)).map(Change::title).findFirst().orElse(""))));
+        inspector.getChildren().add(subheading("Linked"));
+        inspector.getChildren().addAll(linksOf(incident, o.id()));
+        inspector.getChildren().add(linkButton(incident, o.id()));
     }
 
     private void actionInspector(ActionItem a) {
