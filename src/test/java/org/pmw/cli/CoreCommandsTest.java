@@ -1,0 +1,131 @@
+package org.pmw.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** init, import, search, histogram, show and formats on log files written here, through the real parsers. */
+class CoreCommandsTest {
+
+    @TempDir
+    Path tmp;
+
+    private record Result(int status, String out, String err) {
+        JsonNode json() throws Exception {
+            return new ObjectMapper().readTree(out);
+        }
+    }
+
+    private static Result pmw(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Pmw.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Result(status, out.toString(), err.toString());
+    }
+
+    private Path logs() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("logs/web1"));
+        StringBuilder access = new StringBuilder();
+        StringBuilder error = new StringBuilder();
+        for (int i = 0; i < 600; i++) {
+            String time = String.format("10/Oct/2005:14:%02d:%02d -0400", i / 10, i % 10 * 6);
+            int status = i % 20 == 0 ? 503 : 200;
+            access.append(String.format("10.1.%d.%d - - [%s] \"GET /product.php?id=%d HTTP/1.1\" %d %d \"-\" "
+                    + "\"Mozilla/4.0 (compatible; MSIE 6.0; Windows NT 5.1; SV1)\"%n", i % 200, i % 250, time, i, status,
+                    status == 200 ? 4000 + i : 512));
+            if (i % 20 == 0) {
+                error.append(String.format("[Mon Oct 10 14:%02d:%02d 2005] [notice] child pid %d exit signal "
+                        + "Segmentation fault (11)%n", i / 10, i % 10 * 6, 4000 + i));
+            }
+        }
+        Files.writeString(dir.resolve("access_log"), access.toString());
+        Files.writeString(dir.resolve("error_log"), error.toString());
+        return dir;
+    }
+
+    @Test
+    void initImportSearchHistogramShowGiveExactCounts() throws Exception {
+        Path project = tmp.resolve("incident");
+        assertEquals(0, pmw("init", project.toString(), "--title", "Checkout outage", "--zone", "America/New_York").status());
+        assertTrue(Files.isRegularFile(project.resolve("incident.json")));
+
+        Result imported = pmw("import", project.toString(), logs().toString(), "--json");
+        assertEquals(0, imported.status(), imported.err());
+        JsonNode files = imported.json();
+        assertEquals(2, files.size());
+        assertEquals("apache_access", files.get(0).get("format").asText());
+        assertEquals(600, files.get(0).get("events").asLong());
+        assertEquals(0, files.get(0).get("skipped").asLong());
+        assertEquals("2005-10-10T18:00:00Z", files.get(0).get("first").asText());
+        assertEquals("apache_error", files.get(1).get("format").asText());
+        assertEquals(30, files.get(1).get("events").asLong());
+
+        JsonNode hits = pmw("search", project.toString(), "segmentation fault", "--json", "--limit", "2").json();
+        assertEquals(30, hits.get("total").asLong());
+        assertEquals("web1_error_log", hits.get("events").get(0).get("source").asText());
+        assertEquals(1, hits.get("events").get(0).get("line").asLong());
+        assertEquals(30, pmw("search", project.toString(), "status:[500 TO 599]", "--json").json().get("total").asLong());
+        assertEquals(30, pmw("search", project.toString(), "status:503 AND bytes:<1000", "--json").json()
+                .get("total").asLong());
+        // 60 requests and 3 segfaults in those six minutes
+        assertEquals(63, pmw("search", project.toString(), "*", "--from", "2005-10-10 14:10", "--to",
+                "2005-10-10T18:16:00Z", "--json").json().get("total").asLong());
+
+        JsonNode histogram = pmw("histogram", project.toString(), "level:error OR status:503", "--bucket", "10m",
+                "--json").json();
+        assertEquals(6, histogram.get("buckets").size());
+        assertEquals(5, histogram.get("buckets").get(0).get("count").asLong());
+        assertEquals("2005-10-10T18:00:00Z", histogram.get("buckets").get(0).get("start").asText());
+
+        JsonNode show = pmw("show", project.toString(), "web1_access_log:21", "--context", "2", "--json").json();
+        assertEquals(21, show.get("event").get("line").asLong());
+        assertEquals(5, show.get("context").size());
+
+        // the same files again are recognised and not indexed twice
+        JsonNode again = pmw("import", project.toString(), tmp.resolve("logs/web1").toString(), "--json").json();
+        assertEquals("duplicate", again.get(0).get("status").asText());
+        assertEquals(630, pmw("search", project.toString(), "*", "--json", "--limit", "0").json().get("total").asLong());
+    }
+
+    @Test
+    void errorsGoToStderrWithAnExitStatusAndSayWhatToDo() throws Exception {
+        Path project = tmp.resolve("incident");
+        pmw("init", project.toString());
+        Result badQuery = pmw("search", project.toString(), "status:[500 TO");
+        assertEquals(1, badQuery.status());
+        assertTrue(badQuery.err().startsWith("pmw: cannot understand the query"), badQuery.err());
+        assertEquals(1, badQuery.err().strip().lines().count());
+
+        Files.writeString(tmp.resolve("notes.txt"), "The site was down.\nWe restarted Apache.\n");
+        Result refused = pmw("import", project.toString(), tmp.resolve("notes.txt").toString());
+        assertEquals(1, refused.status());
+        assertTrue(refused.err().contains("no format recognises this file"), refused.err());
+
+        Result notAProject = pmw("search", tmp.resolve("nothing").toString(), "x");
+        assertEquals(1, notAProject.status());
+        assertTrue(notAProject.err().contains("pmw init"), notAProject.err());
+
+        Result badTime = pmw("search", project.toString(), "*", "--from", "yesterday");
+        assertEquals(1, badTime.status());
+        assertTrue(badTime.err().contains("ISO-8601"), badTime.err());
+
+        assertEquals(2, pmw("search").status());
+    }
+
+    @Test
+    void formatsListsEveryFormatWithAnExample() throws Exception {
+        JsonNode formats = pmw("formats", "--json").json();
+        assertTrue(formats.size() >= 25, "formats: " + formats.size());
+        for (JsonNode f : formats) {
+            assertTrue(!f.get("example").asText().isBlank(), f.get("name").asText());
+        }
+    }
+}
