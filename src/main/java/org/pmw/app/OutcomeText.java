@@ -45,18 +45,14 @@ public final class OutcomeText {
         OutcomeResult r;
         if (o.denominatorQuery() == null) {
             r = OutcomeStatistics.compareRates(b, beforeMin, a, afterMin);
-            return String.format(Locale.ROOT, "Before: %d events in %.0f min (%.3f/min). After: %d in %.0f min (%.3f/min)."
-                    + " %s%s. %s", b, beforeMin, b / beforeMin, a, afterMin, a / afterMin,
-                    r.changePct() == null ? "" : String.format(Locale.ROOT, "Change %+.1f%%, ", r.changePct()),
-                    r.pValue() == null ? r.verdict() : String.format(Locale.ROOT, "p = %.3g: %s", r.pValue(), r.verdict()),
-                    r.explanation() == null ? "" : r.explanation());
+            return String.format(Locale.ROOT, "Before: %d events in %.0f min. After: %d in %.0f min. %s", b, beforeMin,
+                    a, afterMin, r.explanation() == null ? r.verdict() : r.explanation());
         }
         long bd = project.count(o.denominatorQuery(), o.before().start(), o.before().end());
         long ad = project.count(o.denominatorQuery(), o.after().start(), o.after().end());
         r = OutcomeStatistics.compareRatios(b, bd, a, ad);
-        return String.format(Locale.ROOT, "Before: %d of %d (%.3f%%). After: %d of %d (%.3f%%). %s. %s", b, bd,
+        return String.format(Locale.ROOT, "Before: %d of %d (%.3f%%). After: %d of %d (%.3f%%). %s", b, bd,
                 bd == 0 ? 0 : 100.0 * b / bd, a, ad, ad == 0 ? 0 : 100.0 * a / ad,
-                r.pValue() == null ? r.verdict() : String.format(Locale.ROOT, "p = %.3g: %s", r.pValue(), r.verdict()),
-                r.explanation() == null ? "" : r.explanation());
+                r.explanation() == null ? r.verdict() : r.explanation());
     }
 }

@@ -1,0 +1,189 @@
+package org.pmw.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import org.pmw.app.Project;
+import org.pmw.app.TimeArguments;
+import org.pmw.app.investigation.EvidenceSide;
+import org.pmw.model.EvidenceRef;
+import org.pmw.model.Hypothesis;
+import org.pmw.model.HypothesisStatus;
+import org.pmw.model.StatusChange;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "hypothesis", description = "Write down, decide and back hypotheses with evidence.",
+        subcommands = {HypothesisCommand.Add.class, HypothesisCommand.ListAll.class, HypothesisCommand.Show.class,
+                HypothesisCommand.SetStatus.class, HypothesisCommand.Evidence.class, HypothesisCommand.Delete.class})
+final class HypothesisCommand implements Runnable {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "add", description = "Add a hypothesis; prints its id.")
+    static final class Add implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "DIR")
+        Path dir;
+        @Parameters(index = "1", paramLabel = "STATEMENT")
+        String statement;
+        @Option(names = "--notes")
+        String notes;
+
+        @Override
+        public Integer call() throws Exception {
+            String[] id = new String[1];
+            Edits.apply(dir, "add hypothesis", inv -> id[0] = inv.addHypothesis(statement, notes).id());
+            spec.commandLine().getOut().println(id[0]);
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "The hypotheses with their status.")
+    static final class ListAll implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "DIR")
+        Path dir;
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Project p = Project.openReadOnly(dir)) {
+                if (json) {
+                    Output.json(out, p.incident().getHypotheses());
+                } else {
+                    for (Hypothesis h : p.incident().getHypotheses()) {
+                        out.printf("%-4s %-12s %s (for %d, against %d)%n", h.id(), h.status().id(), h.statement(),
+                                h.evidenceFor().size(), h.evidenceAgainst().size());
+                    }
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "show", description = "One hypothesis: evidence, history, experiments and links.")
+    static final class Show implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "DIR")
+        Path dir;
+        @Parameters(index = "1", paramLabel = "ID")
+        String id;
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Project p = Project.openReadOnly(dir)) {
+                Hypothesis h = p.investigation().hypothesis(id);
+                if (json) {
+                    Output.json(out, h);
+                    return 0;
+                }
+                out.printf("%s  %s%n  status: %s%n", h.id(), h.statement(), h.status().id());
+                for (EvidenceRef e : h.evidenceFor()) {
+                    out.printf("  for:     %s%s%n", e.event() != null ? e.event() : e.search(), e.note() == null ? "" : "  " + e.note());
+                }
+                for (EvidenceRef e : h.evidenceAgainst()) {
+                    out.printf("  against: %s%s%n", e.event() != null ? e.event() : e.search(), e.note() == null ? "" : "  " + e.note());
+                }
+                for (StatusChange sc : h.history()) {
+                    out.printf("  %s  %s -> %s: %s%n", sc.at(), sc.from() == null ? "" : sc.from().id(), sc.to().id(),
+                            sc.reason());
+                }
+                p.incident().getExperiments().stream().filter(e -> h.id().equals(e.hypothesis()))
+                        .forEach(e -> out.printf("  tested by %s %s (%s)%n", e.id(), e.title(), e.verdict()));
+                p.investigation().linksOf(h.id()).forEach(l -> out.printf("  link: %s %s %s%n", l.from(), l.type(), l.to()));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "set-status", description = "Move a hypothesis to open, testing, supported, refuted or inconclusive.")
+    static final class SetStatus implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DIR")
+        Path dir;
+        @Parameters(index = "1", paramLabel = "ID")
+        String id;
+        @Parameters(index = "2", paramLabel = "STATUS")
+        String status;
+        @Option(names = "--reason", required = true, description = "Why (kept in the history).")
+        String reason;
+        @Option(names = "--at", description = "When it was decided, if not now (ISO-8601).")
+        String at;
+
+        @Override
+        public Integer call() throws Exception {
+            HypothesisStatus to = HypothesisStatus.fromId(status);
+            Edits.apply(dir, "status", inv -> {
+                if (at == null) {
+                    inv.setStatus(id, to, reason);
+                } else {
+                    inv.setStatus(id, to, reason, time(inv.incident().getZone(), at));
+                }
+            });
+            return 0;
+        }
+    }
+
+    static Instant time(String zone, String text) {
+        return TimeArguments.parse(text, java.time.ZoneId.of(zone));
+    }
+
+    @Command(name = "evidence", description = "Add an event (SOURCE:LINE) or a saved search (S1) as evidence.")
+    static final class Evidence implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DIR")
+        Path dir;
+        @Parameters(index = "1", paramLabel = "ID")
+        String id;
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Side side;
+        @Option(names = "--note")
+        String note;
+
+        static final class Side {
+            @Option(names = "--for", paramLabel = "REF", required = true)
+            String forRef;
+            @Option(names = "--against", paramLabel = "REF", required = true)
+            String againstRef;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            boolean isFor = side.forRef != null;
+            Edits.apply(dir, "evidence", inv -> inv.addEvidence(id, isFor ? EvidenceSide.FOR : EvidenceSide.AGAINST,
+                    isFor ? side.forRef : side.againstRef, note));
+            return 0;
+        }
+    }
+
+    @Command(name = "delete", description = "Delete any record by id (links and references to it go too).")
+    static final class Delete implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DIR")
+        Path dir;
+        @Parameters(index = "1", paramLabel = "ID")
+        String id;
+
+        @Override
+        public Integer call() throws Exception {
+            Edits.apply(dir, "delete", inv -> inv.delete(id));
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,491 @@
+package org.pmw.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.pmw.app.InvestigationQueries;
+import org.pmw.app.OutcomeText;
+import org.pmw.app.Project;
+import org.pmw.app.TimeArguments;
+import org.pmw.model.ActionItem;
+import org.pmw.model.Bookmark;
+import org.pmw.model.Change;
+import org.pmw.model.Experiment;
+import org.pmw.model.Outcome;
+import org.pmw.model.TimeWindow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Experiments, changes, outcomes, action items, bookmarks, links, markers, saved searches and the timeline. */
+final class RecordCommands {
+
+    private RecordCommands() {
+    }
+
+    static Instant time(Project p, String text) {
+        return text == null ? null : TimeArguments.parse(text, p.zone());
+    }
+
+    static Instant time(String zone, String text) {
+        return text == null ? null : TimeArguments.parse(text, ZoneId.of(zone));
+    }
+
+    static TimeWindow window(String zone, String fromTo) {
+        if (fromTo == null) {
+            return null;
+        }
+        int dots = fromTo.indexOf("..");
+        if (dots <= 0) {
+            throw new IllegalArgumentException("expected a window FROM..TO such as 2005-10-10T16:00..2005-10-10T18:00, got '"
+                    + fromTo + "'");
+        }
+        return new TimeWindow(time(zone, fromTo.substring(0, dots)), time(zone, fromTo.substring(dots + 2)));
+    }
+
+    abstract static class Base {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "DIR")
+        Path dir;
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+    }
+
+    @Command(name = "experiment", description = "Experiments that test hypotheses.",
+            subcommands = {ExperimentAdd.class, ExperimentList.class})
+    static final class ExperimentCommand implements Runnable {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+    }
+
+    @Command(name = "add", description = "Add an experiment; prints its id.")
+    static final class ExperimentAdd extends Base implements Callable<Integer> {
+        @Parameters(index = "1", paramLabel = "TITLE")
+        String title;
+        @Option(names = "--hypothesis")
+        String hypothesis;
+        @Option(names = "--method")
+        String method;
+        @Option(names = "--window", paramLabel = "FROM..TO")
+        String window;
+        @Option(names = "--run", description = "A load-test run it produced (repeatable).")
+        List<String> runs = new ArrayList<>();
+        @Option(names = "--search", description = "A saved search it produced (repeatable).")
+        List<String> searches = new ArrayList<>();
+        @Option(names = "--expected")
+        String expected;
+        @Option(names = "--observed")
+        String observed;
+        @Option(names = "--verdict", description = "pending, supports, refutes or inconclusive.")
+        String verdict;
+
+        @Override
+        public Integer call() throws Exception {
+            String[] id = new String[1];
+            Edits.apply(dir, "add experiment", inv -> id[0] = inv.addExperiment(new Experiment(null, title, method,
+                    hypothesis, window(inv.incident().getZone(), window), runs, searches, expected, observed, verdict,
+                    null)).id());
+            out().println(id[0]);
+            return 0;
+        }
+    }
+
+    @Command(name = "list")
+    static final class ExperimentList extends Base implements Callable<Integer> {
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Project p = Project.openReadOnly(dir)) {
+                if (json) {
+                    Output.json(out(), p.incident().getExperiments());
+                } else {
+                    for (Experiment e : p.incident().getExperiments()) {
+                        out().printf("%-4s %-12s tests %-4s runs %s  %s%n", e.id(), e.verdict(),
+                                e.hypothesis() == null ? "-" : e.hypothesis(), e.loadTestRuns(), e.title());
+                    }
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "change", description = "Changes made (code, config, deploy, rollback, infra...).",
+            subcommands = {ChangeAdd.class, ChangeList.class})
+    static final class ChangeCommand implements Runnable {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+    }
+
+    @Command(name = "add", description = "Add a change by hand; prints its id.")
+    static final class ChangeAdd extends Base implements Callable<Integer> {
+        @Parameters(index = "1", paramLabel = "TITLE")
+        String title;
+        @Option(names = "--kind", defaultValue = "other",
+                description = "code, config, deploy, rollback, infra, feature_flag, scaling or other.")
+        String kind;
+        @Option(names = "--at", required = true, description = "When it started (ISO-8601).")
+        String at;
+        @Option(names = "--end")
+        String end;
+        @Option(names = "--service")
+        String service;
+        @Option(names = "--target")
+        String target;
+        @Option(names = "--actor")
+        String actor;
+        @Option(names = "--revision")
+        String revision;
+        @Option(names = "--ticket")
+        String ticket;
+        @Option(names = "--description")
+        String description;
+        @Option(names = "--hypothesis", description = "The hypothesis it addresses.")
+        String hypothesis;
+
+        @Override
+        public Integer call() throws Exception {
+            String[] id = new String[1];
+            Edits.apply(dir, "add change", inv -> {
+                String zone = inv.incident().getZone();
+                Change c = inv.addChange(new Change(null, kind, title, description, service, target, null,
+                        time(zone, at), time(zone, end), "done", actor, revision, null, null, ticket, List.of(),
+                        hypothesis, "manual"));
+                if (hypothesis != null) {
+                    inv.link(c.id(), "addresses", hypothesis);
+                }
+                id[0] = c.id();
+            });
+            out().println(id[0]);
+            return 0;
+        }
+    }
+
+    @Command(name = "list")
+    static final class ChangeList extends Base implements Callable<Integer> {
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Project p = Project.openReadOnly(dir)) {
+                if (json) {
+                    Output.json(out(), p.incident().getChanges());
+                } else {
+                    for (Change c : p.incident().getChanges()) {
+                        out().printf("%-4s %-22s %-8s %s  (%s)%n", c.id(), c.startedAt(), c.kind(), c.title(), c.origin());
+                    }
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "outcome", description = "The measured effect of changes: a query counted before and after.",
+            subcommands = {OutcomeAdd.class, OutcomeList.class, OutcomeShow.class})
+    static final class OutcomeCommand implements Runnable {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+    }
+
+    @Command(name = "add", description = "Add an outcome, measure it and store its verdict; prints id and verdict.")
+    static final class OutcomeAdd extends Base implements Callable<Integer> {
+        @Option(names = "--title", required = true)
+        String title;
+        @Option(names = "--change", description = "A change it evaluates (repeatable).")
+        List<String> changes = new ArrayList<>();
+        @Option(names = "--query", required = true, description = "The events counted, e.g. \"segmentation fault\".")
+        String query;
+        @Option(names = "--ratio-of", description = "For an error ratio: the events it is a share of.")
+        String ratioOf;
+        @Option(names = "--before", required = true, paramLabel = "FROM..TO")
+        String before;
+        @Option(names = "--after", required = true, paramLabel = "FROM..TO")
+        String after;
+
+        @Override
+        public Integer call() throws Exception {
+            String[] result = new String[2];
+            try (Project p = Project.open(dir, org.pmw.app.Progress.NONE)) {
+                new org.pmw.app.EditSession(p).apply("add outcome", inv -> {
+                    String zone = inv.incident().getZone();
+                    Outcome o = inv.addOutcome(new Outcome(null, title, changes, query, ratioOf, window(zone, before),
+                            window(zone, after), null, null));
+                    for (String c : changes) {
+                        inv.link(o.id(), "evaluates", c);
+                    }
+                    String verdict = OutcomeText.verdict(p, o);
+                    inv.setOutcomeVerdict(o.id(), verdict);
+                    result[0] = o.id();
+                    result[1] = verdict;
+                });
+            }
+            out().println(result[0] + "  " + result[1]);
+            return 0;
+        }
+    }
+
+    @Command(name = "list")
+    static final class OutcomeList extends Base implements Callable<Integer> {
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Project p = Project.openReadOnly(dir)) {
+                if (json) {
+                    Output.json(out(), p.incident().getOutcomes());
+                } else {
+                    for (Outcome o : p.incident().getOutcomes()) {
+                        out().printf("%-4s %-22s %s  (changes %s)%n", o.id(), o.verdict(), o.title(), o.changes());
+                    }
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "show", description = "An outcome measured now: both rates, the change and its p-value.")
+    static final class OutcomeShow extends Base implements Callable<Integer> {
+        @Parameters(index = "1", paramLabel = "ID")
+        String id;
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Project p = Project.openReadOnly(dir)) {
+                if (json) {
+                    Output.json(out(), InvestigationQueries.measure(p, id));
+                } else {
+                    Outcome o = p.incident().getOutcomes().stream().filter(x -> x.id().equals(id)).findFirst()
+                            .orElseThrow(() -> new IllegalArgumentException("no outcome " + id));
+                    out().println(o.id() + "  " + o.title());
+                    out().println("  counts: " + o.query() + (o.denominatorQuery() == null ? "" : "  as a share of "
+                            + o.denominatorQuery()));
+                    out().println("  before: " + o.before().start() + " .. " + o.before().end());
+                    out().println("  after:  " + o.after().start() + " .. " + o.after().end());
+                    out().println("  " + OutcomeText.describe(p, o));
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "action", description = "Action items (mitigate, prevent, process, other).",
+            subcommands = {ActionAdd.class, ActionList.class})
+    static final class ActionCommand implements Runnable {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+    }
+
+    @Command(name = "add")
+    static final class ActionAdd extends Base implements Callable<Integer> {
+        @Parameters(index = "1", paramLabel = "ACTION")
+        String action;
+        @Option(names = "--type", defaultValue = "prevent")
+        String type;
+        @Option(names = "--owner")
+        String owner;
+        @Option(names = "--ticket")
+        String ticket;
+
+        @Override
+        public Integer call() throws Exception {
+            String[] id = new String[1];
+            Edits.apply(dir, "add action", inv -> id[0] = inv.addActionItem(new ActionItem(null, action, type, owner,
+                    ticket, "open")).id());
+            out().println(id[0]);
+            return 0;
+        }
+    }
+
+    @Command(name = "list")
+    static final class ActionList extends Base implements Callable<Integer> {
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Project p = Project.openReadOnly(dir)) {
+                if (json) {
+                    Output.json(out(), p.incident().getActionItems());
+                } else {
+                    p.incident().getActionItems().forEach(a -> out().printf("%-4s %-9s %-10s %s%n", a.id(), a.type(),
+                            a.owner() == null ? "-" : a.owner(), a.action()));
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "bookmark", description = "Star, tag or comment an event (SOURCE:LINE).",
+            subcommands = {BookmarkAdd.class, BookmarkList.class, BookmarkRemove.class})
+    static final class BookmarkCommand implements Runnable {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+    }
+
+    @Command(name = "add")
+    static final class BookmarkAdd extends Base implements Callable<Integer> {
+        @Parameters(index = "1", paramLabel = "SOURCE:LINE")
+        String ref;
+        @Option(names = "--star")
+        boolean star;
+        @Option(names = "--tag")
+        List<String> tags;
+        @Option(names = "--comment")
+        String comment;
+
+        @Override
+        public Integer call() throws Exception {
+            Edits.apply(dir, "bookmark", inv -> inv.bookmark(ref, star ? Boolean.TRUE : null, tags, comment));
+            return 0;
+        }
+    }
+
+    @Command(name = "list")
+    static final class BookmarkList extends Base implements Callable<Integer> {
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Project p = Project.openReadOnly(dir)) {
+                if (json) {
+                    Output.json(out(), p.incident().getBookmarks());
+                } else {
+                    for (Bookmark b : p.incident().getBookmarks()) {
+                        out().printf("%s %-28s %s %s%n", b.starred() ? "*" : " ", b.event(), b.tags(),
+                                b.comment() == null ? "" : b.comment());
+                    }
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "remove")
+    static final class BookmarkRemove extends Base implements Callable<Integer> {
+        @Parameters(index = "1", paramLabel = "SOURCE:LINE")
+        String ref;
+
+        @Override
+        public Integer call() throws Exception {
+            Edits.apply(dir, "remove bookmark", inv -> inv.removeBookmark(ref));
+            return 0;
+        }
+    }
+
+    @Command(name = "link", description = "Link two records: tests, supports, refutes, addresses, evaluates, caused_by,"
+            + " relates_to.")
+    static final class LinkCommand extends Base implements Callable<Integer> {
+        @Parameters(index = "1", paramLabel = "FROM")
+        String from;
+        @Parameters(index = "2", paramLabel = "TYPE")
+        String type;
+        @Parameters(index = "3", paramLabel = "TO")
+        String to;
+
+        @Override
+        public Integer call() throws Exception {
+            Edits.apply(dir, "link", inv -> inv.link(from, type, to));
+            return 0;
+        }
+    }
+
+    @Command(name = "marker", description = "Set an incident marker: outage_begins, detected, mitigated, ends, or custom.")
+    static final class MarkerCommand extends Base implements Callable<Integer> {
+        @Parameters(index = "1", paramLabel = "KIND")
+        String kind;
+        @Parameters(index = "2", paramLabel = "TIME")
+        String at;
+        @Option(names = "--label")
+        String label;
+
+        @Override
+        public Integer call() throws Exception {
+            Edits.apply(dir, "marker", inv -> inv.setMarker(kind, time(inv.incident().getZone(), at), label));
+            return 0;
+        }
+    }
+
+    @Command(name = "search-save", description = "Save a query (and window) so it can be cited and re-run; prints its id.")
+    static final class SearchSaveCommand extends Base implements Callable<Integer> {
+        @Parameters(index = "1", paramLabel = "NAME")
+        String name;
+        @Parameters(index = "2", paramLabel = "QUERY")
+        String query;
+        @Option(names = "--from")
+        String from;
+        @Option(names = "--to")
+        String to;
+
+        @Override
+        public Integer call() throws Exception {
+            String[] id = new String[1];
+            Edits.apply(dir, "save search", inv -> {
+                String zone = inv.incident().getZone();
+                TimeWindow w = from == null && to == null ? null : new TimeWindow(time(zone, from), time(zone, to));
+                id[0] = inv.addSavedSearch(name, query, w).id();
+            });
+            out().println(id[0]);
+            return 0;
+        }
+    }
+
+    @Command(name = "timeline", description = "Everything that happened and was done, in time order.")
+    static final class TimelineCommand extends Base implements Callable<Integer> {
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Project p = Project.openReadOnly(dir)) {
+                var entries = InvestigationQueries.timeline(p);
+                if (json) {
+                    Output.json(out(), entries);
+                } else {
+                    for (InvestigationQueries.Entry e : entries) {
+                        out().printf("%-22s %-14s %-5s %s%n", e.at(), e.kind(), e.id() == null ? "" : e.id(), e.title());
+                    }
+                }
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package org.pmw.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pmw.app.Progress;
+import org.pmw.app.Project;
+
+/** The investigation recorded from the command line, on an Apache error log and an ab series. */
+class InvestigationCommandsTest {
+
+    @TempDir
+    Path tmp;
+    private Path project;
+
+    private record Result(int status, String out, String err) {
+        JsonNode json() throws Exception {
+            return new ObjectMapper().readTree(out);
+        }
+    }
+
+    private static Result pmw(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Pmw.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Result(status, out.toString().trim(), err.toString());
+    }
+
+    private static String ab(int c, double rps, long failed) {
+        return """
+                This is ApacheBench, Version 2.0.40-dev <$Revision: 1.141 $> apache-2.0
+                Benchmarking staging.shop.example.com (be patient)
+
+                Server Software:        Apache/2.0.52
+                Server Hostname:        staging.shop.example.com
+                Server Port:            80
+
+                Document Path:          /index.php
+                Document Length:        5120 bytes
+
+                Concurrency Level:      %d
+                Time taken for tests:   20.000 seconds
+                Complete requests:      %d
+                Failed requests:        0
+                Write errors:           0
+                Non-2xx responses:      %d
+                Total transferred:      %d bytes
+                HTML transferred:       %d bytes
+                Requests per second:    %.2f [#/sec] (mean)
+                Time per request:       %.3f [ms] (mean)
+                Time per request:       %.3f [ms] (mean, across all concurrent requests)
+                Transfer rate:          250.00 [Kbytes/sec] received
+
+                Percentage of the requests served within a certain time (ms)
+                  50%%    %d
+                  66%%    %d
+                  75%%    %d
+                  80%%    %d
+                  90%%    %d
+                  95%%    %d
+                  98%%    %d
+                  99%%    %d
+                 100%%    %d (longest request)
+                """.formatted(c, (long) (rps * 20), failed, (long) (rps * 20) * 5300, (long) (rps * 20) * 5120, rps,
+                1000.0 * c / rps, 1000.0 / rps, (int) (1000 * c / rps), (int) (1100 * c / rps), (int) (1200 * c / rps),
+                (int) (1250 * c / rps), (int) (1400 * c / rps), (int) (1600 * c / rps), (int) (1800 * c / rps),
+                (int) (2000 * c / rps), (int) (2500 * c / rps));
+    }
+
+    @BeforeEach
+    void build() throws Exception {
+        project = tmp.resolve("incident");
+        pmw("init", project.toString(), "--zone", "America/New_York");
+        StringBuilder error = new StringBuilder();
+        // 30 segfaults in the hour before 18:00, none in the hour after; notices all along
+        for (int m = 0; m < 120; m++) {
+            String time = String.format("[Mon Oct 10 %02d:%02d:00 2005]", 17 + m / 60, m % 60);
+            error.append(time).append(" [notice] Apache/2.0.52 (CentOS) configured -- resuming normal operations\n");
+            if (m < 60 && m % 2 == 0) {
+                error.append(time.replace(":00 2005", ":30 2005"))
+                        .append(" [notice] child pid ").append(4000 + m).append(" exit signal Segmentation fault (11)\n");
+            }
+        }
+        Path logs = Files.createDirectories(tmp.resolve("web1"));
+        Files.writeString(logs.resolve("error_log"), error.toString());
+        Path series = Files.createDirectories(tmp.resolve("loadtest/run1"));
+        int[] levels = {10, 20, 40, 60, 80, 100};
+        double[] rps = {150, 235, 307, 328, 206, 170};
+        long[] failed = {0, 0, 0, 0, 700, 1900};
+        for (int i = 0; i < levels.length; i++) {
+            Files.writeString(series.resolve("ab-c" + levels[i] + ".txt"), ab(levels[i], rps[i], failed[i]));
+        }
+        assertEquals(0, pmw("import", project.toString(), logs.toString(), tmp.resolve("loadtest").toString()).status());
+    }
+
+    @Test
+    void aHypothesisIsDecidedWithEvidenceAndItsHistoryIsKept() throws Exception {
+        assertEquals("H1", pmw("hypothesis", "add", project.toString(), "Concurrency overwhelms the web tier").out());
+        assertEquals(0, pmw("hypothesis", "set-status", project.toString(), "H1", "testing", "--reason",
+                "load test at increasing -c", "--at", "2005-10-10 13:00").status());
+        assertEquals(0, pmw("hypothesis", "evidence", project.toString(), "H1", "--for", "web1_error_log:2",
+                "--note", "first segfault").status());
+        assertEquals(0, pmw("hypothesis", "set-status", project.toString(), "H1", "supported", "--reason",
+                "chokes past 60 users").status());
+        JsonNode h = pmw("hypothesis", "show", project.toString(), "H1", "--json").json();
+        assertEquals("supported", h.get("status").asText());
+        assertEquals("web1_error_log:2", h.get("evidenceFor").get(0).get("event").asText());
+        assertEquals(2, h.get("history").size());
+        assertEquals("2005-10-10T17:00:00Z", h.get("history").get(0).get("at").asText());
+    }
+
+    @Test
+    void unknownIdsAndBadMovesAreRefusedAndNothingIsSaved() throws Exception {
+        pmw("hypothesis", "add", project.toString(), "A VM misbehaves");
+        byte[] before = Files.readAllBytes(project.resolve("incident.json"));
+        Result unknown = pmw("hypothesis", "set-status", project.toString(), "H7", "refuted", "--reason", "x");
+        assertEquals(1, unknown.status());
+        assertTrue(unknown.err().contains("no hypothesis H7 (known: H1)"), unknown.err());
+        Result badRef = pmw("hypothesis", "evidence", project.toString(), "H1", "--for", "nosuch_log:3");
+        assertEquals(1, badRef.status());
+        Result badLink = pmw("link", project.toString(), "H1", "addresses", "C99");
+        assertEquals(1, badLink.status());
+        assertEquals(new String(before), Files.readString(project.resolve("incident.json")));
+    }
+
+    @Test
+    void anExperimentUsesTheLoadTestRunAndTheRunFindsTheThreshold() throws Exception {
+        JsonNode runs = pmw("loadtest", project.toString(), "--json").json().get("runs");
+        assertEquals(1, runs.size());
+        JsonNode run = runs.get(0);
+        assertEquals("R1", run.get("id").asText());
+        assertEquals(6, run.get("steps").size());
+        assertEquals(60, run.get("steps").get(3).get("concurrency").asInt());
+        assertEquals(328.0, run.get("steps").get(3).get("throughput").asDouble(), 0.01);
+        assertTrue(run.get("steps").get(0).has("p99_ms") && run.get("steps").get(0).has("error_rate"));
+        assertEquals(80, run.get("saturation").get("errors_start_concurrency").asInt());
+        assertTrue(run.get("saturation").has("usl"));
+        pmw("hypothesis", "add", project.toString(), "Concurrency overwhelms the web tier");
+        assertEquals("E1", pmw("experiment", "add", project.toString(), "Load test", "--hypothesis", "H1", "--run", "R1",
+                "--verdict", "supports").out());
+        assertEquals(1, pmw("experiment", "add", project.toString(), "Load test", "--run", "R9").status());
+        JsonNode experiments = pmw("experiment", "list", project.toString(), "--json").json();
+        assertEquals("R1", experiments.get(0).get("loadTestRuns").get(0).asText());
+    }
+
+    @Test
+    void anOutcomeIsMeasuredOnKnownCounts() throws Exception {
+        String changeId = pmw("change", "add", project.toString(), "Apache MPM: fewer threads per child", "--kind",
+                "config", "--at", "2005-10-10T18:00:00-04:00").out();
+        assertEquals("C1", changeId);
+        Result added = pmw("outcome", "add", project.toString(), "--title", "Segfaults after the push", "--change", "C1",
+                "--query", "\"segmentation fault\"", "--before", "2005-10-10T17:00..2005-10-10T18:00", "--after",
+                "2005-10-10T18:00..2005-10-10T19:00");
+        assertEquals("O1  significant decrease", added.out(), added.err());
+        JsonNode o = pmw("outcome", "show", project.toString(), "O1", "--json").json();
+        assertEquals(30, o.get("before").get("count").asLong());
+        assertEquals(60.0, o.get("before").get("minutes").asDouble());
+        assertEquals(0.5, o.get("before").get("rate_per_min").asDouble(), 1e-9);
+        assertEquals(0, o.get("after").get("count").asLong());
+        assertEquals(-100.0, o.get("change_pct").asDouble(), 1e-9);
+        // 30 events against 0 in equal windows: P = 2 * (1/2)^30
+        assertEquals(2 * Math.pow(0.5, 30), o.get("p_value").asDouble(), 1e-12);
+        assertEquals("significant decrease", o.get("verdict").asText());
+        assertEquals("2005-10-10T21:00:00Z", o.get("before_window").get("from").asText());
+    }
+
+    @Test
+    void bookmarksMarkersAndTheTimelineRoundTrip() throws Exception {
+        assertEquals(0, pmw("bookmark", "add", project.toString(), "web1_error_log:2", "--star", "--tag", "burst",
+                "--comment", "first crash").status());
+        JsonNode bookmarks = pmw("bookmark", "list", project.toString(), "--json").json();
+        assertTrue(bookmarks.get(0).get("starred").asBoolean());
+        assertEquals(0, pmw("marker", project.toString(), "mitigated", "2005-10-10 18:00").status());
+        pmw("change", "add", project.toString(), "Xen guests: more memory", "--kind", "infra", "--at", "2005-10-10 17:59");
+        JsonNode timeline = pmw("timeline", project.toString(), "--json").json();
+        String previous = "";
+        for (JsonNode entry : timeline) {
+            assertTrue(entry.get("at").asText().compareTo(previous) >= 0, "timeline in time order");
+            previous = entry.get("at").asText();
+        }
+        assertTrue(timeline.toString().contains("\"kind\":\"bookmark\""), timeline.toString());
+        assertEquals(0, pmw("bookmark", "remove", project.toString(), "web1_error_log:2").status());
+        assertEquals(0, pmw("bookmark", "list", project.toString(), "--json").json().size());
+    }
+
+    @Test
+    void aSecondWriterIsRefusedWithALockMessage() throws Exception {
+        try (Project open = Project.open(project, Progress.NONE)) {
+            Result refused = pmw("hypothesis", "add", project.toString(), "Something");
+            assertEquals(1, refused.status());
+            assertTrue(refused.err().contains("open in another pmw process"), refused.err());
+            // reading is still possible while the window holds the project
+            assertEquals(0, pmw("search", project.toString(), "segmentation").status());
+        }
+    }
+}
