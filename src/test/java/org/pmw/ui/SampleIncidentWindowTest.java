@@ -1,0 +1,95 @@
+package org.pmw.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import java.util.stream.Stream;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.pmw.ui.main.MainView;
+import org.pmw.ui.main.RecentProjects;
+import org.pmw.ui.main.WorkbenchModel;
+import org.pmw.ui.task.FxTaskRunner;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Opening the sample incident as a new user does: the story is there, searchable and linked. */
+@ExtendWith(ApplicationExtension.class)
+class SampleIncidentWindowTest {
+
+    @TempDir
+    static Path tmp;
+
+    private final FxTaskRunner runner = new FxTaskRunner();
+    private WorkbenchModel workbench;
+    private MainView main;
+
+    @Start
+    void start(Stage stage) {
+        workbench = new WorkbenchModel(runner);
+        workbench.setErrorHandler(e -> { throw new AssertionError(e); });
+        main = Workbench.build(workbench, new RecentProjects(Preferences.userRoot().node("org/pmw/test-" + System.nanoTime())));
+        main.installStatusBar(runner);
+        Scene scene = new Scene(main, 1280, 720);
+        Workbench.style(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    /** Follows a link of the inspector, which may be scrolled out of view. */
+    private static void follow(FxRobot robot, String textStart) throws Exception {
+        javafx.scene.control.Hyperlink link = robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Hyperlink h
+                && h.getText().startsWith(textStart)).queryAs(javafx.scene.control.Hyperlink.class);
+        WaitForAsyncUtils.asyncFx(link::fire).get();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void openTheSampleFindTheSegfaultsAndFollowH3ToItsLoadTest(FxRobot robot) throws Exception {
+        Path committed = Path.of("sample-incident");
+        Path copy = tmp.resolve("sample");
+        try (Stream<Path> files = Files.walk(committed)) {
+            for (Path p : files.filter(p -> !committed.relativize(p).startsWith("index")).toList()) {
+                Path target = copy.resolve(committed.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        WaitForAsyncUtils.asyncFx(() -> main.open(copy)).get();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> workbench.project() != null && !runner.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn("#queryField").write("segmentation fault").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#resultCount").queryAs(Label.class)
+                .getText().startsWith("607 events"));
+
+        robot.clickOn("#investigationTab");
+        assertTrue(robot.lookup("#card-H1").tryQuery().isPresent());
+        assertTrue(robot.lookup("#card-H2").tryQuery().isPresent());
+        robot.clickOn("#card-H3");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("H3", main.timeline().selectedItemProperty().get());
+        follow(robot, "E3  Load test before any change");
+        follow(robot, "R2 load-test run");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("loadTestsTab", main.sidePanel().getSelectionModel().getSelectedItem().getId());
+        Label summary = robot.lookup("#loadTestSummary").queryAs(Label.class);
+        assertTrue(summary.getText().startsWith("R2: The system starts to choke at N=80"), summary.getText());
+        WaitForAsyncUtils.asyncFx(() -> workbench.closeProject()).get();
+    }
+}
