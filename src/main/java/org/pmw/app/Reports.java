@@ -1,0 +1,103 @@
+package org.pmw.app;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pmw.analysis.loadtest.LoadTestAnalysis;
+import org.pmw.analysis.loadtest.RunAnalysis;
+import org.pmw.analysis.outcome.OutcomeResult;
+import org.pmw.analysis.timeline.TimelineItem;
+import org.pmw.analysis.timeline.TimelineModel;
+import org.pmw.model.Bookmark;
+import org.pmw.model.Event;
+import org.pmw.model.EvidenceRef;
+import org.pmw.model.Hypothesis;
+import org.pmw.model.LaneDensity;
+import org.pmw.model.LoadTestRun;
+import org.pmw.model.Outcome;
+import org.pmw.model.SourceFile;
+import org.pmw.model.TimeWindow;
+import org.pmw.report.PostmortemReport;
+import org.pmw.report.ReportData;
+import org.pmw.report.Template;
+
+/** The postmortem report of a project: the figures are measured here, against the index, then rendered. */
+public final class Reports {
+
+    /** Sources drawn in the report's overview chart, the busiest first. */
+    static final int OVERVIEW_LANES = 14;
+
+    private Reports() {
+    }
+
+    /** Renders the report; {@code format} is md, html or pdf, {@code template} sre, pagerduty or atlassian. */
+    public static byte[] render(Project project, String format, String template, boolean finalVersion)
+            throws IOException {
+        return PostmortemReport.render(data(project), PostmortemReport.Format.of(format), Template.of(template),
+                finalVersion);
+    }
+
+    /** The prose sections still to be written. */
+    public static List<String> missingSections(Project project, String template) throws IOException {
+        return PostmortemReport.missingSections(data(project), Template.of(template));
+    }
+
+    static ReportData data(Project project) throws IOException {
+        Map<String, OutcomeResult> outcomes = new LinkedHashMap<>();
+        for (Outcome o : project.incident().getOutcomes()) {
+            try {
+                outcomes.put(o.id(), InvestigationQueries.result(project, o));
+            } catch (IllegalArgumentException e) {
+                // an outcome without both windows has no figures yet; the report lists it without them
+            }
+        }
+        Map<String, RunAnalysis> runs = new LinkedHashMap<>();
+        for (LoadTestRun run : project.incident().getLoadTestRuns()) {
+            runs.put(run.id(), LoadTestAnalysis.analyse(run));
+        }
+        TimeWindow span = project.incident().getWindow() != null ? project.incident().getWindow() : project.eventSpan();
+        LaneDensity overview = null;
+        List<String> lanes = new ArrayList<>();
+        if (span != null && span.start() != null && span.end() != null) {
+            overview = project.laneDensity("*", span.start(), span.end(), 240);
+            project.incident().getSources().stream().filter(s -> s.events() > 0 && !s.category().equals("changes"))
+                    .sorted(Comparator.comparingLong(SourceFile::events).reversed()).limit(OVERVIEW_LANES)
+                    .map(SourceFile::id).forEach(lanes::add);
+            List<String> manifestOrder = project.incident().getSources().stream().map(SourceFile::id).toList();
+            lanes.sort(Comparator.comparingInt(manifestOrder::indexOf));
+        }
+        Map<String, Event> events = new HashMap<>();
+        List<String> refs = new ArrayList<>();
+        for (Hypothesis h : project.incident().getHypotheses()) {
+            h.evidenceFor().stream().map(EvidenceRef::event).filter(r -> r != null).forEach(refs::add);
+            h.evidenceAgainst().stream().map(EvidenceRef::event).filter(r -> r != null).forEach(refs::add);
+        }
+        project.incident().getBookmarks().stream().map(Bookmark::event).forEach(refs::add);
+        for (String ref : refs) {
+            event(project, ref).ifPresent(e -> events.put(ref, e));
+        }
+        List<TimelineItem> timeline = TimelineModel.build(project.incident(), ref -> event(project, ref)
+                .map(e -> Instant.ofEpochMilli(e.ts())));
+        String name = project.root().getFileName() == null ? "." : project.root().getFileName().toString();
+        return new ReportData(project.incident(), project.zone(), name, Instant.now(), outcomes, runs, overview,
+                lanes, timeline, events);
+    }
+
+    private static java.util.Optional<Event> event(Project project, String ref) {
+        int colon = ref.lastIndexOf(':');
+        if (colon <= 0) {
+            return java.util.Optional.empty();
+        }
+        try {
+            List<Event> found = project.around(ref.substring(0, colon), Long.parseLong(ref.substring(colon + 1)), 0);
+            return found.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(found.get(0));
+        } catch (IOException | NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}

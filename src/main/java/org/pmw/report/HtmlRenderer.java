@@ -1,0 +1,151 @@
+package org.pmw.report;
+
+import java.util.List;
+
+/**
+ * One self-contained, well-formed XHTML file: inline CSS and SVG, no scripts, nothing loaded from anywhere.
+ * Everything from the evidence or the user is escaped.
+ */
+final class HtmlRenderer {
+
+    private static final String CSS = """
+            body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10.5pt; color: #1f2a33; margin: 2em; }
+            h1 { font-size: 20pt; margin-bottom: 0.3em; }
+            h2 { font-size: 14pt; border-bottom: 1px solid #c8ced6; padding-bottom: 2px; margin-top: 1.4em; }
+            h3 { font-size: 12pt; margin-top: 1.1em; }
+            h4 { font-size: 11pt; margin: 0.9em 0 0.3em 0; }
+            table { border-collapse: collapse; margin: 0.5em 0 1em 0; width: 100%; table-layout: fixed; }
+            th, td { border: 1px solid #d5dbe2; padding: 3px 5px; vertical-align: top; text-align: left; font-size: 9pt;
+                     word-wrap: break-word; overflow-wrap: anywhere; }
+            th { background: #eef1f4; }
+            tr { page-break-inside: avoid; }
+            code { font-family: 'DejaVu Sans Mono', monospace; font-size: 8.5pt; background: #f3f5f7; word-wrap: break-word; }
+            .todo { border-left: 4px solid #e0a030; background: #fff8e6; padding: 4px 8px; }
+            .chart { page-break-inside: avoid; margin: 0.5em 0; }
+            .caption { color: #56606b; font-size: 9pt; }
+            sup a { text-decoration: none; color: #2f6fb3; }
+            .footnotes { font-size: 8.5pt; color: #3c4650; }
+            .footnotes li { margin-bottom: 2px; word-wrap: break-word; }
+            svg { max-width: 100%; height: auto; }
+            @page { size: A4; margin: 16mm 14mm; }
+            """;
+
+    private HtmlRenderer() {
+    }
+
+    static String esc(String s) {
+        return Charts.esc(s == null ? "" : s);
+    }
+
+    static String render(Doc doc, String title) {
+        StringBuilder html = new StringBuilder();
+        html.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n")
+                .append("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><meta charset=\"UTF-8\"/>")
+                .append("<title>").append(esc(title)).append("</title><style>").append(CSS).append("</style></head><body>");
+        for (Doc.Block block : doc.blocks) {
+            if (block instanceof Doc.Heading h) {
+                html.append("<h").append(h.level()).append('>').append(esc(h.text()))
+                    .append("</h").append(h.level()).append('>');
+            } else if (block instanceof Doc.Para p) {
+                html.append("<p>").append(spans(p.spans())).append("</p>");
+            } else if (block instanceof Doc.Placeholder p) {
+                html.append("<p class=\"todo\"><strong>To write (").append(esc(p.section()))
+                    .append("):</strong> ").append(esc(p.hint())).append("</p>");
+            } else if (block instanceof Doc.Chart c) {
+                html.append("<div class=\"chart\">").append(c.svg()).append("<p class=\"caption\">")
+                    .append(esc(c.caption())).append("</p></div>");
+            } else if (block instanceof Doc.Bullets b) {
+                html.append("<ul>");
+                for (List<Doc.Span> item : b.items()) {
+                    html.append("<li>").append(spans(item)).append("</li>");
+                }
+                html.append("</ul>");
+            } else if (block instanceof Doc.Table t) {
+                table(html, t);
+            }
+        }
+        if (!doc.footnotes.isEmpty()) {
+            html.append("<h2>Sources of the figures</h2><p class=\"caption\">Every number and quoted event can be checked"
+                    + " again with these commands.</p><ol class=\"footnotes\">");
+            for (int i = 0; i < doc.footnotes.size(); i++) {
+                html.append("<li id=\"fn-").append(i + 1).append("\"><code>").append(esc(doc.footnotes.get(i)))
+                        .append("</code></li>");
+            }
+            html.append("</ol>");
+        }
+        html.append("</body></html>\n");
+        return html.toString();
+    }
+
+    private static void table(StringBuilder html, Doc.Table t) {
+        html.append("<table>");
+        // column widths follow the text they hold, so a fixed layout can still wrap long values
+        int columns = t.headers().size();
+        double[] weight = new double[columns];
+        for (int c = 0; c < columns; c++) {
+            double total = 0;
+            for (List<List<Doc.Span>> row : t.rows()) {
+                total += c < row.size() ? plainLength(row.get(c)) : 0;
+            }
+            double average = t.rows().isEmpty() ? 0 : total / t.rows().size();
+            weight[c] = Math.max(Math.max(7, t.headers().get(c).length() * 1.2), Math.min(50, average));
+        }
+        double sum = java.util.Arrays.stream(weight).sum();
+        html.append("<colgroup>");
+        for (double w : weight) {
+            html.append("<col style=\"width: ").append(String.format(java.util.Locale.ROOT, "%.1f", 100 * w / sum))
+                    .append("%\"/>");
+        }
+        html.append("</colgroup>");
+        boolean headers = t.headers().stream().anyMatch(h -> !h.isEmpty());
+        if (headers) {
+            html.append("<thead><tr>");
+            for (String h : t.headers()) {
+                html.append("<th>").append(esc(h)).append("</th>");
+            }
+            html.append("</tr></thead>");
+        }
+        html.append("<tbody>");
+        for (List<List<Doc.Span>> row : t.rows()) {
+            html.append("<tr>");
+            for (List<Doc.Span> c : row) {
+                html.append("<td>").append(spans(c)).append("</td>");
+            }
+            html.append("</tr>");
+        }
+        html.append("</tbody></table>");
+    }
+
+    private static int plainLength(List<Doc.Span> spans) {
+        int length = 0;
+        for (Doc.Span s : spans) {
+            if (s instanceof Doc.Text t) {
+                length += t.text().length();
+            } else if (s instanceof Doc.Strong t) {
+                length += t.text().length();
+            } else if (s instanceof Doc.Code c) {
+                length += c.text().length();
+            } else {
+                length += 2;
+            }
+        }
+        return length;
+    }
+
+    private static String spans(List<Doc.Span> spans) {
+        StringBuilder sb = new StringBuilder();
+        for (Doc.Span s : spans) {
+            if (s instanceof Doc.Text t) {
+                sb.append(esc(t.text()));
+            } else if (s instanceof Doc.Strong t) {
+                sb.append("<strong>").append(esc(t.text())).append("</strong>");
+            } else if (s instanceof Doc.Code c) {
+                sb.append("<code>").append(esc(c.text())).append("</code>");
+            } else if (s instanceof Doc.Ref r) {
+                sb.append("<sup><a href=\"#fn-").append(r.number()).append("\">").append(r.number())
+                    .append("</a></sup>");
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,77 @@
+package org.pmw.report;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/** Renders the postmortem of a project in Markdown, HTML or PDF. */
+public final class PostmortemReport {
+
+    /** Output formats. */
+    public enum Format {
+        MD, HTML, PDF;
+
+        public static Format of(String name) {
+            try {
+                return valueOf(name.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown report format '" + name + "' (md, html or pdf)");
+            }
+        }
+    }
+
+    private PostmortemReport() {
+    }
+
+    /**
+     * @param finalVersion refuse when prose sections are still empty (the message lists them)
+     */
+    public static byte[] render(ReportData data, Format format, Template template, boolean finalVersion)
+            throws IOException {
+        Doc doc = ReportBuilder.build(data, template, finalVersion);
+        return switch (format) {
+            case MD -> MarkdownRenderer.render(doc).getBytes(StandardCharsets.UTF_8);
+            case HTML -> HtmlRenderer.render(doc, data.incident().getTitle()).getBytes(StandardCharsets.UTF_8);
+            case PDF -> pdf(HtmlRenderer.render(doc, data.incident().getTitle()));
+        };
+    }
+
+    /** The sections still to be written, for a warning before a final export. */
+    public static List<String> missingSections(ReportData data, Template template) {
+        return ReportBuilder.build(data, template, false).missing;
+    }
+
+    /** Fonts with Greek and mathematical signs, where the system has them (Debian's fonts-dejavu-core). */
+    private static final java.util.Map<String, String> FONTS = java.util.Map.of(
+            "DejaVu Sans", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+            "DejaVu Sans Mono", "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf");
+
+    private static byte[] pdf(String xhtml) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.useFastMode();
+        boolean fonts = true;
+        for (var font : FONTS.entrySet()) {
+            java.io.File file = new java.io.File(font.getValue());
+            if (file.isFile()) {
+                builder.useFont(file, font.getKey());
+            } else {
+                fonts = false;
+            }
+        }
+        if (!fonts) {
+            // the PDF's built-in fonts have no Greek letters: spell the few the analysis writes
+            xhtml = xhtml.replace("σ", "sigma").replace("κ", "kappa").replace("λ", "lambda").replace("−", "-")
+                    .replace("×", "x").replace("²", "^2").replace("≈", "~").replace("✓", "v").replace("★", "*");
+        }
+        builder.useSVGDrawer(new BatikSVGDrawer());
+        builder.withHtmlContent(xhtml, null);
+        builder.toStream(out);
+        builder.run();
+        return out.toByteArray();
+    }
+}

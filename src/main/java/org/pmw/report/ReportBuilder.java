@@ -1,0 +1,386 @@
+package org.pmw.report;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.pmw.analysis.loadtest.RunAnalysis;
+import org.pmw.analysis.loadtest.StepResult;
+import org.pmw.analysis.outcome.OutcomeResult;
+import org.pmw.analysis.timeline.TimelineItem;
+import org.pmw.model.ActionItem;
+import org.pmw.model.Change;
+import org.pmw.model.Event;
+import org.pmw.model.EvidenceRef;
+import org.pmw.model.Experiment;
+import org.pmw.model.Hypothesis;
+import org.pmw.model.Incident;
+import org.pmw.model.Marker;
+import org.pmw.model.Outcome;
+import org.pmw.model.ReportText;
+import org.pmw.model.SavedSearch;
+import org.pmw.model.TimeWindow;
+
+/**
+ * Builds the postmortem from the investigation: the user's prose where written (marked placeholders where not),
+ * and the generated sections, with every number and quoted event carrying the command that re-checks it.
+ */
+public final class ReportBuilder {
+
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("HH:mm'Z'");
+
+    private final ReportData data;
+    private final Template template;
+    private final Doc doc = new Doc();
+
+    private ReportBuilder(ReportData data, Template template) {
+        this.data = data;
+        this.template = template;
+    }
+
+    /**
+     * @throws IllegalArgumentException when {@code finalVersion} and prose sections are still empty: the message
+     *                                  lists them
+     */
+    static Doc build(ReportData data, Template template, boolean finalVersion) {
+        ReportBuilder b = new ReportBuilder(data, template);
+        b.header();
+        for (Template.Section s : template.order()) {
+            b.section(s);
+        }
+        if (finalVersion && !b.doc.missing.isEmpty()) {
+            throw new IllegalArgumentException("cannot export as final: these sections are still empty: "
+                    + String.join(", ", b.doc.missing) + ". Write them in the Report tab or export a draft.");
+        }
+        return b.doc;
+    }
+
+    private String local(Instant t) {
+        return t == null ? "?" : LOCAL.format(t.atZone(data.zone()));
+    }
+
+    private String both(Instant t) {
+        return t == null ? "?" : local(t) + " (" + UTC.format(t.atZone(java.time.ZoneOffset.UTC)) + ")";
+    }
+
+    private String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    private String searchCommand(String query, TimeWindow w) {
+        StringBuilder sb = new StringBuilder("pmw search " + data.projectName() + " " + quote(query));
+        if (w != null && w.start() != null) {
+            sb.append(" --from ").append(w.start());
+        }
+        if (w != null && w.end() != null) {
+            sb.append(" --to ").append(w.end());
+        }
+        return sb.toString();
+    }
+
+    private String showCommand(String ref) {
+        return "pmw show " + data.projectName() + " " + ref;
+    }
+
+    private void header() {
+        Incident incident = data.incident();
+        doc.blocks.add(new Doc.Heading(1, "Postmortem: " + incident.getTitle()));
+        List<List<Doc.Span>> rows = new ArrayList<>();
+        TimeWindow w = incident.getWindow();
+        rows.add(List.of(Doc.text("Date"), Doc.text(w == null || w.start() == null ? "?"
+                : DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH).format(w.start().atZone(data.zone()))))) ;
+        rows.add(List.of(Doc.text("Authors"), Doc.text(incident.getAuthors().isEmpty() ? "—"
+                : String.join(", ", incident.getAuthors()))));
+        rows.add(List.of(Doc.text("Status"), Doc.text(incident.getReportStatus())));
+        rows.add(List.of(Doc.text("Incident window"), Doc.text(w == null ? "—" : both(w.start()) + " – " + both(w.end())
+                + ", times in " + data.zone().getId())));
+        for (Marker m : incident.getMarkers()) {
+            rows.add(List.of(Doc.text(m.label() == null ? m.kind() : m.label()), Doc.text(both(m.at()))));
+        }
+        doc.blocks.add(new Doc.Table(List.of("", ""), wrap(rows)));
+    }
+
+    private static List<List<List<Doc.Span>>> wrap(List<List<Doc.Span>> rows) {
+        List<List<List<Doc.Span>>> out = new ArrayList<>();
+        for (List<Doc.Span> row : rows) {
+            List<List<Doc.Span>> cells = new ArrayList<>();
+            for (Doc.Span s : row) {
+                cells.add(List.of(s));
+            }
+            out.add(cells);
+        }
+        return out;
+    }
+
+    private void section(Template.Section s) {
+        doc.blocks.add(new Doc.Heading(2, template.title(s)));
+        ReportText text = data.incident().getReport();
+        switch (s) {
+            case SUMMARY -> prose(s, text.summary(), "What happened, in two or three sentences.");
+            case IMPACT -> prose(s, text.impact(), "Who was affected, how badly and for how long.");
+            case ROOT_CAUSES -> {
+                prose(s, text.rootCauses(), "Why it happened; the supported hypotheses below are the evidence.");
+                supportedHypotheses();
+            }
+            case TRIGGER -> prose(s, text.trigger(), "What set it off.");
+            case RESOLUTION -> {
+                prose(s, text.resolution(), "What was done to end it.");
+                changes();
+                outcomes();
+            }
+            case DETECTION -> prose(s, text.detection(), "How it was noticed, and how it could have been sooner.");
+            case ACTION_ITEMS -> actionItems();
+            case LESSONS -> {
+                doc.blocks.add(new Doc.Heading(3, "What went well"));
+                prose(s, text.wentWell(), "What went well");
+                doc.blocks.add(new Doc.Heading(3, "What went wrong"));
+                prose(s, text.wentWrong(), "What went wrong");
+                doc.blocks.add(new Doc.Heading(3, "Where we got lucky"));
+                prose(s, text.gotLucky(), "Where we got lucky");
+            }
+            case TIMELINE -> timeline();
+            case SUPPORTING -> supporting();
+        }
+    }
+
+    private void prose(Template.Section s, String text, String hint) {
+        if (text == null || text.isBlank()) {
+            doc.blocks.add(new Doc.Placeholder(template.title(s), hint));
+            String name = s == Template.Section.LESSONS ? template.title(s) + " (" + hint + ")" : template.title(s);
+            doc.missing.add(name);
+            return;
+        }
+        for (String paragraph : text.split("\\n\\s*\\n")) {
+            doc.blocks.add(new Doc.Para(List.of(Doc.text(paragraph.trim()))));
+        }
+    }
+
+    private void supportedHypotheses() {
+        for (Hypothesis h : data.incident().getHypotheses()) {
+            if (h.status().id().equals("supported")) {
+                doc.blocks.add(new Doc.Para(List.of(new Doc.Strong(h.id() + " (supported):"), Doc.text(" " + h.statement()))));
+            }
+        }
+    }
+
+    private void changes() {
+        List<Change> changes = data.incident().getChanges();
+        if (changes.isEmpty()) {
+            return;
+        }
+        List<List<List<Doc.Span>>> rows = new ArrayList<>();
+        for (Change c : changes) {
+            List<Doc.Span> origin = new ArrayList<>();
+            origin.add(Doc.text(c.origin() == null ? "" : c.origin()));
+            if (c.origin() != null && c.origin().contains(":")) {
+                origin.add(doc.ref(showCommand(c.origin())));
+            }
+            rows.add(List.of(List.of(Doc.text(c.id())), List.of(Doc.text(local(c.startedAt()))),
+                    List.of(Doc.text(c.kind())), List.of(Doc.text(c.title())),
+                    List.of(Doc.text(c.actor() == null ? "" : c.actor())), origin));
+        }
+        doc.blocks.add(new Doc.Heading(3, "Changes"));
+        doc.blocks.add(new Doc.Table(List.of("Id", "When", "Kind", "What", "By", "Record"), rows));
+    }
+
+    private void outcomes() {
+        if (data.incident().getOutcomes().isEmpty()) {
+            return;
+        }
+        doc.blocks.add(new Doc.Heading(3, "Outcomes"));
+        List<List<List<Doc.Span>>> rows = new ArrayList<>();
+        for (Outcome o : data.incident().getOutcomes()) {
+            OutcomeResult r = data.outcomes().get(o.id());
+            if (r == null) {
+                continue;
+            }
+            Doc.Ref beforeRef = doc.ref(searchCommand(o.query(), o.before()));
+            Doc.Ref afterRef = doc.ref(searchCommand(o.query(), o.after()));
+            String metric = o.denominatorQuery() == null ? o.query() + " per minute"
+                    : "share of " + o.denominatorQuery() + " matching " + o.query();
+            rows.add(List.of(List.of(Doc.text(o.id() + " " + o.title())), List.of(new Doc.Code(metric)),
+                    List.of(Doc.text(figure(r.before(), o.before())), beforeRef),
+                    List.of(Doc.text(figure(r.after(), o.after())), afterRef),
+                    List.of(Doc.text(r.changePct() == null ? "—" : String.format(Locale.ROOT, "%+.1f%%", r.changePct()))),
+                    List.of(Doc.text(r.pValue() == null ? "—" : pValue(r.pValue()))),
+                    List.of(new Doc.Strong(r.verdict()))));
+        }
+        doc.blocks.add(new Doc.Table(List.of("Outcome", "Metric", "Before", "After", "Change", "p", "Verdict"), rows));
+        for (Outcome o : data.incident().getOutcomes()) {
+            OutcomeResult r = data.outcomes().get(o.id());
+            if (r != null && r.explanation() != null) {
+                doc.blocks.add(new Doc.Para(List.of(new Doc.Strong(o.id() + ":"), Doc.text(" " + r.explanation()))));
+            }
+        }
+    }
+
+    private String figure(org.pmw.analysis.outcome.WindowStats s, TimeWindow w) {
+        String when = w == null ? "" : " (" + local(w.start()) + " – " + local(w.end()) + ")";
+        if (s.denominator() != null) {
+            return String.format(Locale.ROOT, "%d of %d%s", s.count(), s.denominator(), when);
+        }
+        return String.format(Locale.ROOT, "%d in %.0f min = %.3f/min%s", s.count(), s.minutes() == null ? 0 : s.minutes(),
+                s.ratePerMin() == null ? 0 : s.ratePerMin(), when);
+    }
+
+    private static String pValue(double p) {
+        return p < 1e-300 ? "< 1e-300" : String.format(Locale.ROOT, "%.3g", p);
+    }
+
+    private void actionItems() {
+        List<ActionItem> items = data.incident().getActionItems();
+        if (items.isEmpty()) {
+            doc.blocks.add(new Doc.Placeholder(template.title(Template.Section.ACTION_ITEMS), "No action items yet."));
+            doc.missing.add(template.title(Template.Section.ACTION_ITEMS));
+            return;
+        }
+        List<List<List<Doc.Span>>> rows = new ArrayList<>();
+        for (ActionItem a : items) {
+            rows.add(List.of(List.of(Doc.text(a.id())), List.of(Doc.text(a.action())), List.of(Doc.text(a.type())),
+                    List.of(Doc.text(a.owner() == null ? "" : a.owner())), List.of(Doc.text(a.ticket() == null ? "" : a.ticket())),
+                    List.of(Doc.text(a.status() == null ? "" : a.status()))));
+        }
+        doc.blocks.add(new Doc.Table(List.of("Id", "Action", "Type", "Owner", "Ticket", "Status"), rows));
+    }
+
+    private void timeline() {
+        if (data.overview() != null && !data.overviewLanes().isEmpty()) {
+            doc.blocks.add(new Doc.Chart(Charts.overview(data), "Events per source over the incident window, errors in"
+                    + " red; changes as green lines, incident markers dashed."));
+            doc.blocks.add(new Doc.Para(List.of(Doc.text("Event density from "),
+                    doc.ref("pmw histogram " + data.projectName() + " '*' --bucket 1h"))));
+        }
+        List<List<List<Doc.Span>>> rows = new ArrayList<>();
+        for (TimelineItem item : data.timeline()) {
+            List<Doc.Span> what = new ArrayList<>();
+            what.add(Doc.text(item.title()));
+            if (item.kind().name().equals("BOOKMARK") && item.id() != null) {
+                Event e = data.events().get(item.id());
+                if (e != null) {
+                    what.add(new Doc.Code(firstLine(e.raw())));
+                }
+                what.add(doc.ref(showCommand(item.id())));
+            }
+            rows.add(List.of(List.of(Doc.text(local(item.at()))),
+                    List.of(Doc.text(UTC.format(item.at().atZone(java.time.ZoneOffset.UTC)))),
+                    List.of(Doc.text(item.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '))), what));
+        }
+        doc.blocks.add(new Doc.Table(List.of(data.zone().getId(), "UTC", "What", ""), rows));
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.length() > 160 ? line.substring(0, 159) + "…" : line;
+    }
+
+    private void supporting() {
+        hypothesesTable();
+        experiments();
+    }
+
+    private void hypothesesTable() {
+        List<Hypothesis> hypotheses = data.incident().getHypotheses();
+        if (hypotheses.isEmpty()) {
+            return;
+        }
+        doc.blocks.add(new Doc.Heading(3, "Hypotheses"));
+        List<List<List<Doc.Span>>> rows = new ArrayList<>();
+        for (Hypothesis h : hypotheses) {
+            List<String> deciding = data.incident().getExperiments().stream()
+                    .filter(e -> h.id().equals(e.hypothesis())).map(e -> e.id() + " (" + e.verdict() + ")").toList();
+            rows.add(List.of(List.of(Doc.text(h.id())), List.of(Doc.text(h.statement())),
+                    List.of(new Doc.Strong(h.status().id())), evidence(h.evidenceFor()), evidence(h.evidenceAgainst()),
+                    List.of(Doc.text(String.join(", ", deciding)))));
+        }
+        doc.blocks.add(new Doc.Table(List.of("Id", "Hypothesis", "Final status", "Evidence for", "Evidence against",
+                "Decided by"), rows));
+    }
+
+    private List<Doc.Span> evidence(List<EvidenceRef> refs) {
+        List<Doc.Span> spans = new ArrayList<>();
+        for (EvidenceRef r : refs) {
+            if (!spans.isEmpty()) {
+                spans.add(Doc.text("; "));
+            }
+            if (r.event() != null) {
+                Event e = data.events().get(r.event());
+                spans.add(new Doc.Code(r.event()));
+                if (e != null) {
+                    spans.add(Doc.text(" " + firstLine(e.message())));
+                }
+                spans.add(doc.ref(showCommand(r.event())));
+            } else {
+                SavedSearch s = data.incident().getSavedSearches().stream().filter(x -> x.id().equals(r.search()))
+                        .findFirst().orElse(null);
+                spans.add(Doc.text(s == null ? r.search() : s.id() + " " + s.name()));
+                if (s != null) {
+                    spans.add(doc.ref(searchCommand(s.query(), s.window())));
+                }
+            }
+            if (r.note() != null) {
+                spans.add(Doc.text(" (" + r.note() + ")"));
+            }
+        }
+        return spans;
+    }
+
+    private void experiments() {
+        List<Experiment> experiments = data.incident().getExperiments();
+        if (experiments.isEmpty()) {
+            return;
+        }
+        doc.blocks.add(new Doc.Heading(3, "Experiments"));
+        for (Experiment e : experiments) {
+            doc.blocks.add(new Doc.Heading(4, e.id() + " " + e.title() + " (" + e.verdict() + ")"));
+            List<Doc.Span> line = new ArrayList<>();
+            if (e.hypothesis() != null) {
+                line.add(Doc.text("Tests " + e.hypothesis() + ". "));
+            }
+            if (e.method() != null) {
+                line.add(Doc.text("Method: " + e.method() + ". "));
+            }
+            if (e.expected() != null) {
+                line.add(Doc.text("Expected: " + e.expected() + ". "));
+            }
+            if (e.observed() != null) {
+                line.add(Doc.text("Observed: " + e.observed()));
+            }
+            doc.blocks.add(new Doc.Para(line));
+            for (String runId : e.loadTestRuns()) {
+                RunAnalysis run = data.runs().get(runId);
+                if (run != null) {
+                    loadTest(run);
+                }
+            }
+        }
+    }
+
+    private void loadTest(RunAnalysis run) {
+        Doc.Ref ref = doc.ref("pmw loadtest " + data.projectName() + " " + run.id());
+        doc.blocks.add(new Doc.Para(List.of(new Doc.Strong("Run " + run.id() + ": " + run.name()), ref)));
+        List<List<List<Doc.Span>>> rows = new ArrayList<>();
+        for (StepResult s : run.steps()) {
+            rows.add(List.of(List.of(Doc.text(Integer.toString(s.concurrency()))), List.of(Doc.text(num(s.throughput(), 1))),
+                    List.of(Doc.text(num(s.p50Ms(), 0))), List.of(Doc.text(num(s.p95Ms(), 0))),
+                    List.of(Doc.text(num(s.p99Ms(), 0))),
+                    List.of(Doc.text(s.errorRate() == null ? "—" : String.format(Locale.ROOT, "%.1f%%", s.errorRate() * 100)))));
+        }
+        doc.blocks.add(new Doc.Table(List.of("Concurrency", "Throughput (req/s)", "p50 ms", "p95 ms", "p99 ms",
+                "Errors"), rows));
+        if (run.steps().size() >= 2) {
+            doc.blocks.add(new Doc.Chart(Charts.loadTest(run), "Run " + run.id()
+                    + ": throughput (left) and p99 latency (right) against concurrency, the USL fit dashed, the knee,"
+                    + " N* and the onset of errors marked."));
+        }
+        if (run.saturation().summary() != null) {
+            doc.blocks.add(new Doc.Para(List.of(Doc.text(run.saturation().summary()))));
+        }
+    }
+
+    private static String num(Double d, int decimals) {
+        return d == null || d.isNaN() ? "—" : String.format(Locale.ROOT, "%." + decimals + "f", d);
+    }
+}
