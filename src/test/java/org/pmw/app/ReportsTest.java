@@ -1,0 +1,155 @@
+package org.pmw.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pmw.app.investigation.EvidenceSide;
+import org.pmw.app.investigation.Investigation;
+import org.pmw.model.ActionItem;
+import org.pmw.model.Change;
+import org.pmw.model.HypothesisStatus;
+import org.pmw.model.Outcome;
+import org.pmw.model.ReportText;
+import org.pmw.model.TimeWindow;
+import org.pmw.testing.TestProjects;
+
+class ReportsTest {
+
+    private static final String SCRIPT = "<script>alert(1)</script>";
+    private static final String IMG = "\"><img src=x onerror=alert(1)>";
+
+    @TempDir
+    Path tmp;
+    private Project project;
+
+    @BeforeEach
+    void build() throws Exception {
+        StringBuilder log = new StringBuilder();
+        for (int m = 0; m < 120; m++) {
+            log.append(String.format("2005-10-10T%02d:%02d:00Z info web1 request served status=200%n", 21 + m / 60, m % 60));
+            if (m < 60 && m % 3 == 0) {
+                log.append(String.format("2005-10-10T21:%02d:30Z error web1 child exited segmentation fault status=500%n", m));
+            }
+        }
+        log.append("2005-10-10T21:00:45Z error web1 ").append(SCRIPT).append(" | pipe ").append(IMG).append('\n');
+        Path file = tmp.resolve("app.log");
+        Files.writeString(file, log.toString());
+        project = TestProjects.create(tmp.resolve("incident"));
+        project.importFiles(List.of(file), ImportOptions.defaults(), Progress.NONE);
+        Investigation inv = project.investigation();
+        var h = inv.addHypothesis("Concurrency " + SCRIPT + " overwhelms | the web tier", "notes\nwith a newline");
+        inv.addEvidence(h.id(), EvidenceSide.FOR, "app.log:2", "first crash " + IMG);
+        inv.addEvidence(h.id(), EvidenceSide.FOR, project.investigation().addSavedSearch("hostile",
+                "\"alert(1)\"", null).id(), null);
+        inv.setStatus(h.id(), HypothesisStatus.SUPPORTED, "load test");
+        Change c = inv.addChange(new Change(null, "config", "Fewer threads " + IMG, null, null, null, null,
+                Instant.parse("2005-10-10T22:00:00Z"), null, "done", "dan", null, null, null, null, List.of(), null, null));
+        inv.addOutcome(new Outcome(null, "Segfaults after the push", List.of(c.id()), "segmentation",
+                null, new TimeWindow(Instant.parse("2005-10-10T21:00:00Z"), Instant.parse("2005-10-10T22:00:00Z")),
+                new TimeWindow(Instant.parse("2005-10-10T22:00:00Z"), Instant.parse("2005-10-10T23:00:00Z")), null, null));
+        inv.addActionItem(new ActionItem(null, "Alert on segfaults | per minute", "prevent", "ops", null, "open"));
+        inv.bookmark("app.log:2", true, List.of("burst"), "first");
+        project.save();
+    }
+
+    private String render(String format, String template) throws Exception {
+        return new String(Reports.render(project, format, template, false), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void sectionsComeInTheTemplatesOrder() throws Exception {
+        String sre = render("md", "sre");
+        assertInOrder(sre, "## Summary", "## Impact", "## Root Causes", "## Trigger", "## Resolution", "## Detection",
+                "## Action Items", "## Lessons Learned", "### What went well", "### What went wrong",
+                "### Where we got lucky", "## Timeline", "## Supporting information");
+        assertInOrder(render("md", "pagerduty"), "## Summary", "## Leadup", "## Fault", "## Impact", "## Detection",
+                "## Response and recovery", "## Timeline", "## Related records", "## Lessons Learned", "## Action Items");
+        assertInOrder(render("md", "atlassian"), "## Incident summary", "## Leadup", "## Impact", "## Detection",
+                "## Recovery", "## Timeline", "## Root cause", "## Lessons Learned", "## Corrective actions");
+    }
+
+    private static void assertInOrder(String text, String... parts) {
+        int at = -1;
+        for (String part : parts) {
+            int next = text.indexOf(part, at + 1);
+            assertTrue(next > at, part + " missing or out of order");
+            at = next;
+        }
+    }
+
+    @Test
+    void emptyProseIsAPlaceholderInDraftsAndRefusedWhenFinal() throws Exception {
+        assertTrue(render("md", "sre").contains("> **TO WRITE (Impact):**"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Reports.render(project, "md", "sre", true));
+        assertTrue(e.getMessage().contains("Summary") && e.getMessage().contains("Impact"), e.getMessage());
+        project.incident().setReport(new ReportText("s", "i", "r", "t", "res", "d", "well", "wrong", "lucky"));
+        String done = new String(Reports.render(project, "md", "sre", true), StandardCharsets.UTF_8);
+        assertFalse(done.contains("TO WRITE"));
+    }
+
+    @Test
+    void everyOutcomeNumberCarriesTheSearchThatReproducesIt() throws Exception {
+        String md = render("md", "sre");
+        long before = project.count("segmentation", Instant.parse("2005-10-10T21:00:00Z"),
+                Instant.parse("2005-10-10T22:00:00Z"));
+        assertEquals(20, before);
+        assertTrue(md.contains("20 in 60 min = 0.333/min"), md);
+        assertTrue(md.contains("0 in 60 min = 0.000/min"), md);
+        assertTrue(md.contains("`pmw search incident 'segmentation' --from 2005-10-10T21:00:00Z --to 2005-10-10T22:00:00Z`"),
+                md);
+        assertTrue(md.contains("`pmw show incident app.log:2`"), md);
+        // every footnote reference has its definition
+        for (int n = 1; md.contains("[^" + n + "]"); n++) {
+            assertTrue(md.contains("[^" + n + "]: `pmw "), "footnote " + n);
+        }
+    }
+
+    @Test
+    void hostileTextIsEscapedInHtmlAndNothingIsLoaded() throws Exception {
+        String html = render("html", "sre");
+        assertFalse(html.toLowerCase().contains("<script"), "a script tag got through");
+        assertFalse(html.contains("<img"), "an img tag got through");
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assertTrue(html.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
+        assertFalse(html.matches("(?s).*(src|href)=\"https?:.*"), "something is loaded from the network");
+        assertTrue(html.contains("<svg"), "charts are inline SVG");
+        // well-formed XHTML: the PDF renderer parses it as XML
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
+        f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void markdownTablesSurvivePipesAndNewlines() throws Exception {
+        String md = render("md", "sre");
+        for (String line : md.split("\n")) {
+            if (line.startsWith("| A1 ")) {
+                assertEquals(7, line.replace("\\|", "").chars().filter(c -> c == '|').count(), line);
+            }
+        }
+        assertTrue(md.contains("Alert on segfaults \\| per minute"));
+    }
+
+    @Test
+    void pdfHasPages() throws Exception {
+        byte[] pdf = Reports.render(project, "pdf", "sre", false);
+        assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertTrue(document.getNumberOfPages() > 1, "pages: " + document.getNumberOfPages());
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertTrue(text.contains("Segfaults after the push"), "the outcome is in the PDF");
+            assertTrue(text.contains("<script>alert(1)</script>"), "hostile text shows as text");
+        }
+    }
+}
