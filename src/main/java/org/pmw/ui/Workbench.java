@@ -43,12 +43,16 @@ public final class Workbench {
         PatternsView patterns = new PatternsView(workbench);
         Tab patternsTab = new Tab("Patterns", patterns);
         patternsTab.setId("patternsTab");
+        org.pmw.ui.report.ReportView report = new org.pmw.ui.report.ReportView(workbench);
+        Tab reportTab = new Tab("Report", report);
+        reportTab.setId("reportTab");
         main.addSideTab(investigationTab);
         main.addSideTab(loadTestsTab);
         main.addSideTab(patternsTab);
+        main.addSideTab(reportTab);
 
         int key = 1;
-        for (Tab tab : List.of(investigationTab, loadTestsTab, patternsTab)) {
+        for (Tab tab : List.of(investigationTab, loadTestsTab, patternsTab, reportTab)) {
             main.addViewItem(item(tab.getText(), "Shortcut+" + key++, () -> main.sidePanel().getSelectionModel().select(tab)));
         }
         patterns.setOnSearch(query -> search(main, query, null, null));
@@ -106,7 +110,11 @@ public final class Workbench {
         main.addViewItem(dark);
         MenuItem newHypothesis = item("_New Hypothesis…", "Shortcut+N", investigation::newHypothesis);
         MenuItem undo = item("_Undo", "Shortcut+Z", workbench::undo);
-        Menu investigate = new Menu("_Investigation", null, newHypothesis, undo);
+        MenuItem export = item("_Export Report…", "Shortcut+E", () -> {
+            main.sidePanel().getSelectionModel().select(reportTab);
+            report.export();
+        });
+        Menu investigate = new Menu("_Investigation", null, newHypothesis, undo, export);
         main.addMenu(investigate);
         return main;
     }

@@ -1,0 +1,157 @@
+package org.pmw.ui.report;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.pmw.app.Project;
+import org.pmw.app.Reports;
+import org.pmw.model.ReportText;
+import org.pmw.ui.main.WorkbenchModel;
+
+/**
+ * The postmortem: write its prose, preview it as it stands (it follows every change of the project), and export
+ * it as Markdown, HTML or PDF (Ctrl+E).
+ */
+public final class ReportView extends VBox {
+
+    private final WorkbenchModel workbench;
+    private final ComboBox<String> template = new ComboBox<>();
+    private final ComboBox<String> status = new ComboBox<>();
+    private final TextArea preview = new TextArea();
+    private final Label missing = new Label();
+    private final List<TextArea> prose = new ArrayList<>();
+    private static final List<String> FIELDS = List.of("Summary", "Impact", "Root causes", "Trigger", "Resolution",
+            "Detection", "What went well", "What went wrong", "Where we got lucky");
+    private boolean loading;
+
+    public ReportView(WorkbenchModel workbench) {
+        this.workbench = workbench;
+        setId("report");
+        setPadding(new Insets(6));
+        setSpacing(6);
+        template.getItems().setAll("sre", "pagerduty", "atlassian");
+        template.setValue("sre");
+        template.valueProperty().addListener((o, a, b) -> refresh());
+        status.getItems().setAll("draft", "reviewed", "final");
+        status.valueProperty().addListener((o, a, b) -> {
+            if (!loading && b != null && workbench.project() != null
+                    && !b.equals(workbench.project().incident().getReportStatus())) {
+                workbench.edit("report status", inv -> inv.incident().setReportStatus(b));
+            }
+        });
+        Button export = new Button("Export…");
+        export.setId("exportReport");
+        export.setOnAction(e -> export());
+        HBox bar = new HBox(6, new Label("Template"), template, new Label("Status"), status, export);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        missing.setWrapText(true);
+        missing.getStyleClass().add("hint");
+        preview.setEditable(false);
+        preview.setWrapText(true);
+        preview.setId("reportPreview");
+        preview.setStyle("-fx-font-family: Monospaced; -fx-font-size: 11px;");
+        VBox form = new VBox(4);
+        form.setPadding(new Insets(6));
+        for (String field : FIELDS) {
+            TextArea area = new TextArea();
+            area.setWrapText(true);
+            area.setPrefRowCount(3);
+            area.setPromptText(field);
+            prose.add(area);
+            form.getChildren().addAll(new Label(field), area);
+        }
+        Button save = new Button("Save the prose");
+        save.setId("saveProse");
+        save.setOnAction(e -> saveProse());
+        form.getChildren().add(save);
+        ScrollPane formScroll = new ScrollPane(form);
+        formScroll.setFitToWidth(true);
+        TabPane tabs = new TabPane(new Tab("Preview", preview), new Tab("Write", formScroll));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        getChildren().addAll(bar, missing, tabs);
+        workbench.revisionProperty().addListener((o, a, b) -> refresh());
+    }
+
+    /** Re-renders the preview in the background. */
+    public void refresh() {
+        Project p = workbench.project();
+        if (p == null) {
+            preview.clear();
+            return;
+        }
+        loading = true;
+        status.setValue(p.incident().getReportStatus());
+        ReportText t = p.incident().getReport();
+        List<String> values = List.of(n(t.summary()), n(t.impact()), n(t.rootCauses()), n(t.trigger()),
+                n(t.resolution()), n(t.detection()), n(t.wentWell()), n(t.wentWrong()), n(t.gotLucky()));
+        for (int i = 0; i < prose.size(); i++) {
+            prose.get(i).setText(values.get(i));
+        }
+        loading = false;
+        String chosen = template.getValue();
+        workbench.tasks().runQuietly(progress -> new String[] {
+            new String(Reports.render(p, "md", chosen, false), StandardCharsets.UTF_8),
+            String.join(", ", Reports.missingSections(p, chosen))}, result -> {
+                preview.setText(result[0]);
+                missing.setText(result[1].isEmpty() ? "Every section is written."
+                        : "Still to write before a final export: " + result[1] + ".");
+            }, workbench::showError);
+    }
+
+    private static String n(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private void saveProse() {
+        List<String> v = prose.stream().map(TextArea::getText).map(ReportView::blankToNull).toList();
+        workbench.edit("report prose", inv -> inv.incident().setReport(new ReportText(v.get(0), v.get(1), v.get(2),
+                v.get(3), v.get(4), v.get(5), v.get(6), v.get(7), v.get(8))));
+    }
+
+    /** Asks where to save and in which format, then renders and writes the report. */
+    public void export() {
+        Project p = workbench.project();
+        if (p == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the postmortem");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PDF", "*.pdf"),
+                new FileChooser.ExtensionFilter("HTML (one self-contained file)", "*.html"),
+                new FileChooser.ExtensionFilter("Markdown", "*.md"));
+        chooser.setInitialFileName("postmortem.pdf");
+        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        String name = file.getName().toLowerCase(Locale.ROOT);
+        String format = name.endsWith(".md") ? "md" : name.endsWith(".html") || name.endsWith(".htm") ? "html" : "pdf";
+        boolean finalVersion = "final".equals(p.incident().getReportStatus());
+        String chosen = template.getValue();
+        workbench.tasks().run("Exporting the report", progress -> {
+            Files.write(file.toPath(), Reports.render(p, format, chosen, finalVersion));
+            return file;
+        }, written -> missing.setText("Exported " + written), workbench::showError);
+    }
+}
