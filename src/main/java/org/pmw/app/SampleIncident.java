@@ -67,10 +67,36 @@ public final class SampleIncident {
             for (String file : List.of(SampleIncidentGenerator.README_FILE, SampleIncidentGenerator.FACTS_FILE)) {
                 Files.copy(raw.resolve(file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
             }
+            Files.writeString(dir.resolve(SampleIncidentGenerator.README_FILE), projectSection(dir),
+                    java.nio.file.StandardOpenOption.APPEND);
             return Summary.of(facts);
         } finally {
             deleteTree(raw);
         }
+    }
+
+    /** How the generated files sit in the project: their source ids, formats and event counts. */
+    private static String projectSection(Path dir) {
+        org.pmw.model.Incident incident = new org.pmw.project.ProjectStore(new org.pmw.project.ProjectLayout(dir)).load();
+        StringBuilder sb = new StringBuilder("\n## In this project folder\n\n");
+        sb.append("The files above were imported with `pmw import` (web and db logs with `--host`, syslog with `--year 2005`)")
+                .append(" and are kept byte for byte in `evidence/`, named by their SHA-256; `incident.json` records the")
+                .append(" investigation below; `index/` is rebuilt from both when the project is first opened.\n\n")
+                .append("| source id | format | events | file |\n|---|---|---:|---|\n");
+        for (org.pmw.model.SourceFile s : incident.getSources()) {
+            if (s.events() > 0 || !s.format().equals("ab")) {
+                sb.append("| `").append(s.id()).append("` | ").append(s.format()).append(" | ").append(s.events())
+                        .append(" | ").append(s.name()).append(" |\n");
+            }
+        }
+        sb.append("| (").append(incident.getSources().stream().filter(s -> s.format().equals("ab")).count())
+                .append(" ApacheBench reports) | ab | 0 | loadtest/run*/ab-c*.txt: summaries, no samples |\n\n");
+        sb.append("Recorded investigation: ").append(incident.getHypotheses().size()).append(" hypotheses, ")
+                .append(incident.getExperiments().size()).append(" experiments, ").append(incident.getLoadTestRuns().size())
+                .append(" load-test runs, ").append(incident.getChanges().size()).append(" changes, ")
+                .append(incident.getOutcomes().size()).append(" outcomes, ").append(incident.getActionItems().size())
+                .append(" action items. Rebuild it all with `pmw sample build DIR`.\n");
+        return sb.toString();
     }
 
     private static void importAll(Project project, List<Path> inputs, ImportOptions options, Progress progress)
