@@ -16,7 +16,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Separator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
@@ -94,9 +93,12 @@ public final class InvestigationView extends VBox {
         boardScroll.setFitToWidth(true);
         ScrollPane inspectorScroll = new ScrollPane(inspector);
         inspectorScroll.setFitToWidth(true);
-        VBox.setVgrow(boardScroll, Priority.ALWAYS);
-        VBox.setVgrow(inspectorScroll, Priority.ALWAYS);
-        getChildren().addAll(toolbar, boardScroll, new Separator(), inspectorScroll);
+        // the board and the open record share the height; the user moves the divider
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(boardScroll, inspectorScroll);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.5);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        getChildren().addAll(toolbar, split);
         workbench.revisionProperty().addListener((o, a, b) -> refresh());
     }
 
@@ -298,12 +300,24 @@ public final class InvestigationView extends VBox {
         status.getItems().setAll(HypothesisStatus.values());
         status.setValue(h.status());
         status.setId("hypothesisStatus");
+        status.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(HypothesisStatus value) {
+                return value == null ? "" : value.id();
+            }
+
+            @Override
+            public HypothesisStatus fromString(String text) {
+                return HypothesisStatus.fromId(text);
+            }
+        });
         TextField reason = new TextField();
         reason.setPromptText("why (required)");
         reason.setId("statusReason");
         HBox.setHgrow(reason, Priority.ALWAYS);
         Button setStatus = new Button("Set status");
         setStatus.setId("setStatus");
+        setStatus.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         setStatus.setOnAction(e -> workbench.edit("set status of " + h.id(),
                 inv -> inv.setStatus(h.id(), status.getValue(), reason.getText())));
         inspector.getChildren().addAll(statement, saveStatement, new HBox(6, status, reason, setStatus));

@@ -58,7 +58,14 @@ public final class ReportView extends VBox {
         Button export = new Button("Export…");
         export.setId("exportReport");
         export.setOnAction(e -> export());
-        HBox bar = new HBox(6, new Label("Template"), template, new Label("Status"), status, export);
+        Label templateLabel = new Label("Template");
+        Label statusLabel = new Label("Status");
+        for (javafx.scene.control.Control c : List.of(templateLabel, statusLabel, export)) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        template.setMinWidth(100);
+        status.setMinWidth(100);
+        HBox bar = new HBox(6, templateLabel, template, statusLabel, status, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         missing.setWrapText(true);
         missing.getStyleClass().add("hint");
