@@ -48,6 +48,40 @@ final class RecordCommands {
         return new TimeWindow(time(zone, fromTo.substring(0, dots)), time(zone, fromTo.substring(dots + 2)));
     }
 
+    /** A command that only groups sub-commands: run alone, it prints their usage. */
+    abstract static class Group implements Runnable {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+    }
+
+    /** Lists one kind of record: JSON with --json, else one line each. */
+    abstract static class Listing<T> extends Base implements Callable<Integer> {
+        @Option(names = "--json")
+        boolean json;
+
+        abstract List<T> records(org.pmw.model.Incident incident);
+
+        abstract String line(T record);
+
+        @Override
+        public Integer call() throws Exception {
+            try (Project p = Project.openReadOnly(dir)) {
+                List<T> records = records(p.incident());
+                if (json) {
+                    Output.json(out(), records);
+                } else {
+                    records.forEach(r -> out().println(line(r)));
+                }
+            }
+            return 0;
+        }
+    }
+
     abstract static class Base {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -61,14 +95,7 @@ final class RecordCommands {
 
     @Command(name = "experiment", description = "Experiments that test hypotheses.",
             subcommands = {ExperimentAdd.class, ExperimentList.class})
-    static final class ExperimentCommand implements Runnable {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-        }
+    static final class ExperimentCommand extends Group {
     }
 
     @Command(name = "add", description = "Add an experiment; prints its id.")
@@ -104,36 +131,22 @@ final class RecordCommands {
     }
 
     @Command(name = "list")
-    static final class ExperimentList extends Base implements Callable<Integer> {
-        @Option(names = "--json")
-        boolean json;
+    static final class ExperimentList extends Listing<Experiment> {
+        @Override
+        List<Experiment> records(org.pmw.model.Incident incident) {
+            return incident.getExperiments();
+        }
 
         @Override
-        public Integer call() throws Exception {
-            try (Project p = Project.openReadOnly(dir)) {
-                if (json) {
-                    Output.json(out(), p.incident().getExperiments());
-                } else {
-                    for (Experiment e : p.incident().getExperiments()) {
-                        out().printf("%-4s %-12s tests %-4s runs %s  %s%n", e.id(), e.verdict(),
-                                e.hypothesis() == null ? "-" : e.hypothesis(), e.loadTestRuns(), e.title());
-                    }
-                }
-            }
-            return 0;
+        String line(Experiment r) {
+            return String.format("%-4s %-12s tests %-4s runs %s  %s", r.id(), r.verdict(),
+                    r.hypothesis() == null ? "-" : r.hypothesis(), r.loadTestRuns(), r.title());
         }
     }
 
     @Command(name = "change", description = "Changes made (code, config, deploy, rollback, infra...).",
             subcommands = {ChangeAdd.class, ChangeList.class})
-    static final class ChangeCommand implements Runnable {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-        }
+    static final class ChangeCommand extends Group {
     }
 
     @Command(name = "add", description = "Add a change by hand; prints its id.")
@@ -181,35 +194,21 @@ final class RecordCommands {
     }
 
     @Command(name = "list")
-    static final class ChangeList extends Base implements Callable<Integer> {
-        @Option(names = "--json")
-        boolean json;
+    static final class ChangeList extends Listing<Change> {
+        @Override
+        List<Change> records(org.pmw.model.Incident incident) {
+            return incident.getChanges();
+        }
 
         @Override
-        public Integer call() throws Exception {
-            try (Project p = Project.openReadOnly(dir)) {
-                if (json) {
-                    Output.json(out(), p.incident().getChanges());
-                } else {
-                    for (Change c : p.incident().getChanges()) {
-                        out().printf("%-4s %-22s %-8s %s  (%s)%n", c.id(), c.startedAt(), c.kind(), c.title(), c.origin());
-                    }
-                }
-            }
-            return 0;
+        String line(Change r) {
+            return String.format("%-4s %-22s %-8s %s  (%s)", r.id(), r.startedAt(), r.kind(), r.title(), r.origin());
         }
     }
 
     @Command(name = "outcome", description = "The measured effect of changes: a query counted before and after.",
             subcommands = {OutcomeAdd.class, OutcomeList.class, OutcomeShow.class})
-    static final class OutcomeCommand implements Runnable {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-        }
+    static final class OutcomeCommand extends Group {
     }
 
     @Command(name = "add", description = "Add an outcome, measure it and store its verdict; prints id and verdict.")
@@ -250,22 +249,15 @@ final class RecordCommands {
     }
 
     @Command(name = "list")
-    static final class OutcomeList extends Base implements Callable<Integer> {
-        @Option(names = "--json")
-        boolean json;
+    static final class OutcomeList extends Listing<Outcome> {
+        @Override
+        List<Outcome> records(org.pmw.model.Incident incident) {
+            return incident.getOutcomes();
+        }
 
         @Override
-        public Integer call() throws Exception {
-            try (Project p = Project.openReadOnly(dir)) {
-                if (json) {
-                    Output.json(out(), p.incident().getOutcomes());
-                } else {
-                    for (Outcome o : p.incident().getOutcomes()) {
-                        out().printf("%-4s %-22s %s  (changes %s)%n", o.id(), o.verdict(), o.title(), o.changes());
-                    }
-                }
-            }
-            return 0;
+        String line(Outcome r) {
+            return String.format("%-4s %-22s %s  (changes %s)", r.id(), r.verdict(), r.title(), r.changes());
         }
     }
 
@@ -298,14 +290,7 @@ final class RecordCommands {
 
     @Command(name = "action", description = "Action items (mitigate, prevent, process, other).",
             subcommands = {ActionAdd.class, ActionList.class})
-    static final class ActionCommand implements Runnable {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-        }
+    static final class ActionCommand extends Group {
     }
 
     @Command(name = "add")
@@ -330,34 +315,22 @@ final class RecordCommands {
     }
 
     @Command(name = "list")
-    static final class ActionList extends Base implements Callable<Integer> {
-        @Option(names = "--json")
-        boolean json;
+    static final class ActionList extends Listing<ActionItem> {
+        @Override
+        List<ActionItem> records(org.pmw.model.Incident incident) {
+            return incident.getActionItems();
+        }
 
         @Override
-        public Integer call() throws Exception {
-            try (Project p = Project.openReadOnly(dir)) {
-                if (json) {
-                    Output.json(out(), p.incident().getActionItems());
-                } else {
-                    p.incident().getActionItems().forEach(a -> out().printf("%-4s %-9s %-10s %s%n", a.id(), a.type(),
-                            a.owner() == null ? "-" : a.owner(), a.action()));
-                }
-            }
-            return 0;
+        String line(ActionItem r) {
+            return String.format("%-4s %-9s %-10s %s", r.id(), r.type(), r.owner() == null ? "-" : r.owner(),
+                    r.action());
         }
     }
 
     @Command(name = "bookmark", description = "Star, tag or comment an event (SOURCE:LINE).",
             subcommands = {BookmarkAdd.class, BookmarkList.class, BookmarkRemove.class})
-    static final class BookmarkCommand implements Runnable {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-        }
+    static final class BookmarkCommand extends Group {
     }
 
     @Command(name = "add")
@@ -379,23 +352,16 @@ final class RecordCommands {
     }
 
     @Command(name = "list")
-    static final class BookmarkList extends Base implements Callable<Integer> {
-        @Option(names = "--json")
-        boolean json;
+    static final class BookmarkList extends Listing<Bookmark> {
+        @Override
+        List<Bookmark> records(org.pmw.model.Incident incident) {
+            return incident.getBookmarks();
+        }
 
         @Override
-        public Integer call() throws Exception {
-            try (Project p = Project.openReadOnly(dir)) {
-                if (json) {
-                    Output.json(out(), p.incident().getBookmarks());
-                } else {
-                    for (Bookmark b : p.incident().getBookmarks()) {
-                        out().printf("%s %-28s %s %s%n", b.starred() ? "*" : " ", b.event(), b.tags(),
-                                b.comment() == null ? "" : b.comment());
-                    }
-                }
-            }
-            return 0;
+        String line(Bookmark r) {
+            return String.format("%s %-28s %s %s", r.starred() ? "*" : " ", r.event(), r.tags(),
+                    r.comment() == null ? "" : r.comment());
         }
     }
 

@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,18 +35,7 @@ class SampleIncidentProjectTest {
 
     @BeforeAll
     void open(@TempDir Path tmp) throws IOException {
-        Path committed = Path.of("sample-incident");
-        Path copy = tmp.resolve("sample-incident");
-        try (Stream<Path> files = Files.walk(committed)) {
-            for (Path p : files.filter(p -> !committed.relativize(p).startsWith("index")).toList()) {
-                Path target = copy.resolve(committed.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        Path copy = org.pmw.testing.TestProjects.copyOfSample(tmp);
         facts = new ObjectMapper().readTree(copy.resolve("facts.json").toFile());
         project = Project.open(copy, Progress.NONE);
     }

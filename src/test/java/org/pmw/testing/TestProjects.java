@@ -28,6 +28,24 @@ public final class TestProjects {
         return open(dir);
     }
 
+    /** A copy of the committed sample incident without its index, as a fresh clone has it. */
+    public static Path copyOfSample(Path into) throws IOException {
+        Path committed = Path.of("sample-incident");
+        Path copy = into.resolve("sample-incident");
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(committed)) {
+            for (Path p : files.filter(p -> !committed.relativize(p).startsWith("index")
+                    && !p.getFileName().toString().equals(".pmw.lock")).toList()) {
+                Path target = copy.resolve(committed.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return copy;
+    }
+
     public static Project open(Path dir) throws IOException {
         return Project.open(dir, registry(), CLOCK, Progress.NONE);
     }

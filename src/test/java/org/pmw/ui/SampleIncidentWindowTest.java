@@ -3,12 +3,9 @@ package org.pmw.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
-import java.util.stream.Stream;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -58,18 +55,7 @@ class SampleIncidentWindowTest {
 
     @Test
     void openTheSampleFindTheSegfaultsAndFollowH3ToItsLoadTest(FxRobot robot) throws Exception {
-        Path committed = Path.of("sample-incident");
-        Path copy = tmp.resolve("sample");
-        try (Stream<Path> files = Files.walk(committed)) {
-            for (Path p : files.filter(p -> !committed.relativize(p).startsWith("index")).toList()) {
-                Path target = copy.resolve(committed.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        Path copy = org.pmw.testing.TestProjects.copyOfSample(tmp.resolve("sample"));
         WaitForAsyncUtils.asyncFx(() -> main.open(copy)).get();
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> workbench.project() != null && !runner.runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
