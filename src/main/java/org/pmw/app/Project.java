@@ -179,6 +179,11 @@ public final class Project implements Closeable {
         return org.pmw.project.Json.mapper().writeValueAsBytes(incident);
     }
 
+    /** A detached copy of the investigation, for work in the background while the original is edited. */
+    public Incident copyOfIncident() throws IOException {
+        return org.pmw.project.Json.mapper().readValue(snapshot(), Incident.class);
+    }
+
     /** Puts the investigation back as it was at {@code snapshot} and saves it. */
     public void restore(byte[] snapshot) throws IOException {
         requireWritable();

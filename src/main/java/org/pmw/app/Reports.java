@@ -38,18 +38,28 @@ public final class Reports {
     /** Renders the report; {@code format} is md, html or pdf, {@code template} sre, pagerduty or atlassian. */
     public static byte[] render(Project project, String format, String template, boolean finalVersion)
             throws IOException {
-        return PostmortemReport.render(data(project), PostmortemReport.Format.of(format), Template.of(template),
-                finalVersion);
+        return render(project, project.incident(), format, template, finalVersion);
+    }
+
+    /**
+     * Renders from {@code incident}, a copy of the project's investigation (see {@link Project#copyOfIncident}),
+     * so a report can be drawn in the background while the window goes on editing the original.
+     */
+    public static byte[] render(Project project, org.pmw.model.Incident incident, String format, String template,
+                                boolean finalVersion) throws IOException {
+        return PostmortemReport.render(data(project, incident), PostmortemReport.Format.of(format),
+                Template.of(template), finalVersion);
     }
 
     /** The prose sections still to be written. */
-    public static List<String> missingSections(Project project, String template) throws IOException {
-        return PostmortemReport.missingSections(data(project), Template.of(template));
+    public static List<String> missingSections(Project project, org.pmw.model.Incident incident, String template)
+            throws IOException {
+        return PostmortemReport.missingSections(data(project, incident), Template.of(template));
     }
 
-    static ReportData data(Project project) throws IOException {
+    static ReportData data(Project project, org.pmw.model.Incident incident) throws IOException {
         Map<String, OutcomeResult> outcomes = new LinkedHashMap<>();
-        for (Outcome o : project.incident().getOutcomes()) {
+        for (Outcome o : incident.getOutcomes()) {
             try {
                 outcomes.put(o.id(), InvestigationQueries.result(project, o));
             } catch (IllegalArgumentException e) {
@@ -57,34 +67,34 @@ public final class Reports {
             }
         }
         Map<String, RunAnalysis> runs = new LinkedHashMap<>();
-        for (LoadTestRun run : project.incident().getLoadTestRuns()) {
+        for (LoadTestRun run : incident.getLoadTestRuns()) {
             runs.put(run.id(), LoadTestAnalysis.analyse(run));
         }
-        TimeWindow span = project.incident().getWindow() != null ? project.incident().getWindow() : project.eventSpan();
+        TimeWindow span = incident.getWindow() != null ? incident.getWindow() : project.eventSpan();
         LaneDensity overview = null;
         List<String> lanes = new ArrayList<>();
         if (span != null && span.start() != null && span.end() != null) {
             overview = project.laneDensity("*", span.start(), span.end(), 240);
-            project.incident().getSources().stream().filter(s -> s.events() > 0 && !s.category().equals("changes"))
+            incident.getSources().stream().filter(s -> s.events() > 0 && !s.category().equals("changes"))
                     .sorted(Comparator.comparingLong(SourceFile::events).reversed()).limit(OVERVIEW_LANES)
                     .map(SourceFile::id).forEach(lanes::add);
-            List<String> manifestOrder = project.incident().getSources().stream().map(SourceFile::id).toList();
+            List<String> manifestOrder = incident.getSources().stream().map(SourceFile::id).toList();
             lanes.sort(Comparator.comparingInt(manifestOrder::indexOf));
         }
         Map<String, Event> events = new HashMap<>();
         List<String> refs = new ArrayList<>();
-        for (Hypothesis h : project.incident().getHypotheses()) {
+        for (Hypothesis h : incident.getHypotheses()) {
             h.evidenceFor().stream().map(EvidenceRef::event).filter(r -> r != null).forEach(refs::add);
             h.evidenceAgainst().stream().map(EvidenceRef::event).filter(r -> r != null).forEach(refs::add);
         }
-        project.incident().getBookmarks().stream().map(Bookmark::event).forEach(refs::add);
+        incident.getBookmarks().stream().map(Bookmark::event).forEach(refs::add);
         for (String ref : refs) {
             event(project, ref).ifPresent(e -> events.put(ref, e));
         }
-        List<TimelineItem> timeline = TimelineModel.build(project.incident(), ref -> event(project, ref)
+        List<TimelineItem> timeline = TimelineModel.build(incident, ref -> event(project, ref)
                 .map(e -> Instant.ofEpochMilli(e.ts())));
         String name = project.root().getFileName() == null ? "." : project.root().getFileName().toString();
-        return new ReportData(project.incident(), project.zone(), name, Instant.now(), outcomes, runs, overview,
+        return new ReportData(incident, project.zone(), name, Instant.now(), outcomes, runs, overview,
                 lanes, timeline, events);
     }
 

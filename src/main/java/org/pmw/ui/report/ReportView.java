@@ -113,9 +113,16 @@ public final class ReportView extends VBox {
         }
         loading = false;
         String chosen = template.getValue();
+        org.pmw.model.Incident copy;
+        try {
+            copy = p.copyOfIncident();
+        } catch (java.io.IOException e) {
+            workbench.showError(e);
+            return;
+        }
         workbench.tasks().runQuietly(progress -> new String[] {
-            new String(Reports.render(p, "md", chosen, false), StandardCharsets.UTF_8),
-            String.join(", ", Reports.missingSections(p, chosen))}, result -> {
+            new String(Reports.render(p, copy, "md", chosen, false), StandardCharsets.UTF_8),
+            String.join(", ", Reports.missingSections(p, copy, chosen))}, result -> {
                 preview.setText(result[0]);
                 missing.setText(result[1].isEmpty() ? "Every section is written."
                         : "Still to write before a final export: " + result[1] + ".");
@@ -156,8 +163,15 @@ public final class ReportView extends VBox {
         String format = name.endsWith(".md") ? "md" : name.endsWith(".html") || name.endsWith(".htm") ? "html" : "pdf";
         boolean finalVersion = "final".equals(p.incident().getReportStatus());
         String chosen = template.getValue();
+        org.pmw.model.Incident copy;
+        try {
+            copy = p.copyOfIncident();
+        } catch (java.io.IOException e) {
+            workbench.showError(e);
+            return;
+        }
         workbench.tasks().run("Exporting the report", progress -> {
-            Files.write(file.toPath(), Reports.render(p, format, chosen, finalVersion));
+            Files.write(file.toPath(), Reports.render(p, copy, format, chosen, finalVersion));
             return file;
         }, written -> missing.setText("Exported " + written), workbench::showError);
     }
