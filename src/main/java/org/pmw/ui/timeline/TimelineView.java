@@ -491,7 +491,11 @@ public final class TimelineView extends Region {
         labelEnds.clear();
         Map<String, TimelineItem> byId = new LinkedHashMap<>();
         items.forEach(i -> byId.put(i.id(), i));
-        for (TimelineItem item : items.stream().sorted(java.util.Comparator.comparingLong(TimelineItem::start)).toList()) {
+        List<TimelineItem> sorted = items.stream().sorted(java.util.Comparator.comparingLong(TimelineItem::start)).toList();
+        // labels go on after every shape, and only where the next record of the lane leaves room for them
+        List<Object[]> labels = new ArrayList<>();
+        for (int index = 0; index < sorted.size(); index++) {
+            TimelineItem item = sorted.get(index);
             boolean selected = item.id().equals(selectedItem.get());
             int lane = laneIndex(item.lane());
             double x = xOf(item.start());
@@ -524,18 +528,26 @@ public final class TimelineView extends Region {
             } else {
                 g.fillPolygon(new double[] {x - 5, x + 5, x}, new double[] {top + 4, top + 4, top + LANE_HEIGHT - 4}, 3);
             }
-            // a label only where it does not run into the previous one in its lane
             double labelX = Math.min(x1, x + 8) + 2;
+            double width = item.label().length() * 6.0;
+            double next = Double.MAX_VALUE;
+            for (int later = index + 1; later < sorted.size(); later++) {
+                if (sorted.get(later).lane().equals(item.lane())) {
+                    next = xOf(sorted.get(later).start()) - 6;
+                    break;
+                }
+            }
             double free = labelEnds.getOrDefault(lane, -1.0);
-            if (labelX > free + 4 || selected) {
-                String label = item.label();
-                double width = label.length() * 6.0;
-                g.setFill(palette.text);
-                g.setTextAlign(TextAlignment.LEFT);
-                g.setTextBaseline(VPos.CENTER);
-                g.fillText(label, labelX, top + LANE_HEIGHT / 2);
+            if (selected || (labelX > free + 4 && labelX + width < next)) {
+                labels.add(new Object[] {item.label(), labelX, top + LANE_HEIGHT / 2});
                 labelEnds.put(lane, labelX + width);
             }
+        }
+        g.setFill(palette.text);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        for (Object[] label : labels) {
+            g.fillText((String) label[0], (Double) label[1], (Double) label[2]);
         }
         TimelineItem selected = byId.get(selectedItem.get());
         if (selected != null) {
