@@ -221,6 +221,13 @@ public final class InvestigationView extends VBox {
         if (selected != null) {
             showInspector(incident, selected);
         }
+        if (inspector.getChildren().isEmpty()) {
+            Label hint = new Label("Select a hypothesis, experiment, change or outcome to open it here, with its"
+                    + " evidence and links. Click a record on the timeline to do the same.");
+            hint.setWrapText(true);
+            hint.getStyleClass().add("hint");
+            inspector.getChildren().add(hint);
+        }
     }
 
     private TitledPane section(String title, List<Node> cards) {
