@@ -12,7 +12,6 @@ import org.pmw.analysis.outcome.OutcomeResult;
 import org.pmw.analysis.outcome.OutcomeStatistics;
 import org.pmw.analysis.timeline.TimelineItem;
 import org.pmw.analysis.timeline.TimelineModel;
-import org.pmw.model.Event;
 import org.pmw.model.Outcome;
 
 /** Read-only views of the investigation for the command line: measured outcomes and the timeline. */
@@ -90,17 +89,10 @@ public final class InvestigationQueries {
     }
 
     private static Optional<Instant> eventTime(Project project, String ref) {
-        int colon = ref.lastIndexOf(':');
-        if (colon <= 0) {
-            return Optional.empty();
-        }
         try {
-            List<Event> events = project.around(ref.substring(0, colon), Long.parseLong(ref.substring(colon + 1)), 0);
-            return events.isEmpty() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(events.get(0).ts()));
+            return project.event(ref).map(e -> Instant.ofEpochMilli(e.ts()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NumberFormatException e) {
-            return Optional.empty();
         }
     }
 }

@@ -86,7 +86,7 @@ public final class Project implements Closeable {
             EventIndex index = EventIndex.openWritable(layout.indexDir());
             Project project = new Project(layout, store, incident, registry, clock, lock, index);
             boolean patternsOk = project.loadPatterns();
-            if (!patternsOk || project.indexIsStale(EventIndex.inspect(layout.indexDir()))) {
+            if (!patternsOk || stale(incident, EventIndex.inspect(layout.indexDir()))) {
                 project.reindex(progress);
             }
             return project;
@@ -112,10 +112,6 @@ public final class Project implements Closeable {
                 EventIndex.openReadOnly(layout.indexDir()));
         project.loadPatterns();
         return project;
-    }
-
-    private boolean indexIsStale(IndexState state) {
-        return stale(incident, state);
     }
 
     private static boolean stale(Incident incident, IndexState state) {
@@ -161,6 +157,21 @@ public final class Project implements Closeable {
     /** The event of {@code source} at (or containing) {@code line}, with {@code context} events either side. */
     public List<Event> around(String source, long line, int context) throws IOException {
         return index.around(source, line, context);
+    }
+
+    /**
+     * The event a reference ({@code source:line}) points at, or empty when the reference is malformed or the source
+     * has no event there.
+     */
+    public java.util.Optional<Event> event(String ref) throws IOException {
+        org.pmw.app.investigation.EventRef parsed;
+        try {
+            parsed = org.pmw.app.investigation.EventRef.parse(ref);
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+        List<Event> found = index.around(parsed.source(), parsed.line(), 0);
+        return found.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(found.get(0));
     }
 
     /** Number of indexed events. */

@@ -99,15 +99,10 @@ public final class Reports {
     }
 
     private static java.util.Optional<Event> event(Project project, String ref) {
-        int colon = ref.lastIndexOf(':');
-        if (colon <= 0) {
-            return java.util.Optional.empty();
-        }
         try {
-            List<Event> found = project.around(ref.substring(0, colon), Long.parseLong(ref.substring(colon + 1)), 0);
-            return found.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(found.get(0));
-        } catch (IOException | NumberFormatException e) {
-            return java.util.Optional.empty();
+            return project.event(ref);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

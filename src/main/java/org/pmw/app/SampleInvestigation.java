@@ -6,8 +6,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.pmw.analysis.loadtest.LoadTestAnalysis;
-import org.pmw.analysis.outcome.OutcomeResult;
-import org.pmw.analysis.outcome.OutcomeStatistics;
 import org.pmw.app.investigation.EvidenceSide;
 import org.pmw.app.investigation.Investigation;
 import org.pmw.model.ActionItem;
@@ -154,18 +152,10 @@ final class SampleInvestigation {
         TimeWindow after = new TimeWindow(push, logEnd);
         var o1 = inv.addOutcome(new Outcome(null, "Segfaults and MySQL connection errors after the push", pushed,
                 FAILURES, null, before, after, null, "monitored from 18:00 until the logs end"));
-        OutcomeResult r1 = OutcomeStatistics.compareRates(
-                project.count(FAILURES, before.start(), before.end()), minutes(before),
-                project.count(FAILURES, after.start(), after.end()), minutes(after));
-        inv.setOutcomeVerdict(o1.id(), r1.verdict());
+        inv.setOutcomeVerdict(o1.id(), OutcomeText.verdict(project, o1));
         var o2 = inv.addOutcome(new Outcome(null, "Share of requests answered 5xx", pushed, "status:[500 TO 599]",
                 "kind:request", before, after, null, null));
-        OutcomeResult r2 = OutcomeStatistics.compareRatios(
-                project.count("status:[500 TO 599]", before.start(), before.end()),
-                project.count("kind:request", before.start(), before.end()),
-                project.count("status:[500 TO 599]", after.start(), after.end()),
-                project.count("kind:request", after.start(), after.end()));
-        inv.setOutcomeVerdict(o2.id(), r2.verdict());
+        inv.setOutcomeVerdict(o2.id(), OutcomeText.verdict(project, o2));
         for (String c : pushed) {
             inv.link(o1.id(), "evaluates", c);
         }
@@ -208,10 +198,6 @@ final class SampleInvestigation {
     private static String firstRef(Project project, String query) throws IOException {
         List<Event> events = project.search(EventSearch.of(query).withLimit(1)).events();
         return events.isEmpty() ? null : events.get(0).source() + ":" + events.get(0).line();
-    }
-
-    private static double minutes(TimeWindow w) {
-        return w.duration().toMillis() / 60_000.0;
     }
 
     private static Instant at(String iso) {

@@ -45,6 +45,16 @@ public final class TimeArguments {
         }
     }
 
+    /** A window written {@code FROM..TO}, each end as {@link #parse} reads it. */
+    public static org.pmw.model.TimeWindow window(String text, ZoneId zone) {
+        int dots = text.indexOf("..");
+        if (dots <= 0) {
+            throw new IllegalArgumentException("expected a window FROM..TO such as 2005-10-10T16:00..2005-10-10T18:00,"
+                    + " got '" + text + "'");
+        }
+        return new org.pmw.model.TimeWindow(parse(text.substring(0, dots), zone), parse(text.substring(dots + 2), zone));
+    }
+
     /** {@code 30s}, {@code 1m}, {@code 10m}, {@code 1h}, {@code 1d}. */
     public static Duration duration(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);

@@ -2,10 +2,8 @@ package org.pmw.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.pmw.app.Project;
-import org.pmw.app.TimeArguments;
 import org.pmw.app.investigation.EvidenceSide;
 import org.pmw.model.EvidenceRef;
 import org.pmw.model.Hypothesis;
@@ -135,15 +133,11 @@ final class HypothesisCommand implements Runnable {
                 if (at == null) {
                     inv.setStatus(id, to, reason);
                 } else {
-                    inv.setStatus(id, to, reason, time(inv.incident().getZone(), at));
+                    inv.setStatus(id, to, reason, RecordCommands.time(inv.incident().getZone(), at));
                 }
             });
             return 0;
         }
-    }
-
-    static Instant time(String zone, String text) {
-        return TimeArguments.parse(text, java.time.ZoneId.of(zone));
     }
 
     @Command(name = "evidence", description = "Add an event (SOURCE:LINE) or a saved search (S1) as evidence.")

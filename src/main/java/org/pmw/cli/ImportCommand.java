@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.pmw.app.ImportOptions;
 import org.pmw.app.ImportReport;
-import org.pmw.app.Progress;
 import org.pmw.app.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -120,9 +119,5 @@ final class ImportCommand implements Callable<Integer> {
             m.put("message", r.message());
         }
         return m;
-    }
-
-    static Progress none() {
-        return Progress.NONE;
     }
 }

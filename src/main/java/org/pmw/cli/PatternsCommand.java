@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,8 +80,8 @@ final class PatternsCommand implements Callable<Integer> {
         }
         try (Project p = Project.openReadOnly(dir)) {
             if (compare != null) {
-                TimeWindow baseline = window(compare.get(0), p.zone());
-                TimeWindow window = window(compare.get(1), p.zone());
+                TimeWindow baseline = TimeArguments.window(compare.get(0), p.zone());
+                TimeWindow window = TimeArguments.window(compare.get(1), p.zone());
                 Patterns.Comparison c = Patterns.compare(p, query, baseline, window);
                 if (json) {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -138,15 +137,5 @@ final class PatternsCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    static TimeWindow window(String text, ZoneId zone) {
-        int dots = text.indexOf("..");
-        if (dots <= 0) {
-            throw new IllegalArgumentException("expected a window FROM..TO such as 2005-10-10T09:00..2005-10-10T11:00, got '"
-                    + text + "'");
-        }
-        return new TimeWindow(TimeArguments.parse(text.substring(0, dots), zone),
-                TimeArguments.parse(text.substring(dots + 2), zone));
     }
 }

@@ -37,15 +37,7 @@ final class RecordCommands {
     }
 
     static TimeWindow window(String zone, String fromTo) {
-        if (fromTo == null) {
-            return null;
-        }
-        int dots = fromTo.indexOf("..");
-        if (dots <= 0) {
-            throw new IllegalArgumentException("expected a window FROM..TO such as 2005-10-10T16:00..2005-10-10T18:00, got '"
-                    + fromTo + "'");
-        }
-        return new TimeWindow(time(zone, fromTo.substring(0, dots)), time(zone, fromTo.substring(dots + 2)));
+        return fromTo == null ? null : TimeArguments.window(fromTo, ZoneId.of(zone));
     }
 
     /** A command that only groups sub-commands: run alone, it prints their usage. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pmw.app.Project;
+import org.pmw.app.investigation.EventRef;
 import org.pmw.model.Event;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,17 +34,9 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int colon = ref.lastIndexOf(':');
-        long line;
-        try {
-            line = Long.parseLong(ref.substring(colon + 1));
-        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-            throw new IllegalArgumentException("expected SOURCE:LINE such as web1_access_log:1234, got '" + ref + "'");
-        }
-        if (colon <= 0) {
-            throw new IllegalArgumentException("expected SOURCE:LINE such as web1_access_log:1234, got '" + ref + "'");
-        }
-        String source = ref.substring(0, colon);
+        EventRef parsed = EventRef.parse(ref);
+        String source = parsed.source();
+        long line = parsed.line();
         PrintWriter out = spec.commandLine().getOut();
         try (Project p = Project.openReadOnly(project.dir)) {
             if (p.incident().source(source) == null) {

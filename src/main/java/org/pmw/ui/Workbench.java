@@ -84,8 +84,8 @@ public final class Workbench {
                         .ifPresent(s -> search(main, s.query(), s.window() == null ? null : s.window().start(),
                                 s.window() == null ? null : s.window().end()));
             } else {
-                int colon = ref.lastIndexOf(':');
-                search(main, "source:\"" + ref.substring(0, colon) + "\" AND line:" + ref.substring(colon + 1), null, null);
+                org.pmw.app.investigation.EventRef event = org.pmw.app.investigation.EventRef.parse(ref);
+                search(main, "source:\"" + event.source() + "\" AND line:" + event.line(), null, null);
                 main.searchView().table().getSelectionModel().selectFirst();
             }
         });
