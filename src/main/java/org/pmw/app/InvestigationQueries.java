@@ -49,9 +49,14 @@ public final class InvestigationQueries {
         return m;
     }
 
+    /** Whether the outcome has a before and an after window with both ends, so it can be measured. */
+    static boolean measurable(Outcome o) {
+        return o.before() != null && o.after() != null && o.before().start() != null && o.before().end() != null
+                && o.after().start() != null && o.after().end() != null;
+    }
+
     static OutcomeResult result(Project project, Outcome o) throws IOException {
-        if (o.before() == null || o.after() == null || o.before().start() == null || o.before().end() == null
-                || o.after().start() == null || o.after().end() == null) {
+        if (!measurable(o)) {
             throw new IllegalArgumentException("outcome " + o.id() + " needs a before and an after window with both ends");
         }
         long b = project.count(o.query(), o.before().start(), o.before().end());

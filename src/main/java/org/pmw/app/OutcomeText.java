@@ -13,14 +13,9 @@ public final class OutcomeText {
     private OutcomeText() {
     }
 
-    private static boolean measurable(Outcome o) {
-        return o.before() != null && o.after() != null && o.before().start() != null && o.before().end() != null
-                && o.after().start() != null && o.after().end() != null;
-    }
-
     /** The verdict of the outcome measured now, or null when its windows are not set. */
     public static String verdict(Project project, Outcome o) {
-        if (!measurable(o)) {
+        if (!InvestigationQueries.measurable(o)) {
             return null;
         }
         try {
@@ -31,7 +26,7 @@ public final class OutcomeText {
     }
 
     public static String describe(Project project, Outcome o) throws IOException {
-        if (!measurable(o)) {
+        if (!InvestigationQueries.measurable(o)) {
             return null;
         }
         OutcomeResult r = InvestigationQueries.result(project, o);

@@ -60,10 +60,9 @@ public final class Reports {
     static ReportData data(Project project, org.pmw.model.Incident incident) throws IOException {
         Map<String, OutcomeResult> outcomes = new LinkedHashMap<>();
         for (Outcome o : incident.getOutcomes()) {
-            try {
+            // an outcome without both windows has no figures yet; the report lists it without them
+            if (InvestigationQueries.measurable(o)) {
                 outcomes.put(o.id(), InvestigationQueries.result(project, o));
-            } catch (IllegalArgumentException e) {
-                // an outcome without both windows has no figures yet; the report lists it without them
             }
         }
         Map<String, RunAnalysis> runs = new LinkedHashMap<>();

@@ -368,6 +368,6 @@ public final class MainView extends BorderPane {
                     if (mine == densityGeneration) {
                         timeline.setData(lanes, density, items);
                     }
-                }, error -> { });
+                }, workbench::showError);
     }
 }
