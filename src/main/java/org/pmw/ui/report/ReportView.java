@@ -65,7 +65,7 @@ public final class ReportView extends VBox {
         }
         template.setMinWidth(100);
         status.setMinWidth(100);
-        HBox bar = new HBox(6, templateLabel, template, statusLabel, status, export);
+        HBox bar = new HBox(6, templateLabel, template, statusLabel, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         missing.setWrapText(true);
         missing.getStyleClass().add("hint");
@@ -92,7 +92,10 @@ public final class ReportView extends VBox {
         TabPane tabs = new TabPane(new Tab("Preview", preview), new Tab("Write", formScroll));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        getChildren().addAll(bar, missing, tabs);
+        HBox exportRow = new HBox(8, export, missing);
+        exportRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(missing, Priority.ALWAYS);
+        getChildren().addAll(bar, exportRow, tabs);
         workbench.revisionProperty().addListener((o, a, b) -> refresh());
     }
 
