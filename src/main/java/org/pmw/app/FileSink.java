@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.UnaryOperator;
+import org.pmw.index.ShardWriter;
 import org.pmw.ingest.ParseSink;
 import org.pmw.model.Change;
 import org.pmw.model.Event;
@@ -13,7 +14,9 @@ import org.pmw.model.LoadTestRun;
 
 /**
  * Receives one file's events from its parser: stamps them with the source and the clock offset, gives them
- * their pattern, counts them, and hands them to the indexing workers in batches.
+ * their pattern, counts them, and hands them to the indexing workers in batches in time order. Log lines
+ * are nearly in time order (a request is logged when it ends but stamped when it began); sorting a window
+ * of two batches before handing on the earlier half puts them in order, which spares the index a re-sort.
  */
 final class FileSink implements ParseSink {
 
@@ -25,7 +28,7 @@ final class FileSink implements ParseSink {
     private final UnaryOperator<Event> enricher;
     private final Progress progress;
     private final Runnable onBatch;
-    private List<Event> batch = new ArrayList<>(BATCH);
+    private final List<Event> window = new ArrayList<>(2 * BATCH);
     private long events;
     private long first = Long.MAX_VALUE;
     private long last = Long.MIN_VALUE;
@@ -52,30 +55,32 @@ final class FileSink implements ParseSink {
         events++;
         first = Math.min(first, e.ts());
         last = Math.max(last, e.ts());
-        batch.add(e);
-        if (batch.size() >= BATCH) {
-            flush();
+        window.add(e);
+        if (window.size() >= 2 * BATCH) {
+            window.sort(ShardWriter.TIME_ORDER);
+            submit(new ArrayList<>(window.subList(0, BATCH)));
+            window.subList(0, BATCH).clear();
         }
     }
 
-    private void flush() {
+    private void submit(List<Event> batch) {
         if (progress.isCancelled()) {
             throw new CancellationException("import cancelled");
-        }
-        if (batch.isEmpty()) {
-            return;
         }
         try {
             workers.submit(batch);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        batch = new ArrayList<>(BATCH);
         onBatch.run();
     }
 
     void finish() {
-        flush();
+        window.sort(ShardWriter.TIME_ORDER);
+        for (int from = 0; from < window.size(); from += BATCH) {
+            submit(new ArrayList<>(window.subList(from, Math.min(window.size(), from + BATCH))));
+        }
+        window.clear();
     }
 
     @Override

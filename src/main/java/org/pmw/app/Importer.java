@@ -2,12 +2,10 @@ package org.pmw.app;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -20,6 +18,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.pmw.index.EventIndex;
@@ -91,7 +94,14 @@ final class Importer {
             throw new ImportException("cannot read " + e.getMessage(), false, e);
         }
         Set<String> knownHashes = new HashSet<>();
+        Set<Long> knownSizes = new HashSet<>();
         incident.getSources().forEach(s -> knownHashes.add(s.sha256()));
+        incident.getSources().forEach(s -> knownSizes.add(s.size()));
+        ExecutorService hasher = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "pmw-hasher");
+            t.setDaemon(true);
+            return t;
+        });
         Set<String> usedIds = new HashSet<>();
         incident.getSources().forEach(s -> usedIds.add(s.id()));
         long totalBytes = 0;
@@ -105,9 +115,18 @@ final class Importer {
                     throw new CancellationException("import cancelled");
                 }
                 String display = displayName(inputs, file);
-                Staged stage = stage(file, display);
-                staged.add(stage.temp());
-                if (knownHashes.contains(stage.sha256())) {
+                Path temp = copyIn(file);
+                staged.add(temp);
+                long size = Files.size(temp);
+                // Hashing takes as long as parsing a tenth of the file. Only a file of a size already seen can be
+                // a duplicate, so only then must the hash come first; otherwise it is computed alongside.
+                boolean maybeDuplicate = knownSizes.contains(size);
+                Future<String> hash = maybeDuplicate ? CompletableFuture.completedFuture(sha256(temp))
+                        : hasher.submit(() -> sha256(temp));
+                knownSizes.add(size);
+                if (maybeDuplicate && knownHashes.contains(join(hash))) {
+                    String sha = join(hash);
+                    Staged stage = new Staged(file, display, temp, sha, size, extension(file));
                     reports.add(new ImportReport(file.toString(), ImportReport.DUPLICATE, existingId(stage.sha256()),
                             null, 0, 0, List.of(), List.of("the same content is already in the project"), null, null,
                             "already imported; not indexed again"));
@@ -116,11 +135,7 @@ final class Importer {
                     doneBytes += stage.size();
                     continue;
                 }
-                Path named = layout.incomingDir().resolve(stage.sha256() + ".part");
-                Files.move(stage.temp(), named, StandardCopyOption.REPLACE_EXISTING);
-                staged.set(staged.size() - 1, named);
-                stage = new Staged(stage.original(), display, named, stage.sha256(), stage.size(), stage.extension());
-                FileInput input = new FileInput(stage.temp(), file.getFileName().toString());
+                FileInput input = new FileInput(temp, file.getFileName().toString());
                 Sample sample = input.sample(SAMPLE_LINES);
                 Format format;
                 List<String> notes = new ArrayList<>();
@@ -136,16 +151,16 @@ final class Importer {
                     List<FormatDetector.Score> ranked = detector.rank(sample);
                     if (ranked.isEmpty() || ranked.get(0).score() < FormatDetector.MIN_SCORE) {
                         reports.add(refusal(file, sample, ranked));
-                        Files.deleteIfExists(stage.temp());
-                        staged.remove(stage.temp());
-                        doneBytes += stage.size();
+                        hash.cancel(true);
+                        Files.deleteIfExists(temp);
+                        staged.remove(temp);
+                        doneBytes += size;
                         continue;
                     }
                     format = ranked.get(0).format();
                 }
                 String id = sourceId(display, usedIds);
                 usedIds.add(id);
-                knownHashes.add(stage.sha256());
                 ZoneId zone = options.zone() != null ? options.zone() : ZoneId.of(incident.getZone());
                 Integer year = options.year() != null ? options.year()
                         : incident.getWindow() != null && incident.getWindow().start() != null
@@ -167,6 +182,12 @@ final class Importer {
                     parse(format, input, context, sink, display);
                 }
                 sink.finish();
+                String sha = join(hash);
+                knownHashes.add(sha);
+                Path named = layout.incomingDir().resolve(sha + ".part");
+                Files.move(temp, named, StandardCopyOption.REPLACE_EXISTING);
+                staged.set(staged.indexOf(temp), named);
+                Staged stage = new Staged(file, display, named, sha, size, extension(file));
                 notes.addAll(readerNotes(input));
                 notes.addAll(context.notes());
                 String evidencePath = "evidence/" + stage.sha256() + stage.extension();
@@ -195,6 +216,8 @@ final class Importer {
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             abandon(staged);
             throw new ImportException("import failed: " + e.getMessage() + " (the project is unchanged)", false, e);
+        } finally {
+            hasher.shutdownNow();
         }
     }
 
@@ -270,22 +293,40 @@ final class Importer {
         return created;
     }
 
-    private Staged stage(Path file, String display) throws IOException {
+    /** Copies a file byte for byte into evidence/.incoming under a temporary name. */
+    private Path copyIn(Path file) throws IOException {
         Files.createDirectories(layout.incomingDir());
+        Path temp = Files.createTempFile(layout.incomingDir(), "import-", ".part");
+        Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
+        return temp;
+    }
+
+    private static String sha256(Path file) throws IOException {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        Path temp = Files.createTempFile(layout.incomingDir(), "import-", ".part");
-        long size;
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest);
-             OutputStream out = Files.newOutputStream(temp)) {
-            size = in.transferTo(out);
+        byte[] buffer = new byte[1 << 20];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
         }
-        String sha = HexFormat.of().formatHex(digest.digest());
-        return new Staged(file, display, temp, sha, size, extension(file));
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static String join(Future<String> hash) throws IOException {
+        try {
+            return hash.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("import interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof IOException io ? io : new IOException(cause);
+        }
     }
 
     private static String extension(Path file) {

@@ -5,63 +5,87 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.pmw.index.EventIndex;
+import org.pmw.index.ShardWriter;
 import org.pmw.model.Event;
 
 /**
- * Turns batches of events into Lucene documents on several threads, so parsing (one thread per file) and
- * indexing (all cores) overlap. The queue is bounded, so memory stays flat however large the file.
+ * Indexes batches of events on several threads, so parsing (one thread) and indexing (all cores) overlap.
+ * Each thread writes its own shard and takes batches in turn, so a thread sees batches in the order they were
+ * submitted: given batches in time order, its segments are in time order and need no re-sort (see
+ * {@link ShardWriter}). The queues are bounded, so memory stays flat however large the file.
  */
 final class IndexingWorkers implements AutoCloseable {
 
     private static final List<Event> END = new ArrayList<>();
+    private static final int QUEUE_BATCHES = 4;
 
     private final EventIndex index;
-    private final BlockingQueue<List<Event>> queue;
+    private final List<BlockingQueue<List<Event>>> queues = new ArrayList<>();
+    private final List<ShardWriter> shards = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private int next;
+    private boolean stopped;
     private boolean closed;
 
-    IndexingWorkers(EventIndex index, int threadCount) {
+    IndexingWorkers(EventIndex index, int threadCount) throws IOException {
         this.index = index;
-        this.queue = new ArrayBlockingQueue<>(threadCount * 4);
-        for (int i = 0; i < threadCount; i++) {
-            Thread thread = new Thread(this::work, "pmw-indexer-" + i);
-            thread.setDaemon(true);
-            thread.start();
-            threads.add(thread);
+        try {
+            for (int i = 0; i < threadCount; i++) {
+                BlockingQueue<List<Event>> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
+                ShardWriter shard = index.newShard();
+                queues.add(queue);
+                shards.add(shard);
+                Thread thread = new Thread(() -> work(queue, shard), "pmw-indexer-" + i);
+                thread.setDaemon(true);
+                threads.add(thread);
+            }
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
         }
+        threads.forEach(Thread::start);
     }
 
     static int defaultThreads() {
         return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
-    private void work() {
+    private void work(BlockingQueue<List<Event>> queue, ShardWriter shard) {
         try {
             while (true) {
                 List<Event> batch = queue.take();
                 if (batch == END) {
+                    // each thread writes out its own last segment, so the final flush runs on every core
+                    if (failure.get() == null) {
+                        shard.finish();
+                    }
                     return;
                 }
                 if (failure.get() == null) {
-                    index.addAll(batch);
+                    shard.add(batch);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
             failure.compareAndSet(null, e);
-            queue.clear();
+            queues.forEach(BlockingQueue::clear);
         }
     }
 
-    /** Hands a batch to the workers, waiting while they are busy; rethrows a worker's failure. */
+    /** Hands over a batch in time order, waiting while the workers are busy; rethrows a worker's failure. */
     void submit(List<Event> batch) throws IOException {
         rethrow();
+        BlockingQueue<List<Event>> queue = queues.get(next);
+        next = (next + 1) % queues.size();
         try {
-            queue.put(batch);
+            while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                rethrow();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("import interrupted", e);
@@ -79,30 +103,29 @@ final class IndexingWorkers implements AutoCloseable {
         }
     }
 
-    /** Waits until every submitted batch is in the index; rethrows a worker's failure. */
+    /** Waits until every submitted batch is written, then adds the shards to the index (uncommitted). */
     void finish() throws IOException {
-        close();
+        stop();
         rethrow();
+        index.addShards(shards);
     }
 
-    @Override
-    public void close() {
-        if (closed) {
+    private void stop() {
+        if (stopped) {
             return;
         }
-        closed = true;
+        stopped = true;
         for (int i = 0; i < threads.size(); i++) {
-            boolean offered = false;
-            while (!offered) {
-                try {
-                    offered = queue.offer(END, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
-                    if (!offered && failure.get() != null) {
+            BlockingQueue<List<Event>> queue = queues.get(i);
+            try {
+                while (threads.get(i).isAlive() && !queue.offer(END, 100, TimeUnit.MILLISECONDS)) {
+                    if (failure.get() != null) {
                         queue.clear();
                     }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
         for (Thread thread : threads) {
@@ -111,6 +134,23 @@ final class IndexingWorkers implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            }
+        }
+    }
+
+    /** Stops the workers; shards not yet added to the index are dropped. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stop();
+        for (ShardWriter shard : shards) {
+            try {
+                shard.close();
+            } catch (IOException e) {
+                // the shard folder is deleted again when the index is next opened for writing
             }
         }
     }

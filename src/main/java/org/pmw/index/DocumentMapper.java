@@ -1,5 +1,7 @@
 package org.pmw.index;
 
+import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.document.Document;
@@ -8,9 +10,12 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.BytesRef;
 import org.pmw.model.Event;
 
@@ -18,40 +23,65 @@ import org.pmw.model.Event;
 final class DocumentMapper {
 
     private final FieldCatalog catalog;
+    private final EventStore store;
+    private static final int MAX_RECURRING = 100_000;
+    private final Map<String, BytesRef> recurring = new java.util.concurrent.ConcurrentHashMap<>();
 
-    DocumentMapper(FieldCatalog catalog) {
+    DocumentMapper(FieldCatalog catalog, EventStore store) {
         this.catalog = catalog;
+        this.store = store;
     }
 
-    Document toDocument(Event event) {
+    Document toDocument(Event event) throws IOException {
         Document doc = new Document();
-        // Everything a search shows comes from one stored record; the fields below are for finding and counting.
-        doc.add(new StoredField(EventSchema.STORED, new BytesRef(EventCodec.encode(event, EventSchema.MAX_MESSAGE_CHARS))));
+        // Everything a search shows comes from the event's record in the store; the fields below are for
+        // finding and counting.
+        doc.add(new NumericDocValuesField(EventSchema.AT,
+                store.append(EventCodec.encode(event, EventSchema.MAX_MESSAGE_CHARS))));
         doc.add(new LongPoint(EventSchema.TS, event.ts()));
         doc.add(new NumericDocValuesField(EventSchema.TS, event.ts()));
-        doc.add(new StringField(EventSchema.SOURCE, event.source(), Field.Store.NO));
-        doc.add(new SortedDocValuesField(EventSchema.SOURCE, new BytesRef(event.source())));
+        BytesRef source = bytes(event.source());
+        doc.add(new StringField(EventSchema.SOURCE, source, Field.Store.NO));
+        doc.add(new SortedDocValuesField(EventSchema.SOURCE, source));
         doc.add(new LongPoint(EventSchema.LINE, event.line()));
         doc.add(new NumericDocValuesField(EventSchema.LINE, event.line()));
         if (!event.host().isEmpty()) {
-            doc.add(new StringField(EventSchema.HOST, lower(event.host()), Field.Store.NO));
+            doc.add(new StringField(EventSchema.HOST, bytes(lower(event.host())), Field.Store.NO));
         }
-        doc.add(new StringField(EventSchema.KIND, event.kind().id(), Field.Store.NO));
-        doc.add(new StringField(EventSchema.LEVEL, event.level().id(), Field.Store.NO));
-        doc.add(new SortedDocValuesField(EventSchema.LEVEL, new BytesRef(event.level().id())));
+        doc.add(new StringField(EventSchema.KIND, bytes(event.kind().id()), Field.Store.NO));
+        BytesRef level = bytes(event.level().id());
+        doc.add(new StringField(EventSchema.LEVEL, level, Field.Store.NO));
+        doc.add(new SortedDocValuesField(EventSchema.LEVEL, level));
         String message = event.message();
         if (message.length() > EventSchema.MAX_MESSAGE_CHARS) {
             message = message.substring(0, EventSchema.MAX_MESSAGE_CHARS);
         }
         doc.add(new TextField(EventSchema.MESSAGE, message, Field.Store.NO));
         if (event.pattern() != null) {
-            doc.add(new StringField(EventSchema.PATTERN, event.pattern(), Field.Store.NO));
-            doc.add(new SortedDocValuesField(EventSchema.PATTERN, new BytesRef(event.pattern())));
+            BytesRef pattern = bytes(event.pattern());
+            doc.add(new StringField(EventSchema.PATTERN, pattern, Field.Store.NO));
+            doc.add(new SortedDocValuesField(EventSchema.PATTERN, pattern));
         }
         for (Map.Entry<String, Object> field : event.fields().entrySet()) {
             addField(doc, fieldName(field.getKey()), field.getValue());
         }
         return doc;
+    }
+
+    /**
+     * The UTF-8 form of a value that recurs in nearly every event (source, host, level, kind, pattern),
+     * converted once. Lucene only reads these bytes, so one instance can serve every document.
+     */
+    private BytesRef bytes(String value) {
+        BytesRef known = recurring.get(value);
+        if (known != null) {
+            return known;
+        }
+        BytesRef converted = new BytesRef(value);
+        if (recurring.size() < MAX_RECURRING) {
+            recurring.putIfAbsent(value, converted);
+        }
+        return converted;
     }
 
     private static String lower(String s) {
@@ -133,8 +163,15 @@ final class DocumentMapper {
         }
     }
 
-    static Event toEvent(Document doc) {
-        BytesRef stored = doc.getBinaryValue(EventSchema.STORED);
-        return EventCodec.decode(stored.bytes, stored.offset, stored.length);
+    /** The event of {@code doc} (an id of the searcher's reader), read from the store. */
+    static Event toEvent(IndexSearcher searcher, int doc, EventStore store) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        NumericDocValues at = leaf.reader().getNumericDocValues(EventSchema.AT);
+        if (at == null || !at.advanceExact(doc - leaf.docBase)) {
+            throw new IOException("document " + doc + " has no event record; re-index the project (pmw reindex)");
+        }
+        byte[] record = store.read(at.longValue());
+        return EventCodec.decode(record, 0, record.length);
     }
 }

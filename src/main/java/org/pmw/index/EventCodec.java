@@ -2,23 +2,28 @@ package org.pmw.index;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.pmw.model.Event;
 import org.pmw.model.EventKind;
 import org.pmw.model.Level;
 
 /**
- * The stored form of an event: one compact binary record instead of a stored field per attribute, which
- * halves the work of storing an event at import. Strings are UTF-8 with a length (0 for null, else length+1),
- * numbers are variable-length.
+ * The stored form of an event: one compact binary record. The raw text comes first; the message, the
+ * timestamp text and field values that are pieces of it are kept as (offset, length) into it, so a record
+ * is little larger than its log line. Strings carry a header: 0 for null, else (length &lt;&lt; 2) | 1 for UTF-8
+ * bytes that follow, or (length &lt;&lt; 2) | 2 for a piece of the raw text whose char offset follows.
+ * Numbers are variable-length.
  */
 final class EventCodec {
 
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
     private static final byte LONG = 0;
     private static final byte DOUBLE = 1;
     private static final byte STRING = 2;
+    private static final int INLINE = 1;
+    private static final int PIECE = 2;
+    /** Shorter strings are written out: a reference would not be smaller. */
+    private static final int MIN_PIECE = 4;
     private static final EventKind[] KINDS = EventKind.values();
     private static final Level[] LEVELS = Level.values();
 
@@ -26,8 +31,10 @@ final class EventCodec {
     }
 
     static byte[] encode(Event e, int maxMessageChars) {
-        Writer w = new Writer(128 + e.raw().length() * 2);
+        String raw = cut(e.raw(), maxMessageChars * 2);
+        Writer w = new Writer(64 + raw.length() + e.fields().size() * 8, raw);
         w.writeByte(VERSION);
+        w.writeInline(raw);
         w.writeVLong(zigzag(e.ts()));
         w.writeVLong(e.micros());
         w.writeString(e.tsText());
@@ -36,13 +43,11 @@ final class EventCodec {
         w.writeString(e.host());
         w.writeByte((byte) e.kind().ordinal());
         w.writeByte((byte) e.level().ordinal());
-        String message = cut(e.message(), maxMessageChars);
-        w.writeString(message);
-        w.writeString(e.raw().equals(e.message()) ? null : cut(e.raw(), maxMessageChars * 2));
+        w.writeString(cut(e.message(), maxMessageChars));
         w.writeString(e.pattern());
         w.writeVLong(e.fields().size());
         for (Map.Entry<String, Object> f : e.fields().entrySet()) {
-            w.writeString(f.getKey());
+            w.writeInline(f.getKey());
             Object v = f.getValue();
             if (v instanceof Double || v instanceof Float) {
                 w.writeByte(DOUBLE);
@@ -59,12 +64,15 @@ final class EventCodec {
     }
 
     static Event decode(byte[] bytes, int offset, int length) {
-        Reader r = new Reader(bytes, offset, length);
+        Reader r = new Reader(bytes, offset);
         byte version = r.readByte();
         if (version != VERSION) {
             throw new IllegalStateException("stored event of version " + version + "; re-index the project");
         }
         Event.Builder b = Event.builder();
+        String raw = r.readString();
+        r.raw = raw;
+        b.raw(raw);
         b.ts(unzigzag(r.readVLong()));
         b.micros((int) r.readVLong());
         b.tsText(r.readString());
@@ -73,13 +81,9 @@ final class EventCodec {
         b.host(r.readString());
         b.kind(KINDS[r.readByte()]);
         b.level(LEVELS[r.readByte()]);
-        String message = r.readString();
-        b.message(message);
-        String raw = r.readString();
-        b.raw(raw == null ? message : raw);
+        b.message(r.readString());
         b.pattern(r.readString());
         int fields = (int) r.readVLong();
-        Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < fields; i++) {
             String name = r.readString();
             byte type = r.readByte();
@@ -88,9 +92,8 @@ final class EventCodec {
                 case DOUBLE -> Double.longBitsToDouble(r.readVLong());
                 default -> r.readString();
             };
-            map.put(name, value);
+            b.field(name, value);
         }
-        map.forEach(b::field);
         return b.build();
     }
 
@@ -107,11 +110,13 @@ final class EventCodec {
     }
 
     private static final class Writer {
+        private final String raw;
         private byte[] buf;
         private int len;
 
-        Writer(int capacity) {
-            buf = new byte[Math.max(64, capacity)];
+        Writer(int capacity, String raw) {
+            this.buf = new byte[Math.max(64, capacity)];
+            this.raw = raw;
         }
 
         private void ensure(int extra) {
@@ -134,7 +139,20 @@ final class EventCodec {
             buf[len++] = (byte) v;
         }
 
+        /** A string that may be a piece of the raw text. */
         void writeString(String s) {
+            if (s != null && s.length() >= MIN_PIECE) {
+                int at = raw.indexOf(s);
+                if (at >= 0) {
+                    writeVLong(((long) s.length() << 2) | PIECE);
+                    writeVLong(at);
+                    return;
+                }
+            }
+            writeInline(s);
+        }
+
+        void writeInline(String s) {
             if (s == null) {
                 writeVLong(0);
                 return;
@@ -147,13 +165,13 @@ final class EventCodec {
                 }
             }
             if (ascii) {
-                writeVLong(s.length() + 1L);
+                writeVLong(((long) s.length() << 2) | INLINE);
                 ensure(s.length());
                 s.getBytes(0, s.length(), buf, len);
                 len += s.length();
             } else {
                 byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-                writeVLong(utf8.length + 1L);
+                writeVLong(((long) utf8.length << 2) | INLINE);
                 ensure(utf8.length);
                 System.arraycopy(utf8, 0, buf, len, utf8.length);
                 len += utf8.length;
@@ -168,8 +186,9 @@ final class EventCodec {
     private static final class Reader {
         private final byte[] buf;
         private int pos;
+        private String raw;
 
-        Reader(byte[] buf, int offset, int length) {
+        Reader(byte[] buf, int offset) {
             this.buf = buf;
             this.pos = offset;
         }
@@ -192,12 +211,17 @@ final class EventCodec {
         }
 
         String readString() {
-            int n = (int) readVLong();
-            if (n == 0) {
+            long header = readVLong();
+            if (header == 0) {
                 return null;
             }
-            String s = new String(buf, pos, n - 1, StandardCharsets.UTF_8);
-            pos += n - 1;
+            int n = (int) (header >>> 2);
+            if ((header & 3) == PIECE) {
+                int at = (int) readVLong();
+                return raw.substring(at, at + n);
+            }
+            String s = new String(buf, pos, n, StandardCharsets.UTF_8);
+            pos += n;
             return s;
         }
     }

@@ -54,21 +54,28 @@ public final class EventIndex implements Closeable {
     private static final String KEY_VERSION = "pmw.index.version";
     private static final String KEY_SOURCES = "pmw.sources";
     private static final String KEY_FIELDS = "pmw.fields";
+    private static final String KEY_STORE = "pmw.store";
+    /** Sub-folder of the index folder holding the private indexes of an import in progress. */
+    private static final String SHARDS = "shards";
     private static final Sort TIME_ORDER = new Sort(new SortField(EventSchema.TS, SortField.Type.LONG),
             new SortField(EventSchema.LINE, SortField.Type.LONG));
     private static final Sort TIME_DESCENDING = new Sort(new SortField(EventSchema.TS, SortField.Type.LONG, true),
             new SortField(EventSchema.LINE, SortField.Type.LONG, true));
 
+    private final Path path;
     private final Directory directory;
     private final Analyzer analyzer = Analyzers.forEvents();
     private final boolean writable;
     private FieldCatalog catalog;
     private DocumentMapper mapper;
+    private EventStore store;
     private IndexWriter writer;
     private SearcherManager searchers;
+    private final java.util.concurrent.atomic.AtomicInteger shardCounter = new java.util.concurrent.atomic.AtomicInteger();
 
-    private EventIndex(Directory directory, boolean writable) throws IOException {
-        this.directory = directory;
+    private EventIndex(Path path, boolean writable) throws IOException {
+        this.path = path;
+        this.directory = FSDirectory.open(path);
         this.writable = writable;
         open();
     }
@@ -76,12 +83,12 @@ public final class EventIndex implements Closeable {
     /** Opens (or creates) the index for writing; the caller holds the project lock. */
     public static EventIndex openWritable(Path dir) throws IOException {
         Files.createDirectories(dir);
-        return new EventIndex(FSDirectory.open(dir), true);
+        return new EventIndex(dir, true);
     }
 
     /** Opens the last commit for searching only; the index must exist. */
     public static EventIndex openReadOnly(Path dir) throws IOException {
-        return new EventIndex(FSDirectory.open(dir), false);
+        return new EventIndex(dir, false);
     }
 
     /** Reads the state of the index in {@code dir} without opening it for writing. */
@@ -96,6 +103,9 @@ public final class EventIndex implements Closeable {
             SegmentInfos infos = SegmentInfos.readLatestCommit(d);
             Map<String, String> data = infos.getUserData();
             int version = Integer.parseInt(data.getOrDefault(KEY_VERSION, "0"));
+            if (!EventStore.holds(dir, EventStore.Committed.decode(data.get(KEY_STORE)))) {
+                version = 0;    // the events are gone: as good as no index
+            }
             String sources = data.getOrDefault(KEY_SOURCES, "");
             long docs = infos.totalMaxDoc();
             return new IndexState(true, version, sources.isEmpty() ? List.of() : List.of(sources.split("\n")), docs);
@@ -104,26 +114,69 @@ public final class EventIndex implements Closeable {
 
     private void open() throws IOException {
         if (writable) {
-            IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setIndexSort(TIME_ORDER)
-                    .setRAMBufferSizeMB(48)
-                    // compound files save file handles, not time: building them rewrites every flushed segment
-                    .setUseCompoundFile(false)
-                    .setCommitOnClose(false);
-            writer = new IndexWriter(directory, config);
+            ShardWriter.deleteTree(path.resolve(SHARDS));
+            writer = new IndexWriter(directory, writerConfig().setRAMBufferSizeMB(48));
             Map<String, String> data = new HashMap<>();
             writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
             catalog = FieldCatalog.decode(data.get(KEY_FIELDS));
+            EventStore.Committed committed = EventStore.Committed.decode(data.get(KEY_STORE));
+            if (!EventStore.holds(path, committed)) {
+                // the project sees the index as stale and rebuilds it; start the store afresh for that
+                committed = new EventStore.Committed(committed.generation() + 1, 0);
+            }
+            store = EventStore.openWritable(path, committed);
             searchers = new SearcherManager(writer, null);
         } else {
             if (!DirectoryReader.indexExists(directory)) {
                 throw new IOException("no index in " + directory);
             }
-            catalog = FieldCatalog.decode(SegmentInfos.readLatestCommit(directory).getUserData().get(KEY_FIELDS));
+            Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+            catalog = FieldCatalog.decode(data.get(KEY_FIELDS));
+            store = EventStore.openReadOnly(path, EventStore.Committed.decode(data.get(KEY_STORE)));
             searchers = new SearcherManager(directory, null);
         }
-        mapper = new DocumentMapper(catalog);
+        mapper = new DocumentMapper(catalog, store);
+    }
+
+    private IndexWriterConfig writerConfig() {
+        return new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setIndexSort(TIME_ORDER)
+                // compound files save file handles, not time: building them rewrites every flushed segment
+                .setUseCompoundFile(false)
+                .setCommitOnClose(false);
+    }
+
+    /**
+     * A private writer for one thread of a bulk import; its events become part of this index (still
+     * uncommitted) when passed to {@link #addShards}. Closing a shard instead drops it.
+     */
+    public ShardWriter newShard() throws IOException {
+        requireWritable();
+        Path dir = Files.createDirectories(path.resolve(SHARDS)).resolve("s" + shardCounter.incrementAndGet());
+        ShardWriter.deleteTree(dir);
+        return new ShardWriter(dir, mapper, writerConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE));
+    }
+
+    /** Moves the segments of finished shards into this index, uncommitted, and deletes the shards. */
+    public void addShards(List<ShardWriter> shards) throws IOException {
+        requireWritable();
+        try {
+            List<Directory> dirs = new ArrayList<>();
+            for (ShardWriter shard : shards) {
+                shard.finish();
+                if (shard.documents() > 0) {
+                    dirs.add(shard.directory());
+                }
+            }
+            if (!dirs.isEmpty()) {
+                writer.addIndexes(dirs.toArray(Directory[]::new));
+            }
+        } finally {
+            for (ShardWriter shard : shards) {
+                shard.close();
+            }
+        }
     }
 
     public FieldCatalog fields() {
@@ -147,16 +200,24 @@ public final class EventIndex implements Closeable {
         data.put(KEY_VERSION, Integer.toString(EventSchema.VERSION));
         data.put(KEY_SOURCES, String.join("\n", sourceIds));
         data.put(KEY_FIELDS, catalog.encode());
+        EventStore.Committed stored = store.prepareCommit();
+        data.put(KEY_STORE, stored.encode());
         writer.setLiveCommitData(data.entrySet());
         writer.commit();
+        store.committed(stored);
         searchers.maybeRefreshBlocking();
     }
 
     /** Drops everything added since the last commit and reopens at that commit. */
     public void rollback() throws IOException {
         requireWritable();
-        searchers.close();
-        writer.rollback();
+        try {
+            searchers.close();
+            store.close();
+        } finally {
+            writer.rollback();
+        }
+        // reopening the store at the last commit cuts off what was appended since
         open();
     }
 
@@ -164,8 +225,9 @@ public final class EventIndex implements Closeable {
     public void deleteAll() throws IOException {
         requireWritable();
         writer.deleteAll();
+        store.startOver();
         catalog = new FieldCatalog();
-        mapper = new DocumentMapper(catalog);
+        mapper = new DocumentMapper(catalog, store);
     }
 
     private void requireWritable() {
@@ -176,6 +238,7 @@ public final class EventIndex implements Closeable {
 
     /** Makes events added since the last call visible to searches, without committing them. */
     public void refresh() throws IOException {
+        store.flush();
         searchers.maybeRefreshBlocking();
     }
 
@@ -219,7 +282,7 @@ public final class EventIndex implements Closeable {
 
     /** Every match in time order, loaded lazily; the caller closes it. */
     public EventResults results(String queryText, Instant from, Instant to) throws IOException {
-        return new ResultSet(searchers, withWindow(parse(queryText), from, to));
+        return new ResultSet(searchers, store, withWindow(parse(queryText), from, to));
     }
 
     public long count(String queryText, Instant from, Instant to) throws IOException {
@@ -232,11 +295,10 @@ public final class EventIndex implements Closeable {
         }
     }
 
-    private static List<Event> load(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+    private List<Event> load(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
         List<Event> events = new ArrayList<>(hits.length);
-        var stored = searcher.storedFields();
         for (ScoreDoc hit : hits) {
-            events.add(DocumentMapper.toEvent(stored.document(hit.doc)));
+            events.add(DocumentMapper.toEvent(searcher, hit.doc, store));
         }
         return events;
     }
@@ -495,7 +557,11 @@ public final class EventIndex implements Closeable {
                     writer.rollback();
                 }
             } finally {
-                directory.close();
+                try {
+                    store.close();
+                } finally {
+                    directory.close();
+                }
             }
         }
     }

@@ -8,10 +8,10 @@ import java.util.Set;
  */
 public final class EventSchema {
 
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
-    /** The stored record of the whole event (see EventCodec). */
-    public static final String STORED = "_event";
+    /** Where the event's record is in the event store (see EventStore). */
+    public static final String AT = "_at";
     public static final String TS = "ts";
     public static final String MICROS = "micros";
     public static final String TS_TEXT = "ts_text";
@@ -28,7 +28,7 @@ public final class EventSchema {
     public static final int MAX_MESSAGE_CHARS = 32 * 1024;
 
     /** Names the built-in fields use; a format field with one of these names is stored with a suffix. */
-    public static final Set<String> RESERVED = Set.of(STORED, TS, MICROS, TS_TEXT, SOURCE, LINE, HOST, KIND, LEVEL,
+    public static final Set<String> RESERVED = Set.of(AT, TS, MICROS, TS_TEXT, SOURCE, LINE, HOST, KIND, LEVEL,
             MESSAGE, RAW, PATTERN);
 
     /** Fields searched as analysed text; every other field is a keyword or a number. */

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
@@ -17,7 +16,7 @@ import org.pmw.model.Event;
 import org.pmw.model.EventResults;
 
 /**
- * All matches of a query as (time, line, doc id) triples sorted by time; stored fields are read per row on
+ * All matches of a query as (time, line, doc id) triples sorted by time; events are read per row on
  * demand and the most recent rows cached. Keeps its searcher acquired until closed, so doc ids stay valid.
  */
 final class ResultSet implements EventResults {
@@ -29,7 +28,7 @@ final class ResultSet implements EventResults {
     private final IndexSearcher searcher;
     private final long[] ts;
     private final int[] docs;
-    private final StoredFields stored;
+    private final EventStore store;
     private final Map<Integer, Event> cache = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, Event> eldest) {
@@ -38,8 +37,9 @@ final class ResultSet implements EventResults {
     };
     private boolean closed;
 
-    ResultSet(SearcherManager manager, Query query) throws IOException {
+    ResultSet(SearcherManager manager, EventStore store, Query query) throws IOException {
         this.manager = manager;
+        this.store = store;
         this.searcher = manager.acquire();
         boolean ok = false;
         try {
@@ -69,7 +69,6 @@ final class ResultSet implements EventResults {
                 ts[i] = collector.keys[at];
                 docs[i] = collector.ids[at];
             }
-            stored = searcher.storedFields();
             ok = true;
         } finally {
             if (!ok) {
@@ -97,7 +96,7 @@ final class ResultSet implements EventResults {
         }
         return cache.computeIfAbsent(index, i -> {
             try {
-                return DocumentMapper.toEvent(stored.document(docs[i]));
+                return DocumentMapper.toEvent(searcher, docs[i], store);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

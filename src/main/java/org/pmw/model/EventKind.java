@@ -6,8 +6,10 @@ import java.util.Locale;
 public enum EventKind {
     LOG, REQUEST, SAMPLE, CHANGE, NOTE;
 
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     public static EventKind fromId(String id) {

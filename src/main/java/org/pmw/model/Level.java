@@ -6,8 +6,10 @@ import java.util.Locale;
 public enum Level {
     TRACE, DEBUG, INFO, NOTICE, WARN, ERROR, CRIT, FATAL;
 
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     /**

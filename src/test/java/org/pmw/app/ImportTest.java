@@ -242,6 +242,84 @@ class ImportTest {
         }
     }
 
+    @Test
+    void sameSizeIsNotTakenForSameContentAndTwoCopiesInOneImportAreCaught() throws Exception {
+        Path a = write("a.log", lines(40));
+        Path b = write("b.log", lines(40).replace("request done", "request DONE"));
+        Path copy = write("copy.log", lines(40));
+        assertEquals(Files.size(a), Files.size(b));
+        try (Project p = TestProjects.create(project())) {
+            List<ImportReport> r = p.importFiles(List.of(a, b, copy), ImportOptions.defaults(), Progress.NONE);
+            assertEquals(List.of(ImportReport.IMPORTED, ImportReport.IMPORTED, ImportReport.DUPLICATE),
+                    r.stream().map(ImportReport::status).toList());
+            assertEquals(80, p.index().size());
+            assertEquals(2, evidenceFiles().size());
+            for (SourceFile s : p.incident().getSources()) {
+                Path evidence = project().resolve(s.evidencePath());
+                assertEquals(s.sha256(), java.util.HexFormat.of().formatHex(java.security.MessageDigest
+                        .getInstance("SHA-256").digest(Files.readAllBytes(evidence))));
+            }
+        }
+    }
+
+    @Test
+    void eventsComeBackInTimeOrderAcrossOverlappingFilesAndLinesLoggedLate() throws Exception {
+        // two hosts over the same hour, each file 12,000 lines; every 50th line was written 40 lines late
+        for (String host : List.of("web1", "web2")) {
+            StringBuilder sb = new StringBuilder();
+            String late = null;
+            for (int i = 0; i < 12_000; i++) {
+                String line = String.format("2005-10-10T14:%02d:%02d.%03dZ info %s request %d status=200%n",
+                        i * 300 / 1000 / 60, i * 300 / 1000 % 60, i * 300 % 1000, host, i);
+                if (i % 50 == 10) {
+                    late = line;
+                    continue;
+                }
+                sb.append(line);
+                if (i % 50 == 49 && late != null) {
+                    sb.append(late);
+                    late = null;
+                }
+            }
+            write(host + ".log", sb.toString());
+        }
+        try (Project p = TestProjects.create(project())) {
+            p.importFiles(List.of(tmp.resolve("in")), ImportOptions.defaults(), Progress.NONE);
+            assertEquals(24_000, p.index().size());
+            try (org.pmw.model.EventResults all = p.index().results("*", null, null)) {
+                assertEquals(24_000, all.size());
+                long previous = Long.MIN_VALUE;
+                for (int i = 0; i < all.size(); i++) {
+                    long ts = all.get(i).ts();
+                    assertTrue(ts >= previous, "event " + i + " is out of time order");
+                    previous = ts;
+                }
+            }
+            SearchHits first = p.index().search(EventSearch.of("request").withLimit(3));
+            assertEquals(List.of("request 0 status=200", "request 0 status=200", "request 1 status=200"),
+                    first.events().stream().map(e -> e.message()).toList());
+            assertEquals(2, p.index().count("\"request 10\" AND status:200", null, null));
+        }
+    }
+
+    @Test
+    void anIndexWhoseEventStoreIsLostIsRebuiltOnOpen() throws Exception {
+        Path log = write("app.log", lines(500));
+        try (Project p = TestProjects.create(project())) {
+            p.importFiles(List.of(log), ImportOptions.defaults(), Progress.NONE);
+        }
+        try (Stream<Path> files = Files.list(project().resolve("index"))) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".store")).toList()) {
+                Files.delete(f);
+            }
+        }
+        try (Project p = TestProjects.open(project())) {
+            SearchHits hits = p.index().search(EventSearch.of("level:error").withLimit(5));
+            assertEquals(50, hits.total());
+            assertEquals("request done status=500", hits.events().get(0).message());
+        }
+    }
+
     private List<Path> evidenceFiles() throws IOException {
         try (Stream<Path> s = Files.list(project().resolve("evidence"))) {
             return s.filter(Files::isRegularFile).sorted().toList();

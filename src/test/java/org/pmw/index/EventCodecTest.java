@@ -1,6 +1,7 @@
 package org.pmw.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,5 +41,26 @@ class EventCodecTest {
         Event e = Event.builder().ts(0).source("s").line(1).message("x".repeat(500)).build();
         byte[] bytes = EventCodec.encode(e, 100);
         assertEquals(100, EventCodec.decode(bytes, 0, bytes.length).message().length());
+    }
+
+    @Test
+    void piecesOfTheRawLineAreStoredAsReferencesAndComeBackWhole() {
+        String raw = "10.1.2.3 - - [10/Oct/2005:13:55:36 -0700] \"GET /café/menu.php?id=7 HTTP/1.1\" 503 2326 \"-\" "
+                + "\"Mozilla/4.08 [en] (Win98; I ;Nav)\"";
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("client", "10.1.2.3");
+        fields.put("path", "/café/menu.php?id=7");
+        fields.put("agent", "Mozilla/4.08 [en] (Win98; I ;Nav)");
+        fields.put("method", "GET");
+        fields.put("not_in_line", "a value the line does not hold");
+        fields.put("status", 503L);
+        Event e = new Event(1_128_977_736_000L, 0, "10/Oct/2005:13:55:36 -0700", "access_log", 12, "web1",
+                EventKind.REQUEST, Level.ERROR, "GET /café/menu.php?id=7 HTTP/1.1 503", raw, "p3", fields);
+        byte[] bytes = EventCodec.encode(e, 100_000);
+        assertEquals(e, EventCodec.decode(bytes, 0, bytes.length));
+        // the line once, plus little more than the parts that are not in it
+        int notInLine = "GET /café/menu.php?id=7 HTTP/1.1 503".length() + "a value the line does not hold".length();
+        assertTrue(bytes.length < raw.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + notInLine + 120,
+                "record of " + bytes.length + " bytes");
     }
 }
