@@ -10,16 +10,24 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.store.ByteArrayDataInput;
+import org.apache.lucene.store.ByteArrayDataOutput;
+import org.apache.lucene.util.BitUtil;
+import org.apache.lucene.util.compress.LZ4;
 
 /**
- * The events themselves, beside the Lucene index: an append-only file of length-prefixed records, and in
- * each document only the record's address. Lucene's stored fields would be copied and compressed again at
- * every flush of a time-sorted index; appending here costs one copy.
+ * The events themselves, beside the Lucene index: an append-only file of LZ4-compressed blocks of
+ * length-prefixed records, and in each document only the record's address. Lucene's stored fields would be
+ * copied and compressed again at every flush of a time-sorted index; here each record is compressed once.
  *
- * <p>An address is {@code generation << 40 | offset}. A full rebuild writes a new generation, so the old
- * one stays readable until the rebuild commits. What the last commit covers is recorded in the Lucene
+ * <p>A block is {@code [int compressed length][int length][LZ4 bytes]}. An address is the generation (8 bits),
+ * the block's file offset (44 bits) and the record's place in the block (12 bits): a block's offset is known
+ * when it is started, because the blocks before it are written by then. A full rebuild writes a new
+ * generation, so the old one stays readable until the rebuild commits. What the last commit covers is recorded in the Lucene
  * commit (see {@link Committed}); anything after it is cut off when the store is next opened for writing,
  * which is how a rollback drops it.
  */
@@ -27,11 +35,14 @@ final class EventStore implements Closeable {
 
     private static final String PREFIX = "events-";
     private static final String SUFFIX = ".store";
-    private static final int OFFSET_BITS = 40;
-    private static final long OFFSET_MASK = (1L << OFFSET_BITS) - 1;
-    private static final int BUFFER = 1 << 20;
-    /** Most records are one log line: one read of this size usually fetches the whole record. */
-    private static final int FIRST_READ = 512;
+    private static final int INDEX_BITS = 12;
+    private static final int OFFSET_BITS = 44;
+    private static final int GENERATION_MASK = 0xFF;
+    private static final int MAX_RECORDS = 1 << INDEX_BITS;
+    /** Big enough for LZ4 to find the repetition between log lines, small enough to read one event fast. */
+    private static final int BLOCK_BYTES = 48 * 1024;
+    private static final int HEADER = 2 * Integer.BYTES;
+    private static final int CACHED_BLOCKS = 32;
 
     /** The generation and length that a commit covers. */
     record Committed(int generation, long length) {
@@ -57,18 +68,31 @@ final class EventStore implements Closeable {
     private Committed committed;
     private int generation;
     private FileChannel out;
+    /** The file's length: where the block being filled will be written. */
     private long length;
-    private final ByteBuffer pending;
+    private byte[] block;
+    private int blockLength;
+    private int blockRecords;
+    private byte[] compressed;
+    private final LZ4.FastCompressionHashTable hashTable;
+    private final Object lock = new Object();
+    private final Map<Long, byte[]> cache = new LinkedHashMap<>(CACHED_BLOCKS, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, byte[]> eldest) {
+            return size() > CACHED_BLOCKS;
+        }
+    };
 
     private EventStore(Path dir, Committed committed, boolean writable) throws IOException {
         this.dir = dir;
         this.writable = writable;
         this.committed = committed;
-        this.pending = writable ? ByteBuffer.allocate(BUFFER) : null;
+        this.block = writable ? new byte[BLOCK_BYTES] : null;
+        this.hashTable = writable ? new LZ4.FastCompressionHashTable() : null;
         if (writable) {
             openGeneration(committed.generation(), committed.length());
             deleteGenerationsExcept(committed.generation());
-        } else {
+        } else if (committed.length() > 0) {
             channel(committed.generation());
         }
     }
@@ -106,8 +130,9 @@ final class EventStore implements Closeable {
         generation = gen;
         out = channel;
         length = keep;
-        pending.clear();
-        FileChannel previous = readers.put(gen, channel);
+        blockLength = 0;
+        blockRecords = 0;
+        FileChannel previous = readers.put(gen & GENERATION_MASK, channel);
         if (previous != null && previous != channel) {
             previous.close();
         }
@@ -124,7 +149,7 @@ final class EventStore implements Closeable {
                     continue;
                 }
                 if (gen != keep) {
-                    FileChannel open = readers.remove(gen);
+                    FileChannel open = readers.remove(gen & GENERATION_MASK);
                     if (open != null) {
                         open.close();
                     }
@@ -136,46 +161,59 @@ final class EventStore implements Closeable {
 
     /** Appends one record; safe to call from several threads. Returns its address. */
     long append(byte[] record) throws IOException {
-        synchronized (pending) {
-            long at = length;
+        synchronized (lock) {
             int size = Integer.BYTES + record.length;
-            if (pending.remaining() < size) {
-                flushPending();
+            if (blockRecords > 0 && (blockLength + size > BLOCK_BYTES || blockRecords == MAX_RECORDS)) {
+                writeBlock();
             }
-            if (size > pending.capacity()) {
-                ByteBuffer whole = ByteBuffer.allocate(size).putInt(record.length).put(record).flip();
-                writeFully(whole, at);
-            } else {
-                pending.putInt(record.length).put(record);
+            if (blockLength + size > block.length) {
+                block = Arrays.copyOf(block, blockLength + size);
             }
-            length += size;
-            return ((long) generation << OFFSET_BITS) | at;
+            BitUtil.VH_BE_INT.set(block, blockLength, record.length);
+            System.arraycopy(record, 0, block, blockLength + Integer.BYTES, record.length);
+            blockLength += size;
+            return ((long) (generation & GENERATION_MASK) << (OFFSET_BITS + INDEX_BITS))
+                    | (length << INDEX_BITS) | blockRecords++;
         }
     }
 
-    /** Writes buffered records to the file, so readers opened after this see them. */
+    /** Writes the block being filled, so readers see every record appended so far. */
     void flush() throws IOException {
-        synchronized (pending) {
-            flushPending();
+        synchronized (lock) {
+            writeBlock();
         }
     }
 
-    private void flushPending() throws IOException {
-        pending.flip();
-        writeFully(pending, length - pending.remaining());
-        pending.clear();
-    }
-
-    private void writeFully(ByteBuffer buffer, long position) throws IOException {
+    private void writeBlock() throws IOException {
+        if (blockRecords == 0) {
+            return;
+        }
+        int bound = HEADER + blockLength + blockLength / 255 + 16;
+        if (compressed == null || compressed.length < bound) {
+            compressed = new byte[bound];
+        }
+        ByteArrayDataOutput output = new ByteArrayDataOutput(compressed, HEADER, compressed.length - HEADER);
+        LZ4.compress(block, 0, blockLength, output, hashTable);
+        int compressedLength = output.getPosition() - HEADER;
+        BitUtil.VH_BE_INT.set(compressed, 0, compressedLength);
+        BitUtil.VH_BE_INT.set(compressed, Integer.BYTES, blockLength);
+        ByteBuffer buffer = ByteBuffer.wrap(compressed, 0, HEADER + compressedLength);
+        long position = length;
         while (buffer.hasRemaining()) {
             position += out.write(buffer, position);
+        }
+        length = position;
+        blockLength = 0;
+        blockRecords = 0;
+        if (block.length > 4 * BLOCK_BYTES) {
+            block = new byte[BLOCK_BYTES];
         }
     }
 
     /** Makes every record appended so far durable; returns what a commit now covers. */
     Committed prepareCommit() throws IOException {
-        synchronized (pending) {
-            flushPending();
+        synchronized (lock) {
+            writeBlock();
             out.force(false);
             return new Committed(generation, length);
         }
@@ -189,10 +227,10 @@ final class EventStore implements Closeable {
 
     /** Starts a new, empty generation for a full rebuild; the committed one stays readable until it commits. */
     void startOver() throws IOException {
-        synchronized (pending) {
-            flushPending();
+        synchronized (lock) {
+            writeBlock();
             if (generation != committed.generation()) {
-                readers.remove(generation);
+                readers.remove(generation & GENERATION_MASK);
                 out.close();
                 Files.deleteIfExists(dir.resolve(fileName(generation)));
             }
@@ -202,52 +240,74 @@ final class EventStore implements Closeable {
 
     /** Reads the record at {@code address}. */
     byte[] read(long address) throws IOException {
-        int gen = (int) (address >>> OFFSET_BITS);
-        long offset = address & OFFSET_MASK;
-        FileChannel channel = channel(gen);
-        ByteBuffer head = ByteBuffer.allocate(FIRST_READ);
-        readFully(channel, head, offset, Integer.BYTES);
-        head.flip();
-        int size = head.getInt();
-        byte[] record = new byte[size];
-        int have = Math.min(size, head.remaining());
-        head.get(record, 0, have);
-        if (have < size) {
-            ByteBuffer rest = ByteBuffer.wrap(record, have, size - have);
-            readFully(channel, rest, offset + Integer.BYTES + have, size - have);
+        int index = (int) (address & (MAX_RECORDS - 1));
+        byte[] data = block(address >>> INDEX_BITS);
+        int at = 0;
+        for (int i = 0; i < index; i++) {
+            at += Integer.BYTES + (int) BitUtil.VH_BE_INT.get(data, at);
         }
-        return record;
+        int size = (int) BitUtil.VH_BE_INT.get(data, at);
+        return Arrays.copyOfRange(data, at + Integer.BYTES, at + Integer.BYTES + size);
     }
 
-    private static void readFully(FileChannel channel, ByteBuffer buffer, long position, int atLeast)
-            throws IOException {
-        int start = buffer.position();
-        while (buffer.position() - start < atLeast) {
-            int n = channel.read(buffer, position + buffer.position() - start);
+    /** The uncompressed block at {@code key} (generation and offset); recently read blocks are kept. */
+    private byte[] block(long key) throws IOException {
+        synchronized (cache) {
+            byte[] cached = cache.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        FileChannel channel = channel((int) (key >>> OFFSET_BITS) & GENERATION_MASK);
+        long offset = key & ((1L << OFFSET_BITS) - 1);
+        ByteBuffer header = ByteBuffer.allocate(HEADER);
+        readFully(channel, header, offset);
+        int compressedLength = header.getInt(0);
+        int length = header.getInt(Integer.BYTES);
+        byte[] packed = new byte[compressedLength];
+        readFully(channel, ByteBuffer.wrap(packed), offset + HEADER);
+        byte[] data = new byte[length];
+        LZ4.decompress(new ByteArrayDataInput(packed), length, data, 0);
+        synchronized (cache) {
+            cache.put(key, data);
+        }
+        return data;
+    }
+
+    private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        while (buffer.hasRemaining()) {
+            int n = channel.read(buffer, position + buffer.position());
             if (n < 0) {
-                throw new EOFException("event store ends before the record at " + position);
+                throw new EOFException("the event store ends before the block at " + position
+                        + "; re-index the project (pmw reindex)");
             }
         }
     }
 
-    private FileChannel channel(int gen) throws IOException {
-        FileChannel channel = readers.get(gen);
+    /**
+     * The open file of a generation. Only two generations exist at any time (the committed one and a rebuild),
+     * so the low bits an address keeps are enough to tell them apart.
+     */
+    private FileChannel channel(int generationBits) throws IOException {
+        int key = generationBits & GENERATION_MASK;
+        FileChannel channel = readers.get(key);
         if (channel != null) {
             return channel;
         }
         synchronized (readers) {
-            channel = readers.get(gen);
+            channel = readers.get(key);
             if (channel == null) {
-                try {
-                    channel = FileChannel.open(dir.resolve(fileName(gen)), StandardOpenOption.READ);
-                } catch (NoSuchFileException e) {
-                    if (!writable && committed.length() == 0) {
-                        return null;
-                    }
-                    throw new IOException("the event store " + e.getFile()
-                            + " is missing; re-index the project (pmw reindex)", e);
+                if ((committed.generation() & GENERATION_MASK) != key) {
+                    throw new IOException("these events were replaced by a re-index; search again");
                 }
-                readers.put(gen, channel);
+                Path file = dir.resolve(fileName(committed.generation()));
+                try {
+                    channel = FileChannel.open(file, StandardOpenOption.READ);
+                } catch (NoSuchFileException e) {
+                    throw new IOException("the event store " + file + " is missing; re-index the project"
+                            + " (pmw reindex)", e);
+                }
+                readers.put(key, channel);
             }
             return channel;
         }

@@ -124,4 +124,19 @@ class EventStoreTest {
         assertFalse(EventStore.holds(dir, committed));
         assertTrue(EventStore.holds(dir, EventStore.Committed.EMPTY));
     }
+
+    @Test
+    void generationsPastTheAddressBitsStayApart() throws IOException {
+        try (EventStore store = EventStore.openWritable(dir, new EventStore.Committed(255, 0))) {
+            long old = store.append(record(1));
+            store.committed(store.prepareCommit());
+            store.startOver();   // generation 256: the same low bits as generation 0, none of 255
+            long rebuilt = store.append(record(2));
+            store.flush();
+            assertArrayEquals(record(1), store.read(old));
+            assertArrayEquals(record(2), store.read(rebuilt));
+            store.committed(store.prepareCommit());
+            assertEquals(List.of("events-256.store"), storeFiles());
+        }
+    }
 }
