@@ -2,8 +2,10 @@ package org.pmw.index;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -15,20 +17,9 @@ final class Analyzers {
     private Analyzers() {
     }
 
+    /** Whole values, lower-cased. */
     static Analyzer keyword() {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new KeywordTokenizer();
-                return new TokenStreamComponents(source, new LowerCaseFilter(source));
-            }
-
-            @Override
-            protected org.apache.lucene.analysis.TokenStream normalize(String fieldName,
-                                                                      org.apache.lucene.analysis.TokenStream in) {
-                return new LowerCaseFilter(in);
-            }
-        };
+        return lowerCased(KeywordTokenizer::new);
     }
 
     /**
@@ -36,16 +27,19 @@ final class Analyzers {
      * word list, which costs time at import and removes nothing.
      */
     static Analyzer text() {
+        return lowerCased(StandardTokenizer::new);
+    }
+
+    private static Analyzer lowerCased(Supplier<Tokenizer> tokenizer) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new StandardTokenizer();
+                Tokenizer source = tokenizer.get();
                 return new TokenStreamComponents(source, new LowerCaseFilter(source));
             }
 
             @Override
-            protected org.apache.lucene.analysis.TokenStream normalize(String fieldName,
-                                                                      org.apache.lucene.analysis.TokenStream in) {
+            protected TokenStream normalize(String fieldName, TokenStream in) {
                 return new LowerCaseFilter(in);
             }
         };

@@ -32,6 +32,12 @@ class EventStoreTest {
         }
     }
 
+    private static EventStore.Committed commit(EventStore store) throws IOException {
+        EventStore.Committed committed = store.prepareCommit();
+        store.committed(committed);
+        return committed;
+    }
+
     @Test
     void recordsReadBackWhateverTheirSizeAcrossBufferBoundaries() throws IOException {
         try (EventStore store = EventStore.openWritable(dir, EventStore.Committed.EMPTY)) {
@@ -58,8 +64,7 @@ class EventStoreTest {
         long kept;
         try (EventStore store = EventStore.openWritable(dir, EventStore.Committed.EMPTY)) {
             kept = store.append(record(1));
-            committed = store.prepareCommit();
-            store.committed(committed);
+            committed = commit(store);
             store.append(record(2));
             store.flush();   // written, but never committed: as after a crash or a rollback
         }
@@ -77,14 +82,14 @@ class EventStoreTest {
     void aRebuildWritesANewGenerationAndTheOldOneGoesOnlyWhenTheRebuildCommits() throws IOException {
         try (EventStore store = EventStore.openWritable(dir, EventStore.Committed.EMPTY)) {
             long old = store.append(record(1));
-            store.committed(store.prepareCommit());
+            commit(store);
             store.startOver();
             long rebuilt = store.append(record(2));
             store.flush();
             assertEquals(2, storeFiles().size());
             assertArrayEquals(record(1), store.read(old));   // searches still see the old index meanwhile
             assertArrayEquals(record(2), store.read(rebuilt));
-            store.committed(store.prepareCommit());
+            commit(store);
             assertEquals(List.of("events-1.store"), storeFiles());
             assertArrayEquals(record(2), store.read(rebuilt));
         }
@@ -96,8 +101,7 @@ class EventStoreTest {
         long old;
         try (EventStore store = EventStore.openWritable(dir, EventStore.Committed.EMPTY)) {
             old = store.append(record(1));
-            committed = store.prepareCommit();
-            store.committed(committed);
+            committed = commit(store);
             store.startOver();
             store.append(record(2));
             store.flush();
@@ -113,8 +117,7 @@ class EventStoreTest {
         EventStore.Committed committed;
         try (EventStore store = EventStore.openWritable(dir, EventStore.Committed.EMPTY)) {
             store.append(record(1));
-            committed = store.prepareCommit();
-            store.committed(committed);
+            committed = commit(store);
         }
         assertTrue(EventStore.holds(dir, committed));
         Files.write(dir.resolve("events-0.store"), new byte[3]);
@@ -129,13 +132,13 @@ class EventStoreTest {
     void generationsPastTheAddressBitsStayApart() throws IOException {
         try (EventStore store = EventStore.openWritable(dir, new EventStore.Committed(255, 0))) {
             long old = store.append(record(1));
-            store.committed(store.prepareCommit());
+            commit(store);
             store.startOver();   // generation 256: the same low bits as generation 0, none of 255
             long rebuilt = store.append(record(2));
             store.flush();
             assertArrayEquals(record(1), store.read(old));
             assertArrayEquals(record(2), store.read(rebuilt));
-            store.committed(store.prepareCommit());
+            commit(store);
             assertEquals(List.of("events-256.store"), storeFiles());
         }
     }
