@@ -28,6 +28,8 @@ final class IndexingWorkers implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private int next;
+    /** Set when the import is given up: the workers drop what is queued instead of writing it. */
+    private volatile boolean abandoned;
     private boolean stopped;
     private boolean closed;
 
@@ -60,12 +62,12 @@ final class IndexingWorkers implements AutoCloseable {
                 List<Event> batch = queue.take();
                 if (batch == END) {
                     // each thread writes out its own last segment, so the final flush runs on every core
-                    if (failure.get() == null) {
+                    if (failure.get() == null && !abandoned) {
                         shard.finish();
                     }
                     return;
                 }
-                if (failure.get() == null) {
+                if (failure.get() == null && !abandoned) {
                     shard.add(batch);
                 }
             }
@@ -145,6 +147,7 @@ final class IndexingWorkers implements AutoCloseable {
             return;
         }
         closed = true;
+        abandoned = !stopped;
         stop();
         for (ShardWriter shard : shards) {
             try {

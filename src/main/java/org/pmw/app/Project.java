@@ -299,7 +299,14 @@ public final class Project implements Closeable {
             throws ImportException {
         requireWritable();
         Importer importer = new Importer(layout, incident, index, registry, enricher(), clock);
-        Importer.Result result = importer.run(inputs, options, progress);
+        Importer.Result result;
+        try {
+            result = importer.run(inputs, options, progress);
+        } catch (ImportException e) {
+            // the pattern miner has seen the failed files' events, and the event store holds their records
+            rollbackQuietly();
+            throw e;
+        }
         if (result.sources().isEmpty()) {
             importer.abandon(result.stagedEvidence());
             rollbackQuietly();

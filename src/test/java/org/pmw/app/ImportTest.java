@@ -119,7 +119,7 @@ class ImportTest {
     @Test
     void failedImportLeavesProjectExactlyAsItWas() throws Exception {
         Path good = write("a.log", lines(3000));
-        Path bad = write("b.log", lines(5000) + "FAIL\n" + lines(10));
+        Path bad = write("b.log", lines(5000).replace("request done", "payment gateway timeout") + "FAIL\n" + lines(10));
         try (Project p = TestProjects.create(project())) {
             p.importFiles(List.of(good), ImportOptions.defaults(), Progress.NONE);
         }
@@ -132,11 +132,24 @@ class ImportTest {
             assertEquals(3000, p.index().size());
             assertEquals(3000, p.index().count("*", null, null));
             assertEquals(1, p.incident().getSources().size());
+            assertFalse(minedTemplate(p, "gateway"), "the failed file's messages are not in the patterns");
         }
         assertArrayEquals(before, Files.readAllBytes(project().resolve("incident.json")));
         assertEquals(evidenceBefore, evidenceFiles());
         try (Project p = TestProjects.open(project())) {
             assertEquals(3000, p.index().size());
+            assertThrows(ImportException.class,
+                    () -> p.importFiles(List.of(bad), ImportOptions.defaults(), Progress.NONE));
+            // the next import in the same session commits only its own events
+            p.importFiles(List.of(write("c.log", lines(200))), ImportOptions.defaults(), Progress.NONE);
+            assertEquals(3200, p.index().count("*", null, null));
+            assertEquals(0, p.index().count("source:b.log", null, null));
+            assertFalse(minedTemplate(p, "gateway"));
+            assertTrue(minedTemplate(p, "request done"));
+        }
+        try (Project p = TestProjects.open(project())) {
+            assertEquals(3200, p.index().size());
+            assertFalse(minedTemplate(p, "gateway"));
         }
     }
 
@@ -318,6 +331,10 @@ class ImportTest {
             assertEquals(50, hits.total());
             assertEquals("request done status=500", hits.events().get(0).message());
         }
+    }
+
+    private static boolean minedTemplate(Project p, String words) {
+        return p.minedPatterns().stream().anyMatch(info -> info.template().contains(words));
     }
 
     private List<Path> evidenceFiles() throws IOException {
