@@ -40,9 +40,9 @@ final class DocumentMapper {
                 store.append(EventCodec.encode(event, EventSchema.MAX_MESSAGE_CHARS))));
         doc.add(new LongPoint(EventSchema.TS, event.ts()));
         doc.add(new NumericDocValuesField(EventSchema.TS, event.ts()));
-        BytesRef source = bytes(event.source());
-        doc.add(new StringField(EventSchema.SOURCE, source, Field.Store.NO));
-        doc.add(new SortedDocValuesField(EventSchema.SOURCE, source));
+        // searched like every keyword, case-insensitively; the doc value keeps the name as the manifest has it
+        doc.add(new StringField(EventSchema.SOURCE, bytes(lower(event.source())), Field.Store.NO));
+        doc.add(new SortedDocValuesField(EventSchema.SOURCE, bytes(event.source())));
         doc.add(new LongPoint(EventSchema.LINE, event.line()));
         doc.add(new NumericDocValuesField(EventSchema.LINE, event.line()));
         if (!event.host().isEmpty()) {
@@ -84,7 +84,7 @@ final class DocumentMapper {
         return converted;
     }
 
-    private static String lower(String s) {
+    static String lower(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isUpperCase(c)) {

@@ -482,7 +482,7 @@ public final class EventIndex implements Closeable {
     public List<Event> around(String source, long line, int context) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
-            Query inSource = new TermQuery(new Term(EventSchema.SOURCE, source));
+            Query inSource = new TermQuery(new Term(EventSchema.SOURCE, DocumentMapper.lower(source)));
             Sort byLine = new Sort(new SortField(EventSchema.LINE, SortField.Type.LONG));
             Sort byLineDescending = new Sort(new SortField(EventSchema.LINE, SortField.Type.LONG, true));
             TopDocs atOrBefore = searcher.search(and(inSource, LongPoint.newRangeQuery(EventSchema.LINE,

@@ -316,6 +316,20 @@ class ImportTest {
     }
 
     @Test
+    void sourcesWithCapitalsAreFoundAsTypedAndShownByLine() throws Exception {
+        Path log = write("Zookeeper_App.log", lines(300));
+        try (Project p = TestProjects.create(project())) {
+            p.importFiles(List.of(log), ImportOptions.defaults(), Progress.NONE);
+            assertEquals(300, p.index().count("source:Zookeeper_App.log", null, null));
+            assertEquals(300, p.index().count("source:zookeeper_app.log", null, null));
+            assertEquals(30, p.index().count("level:error AND source:\"Zookeeper_App.log\"", null, null));
+            List<org.pmw.model.Event> around = p.index().around("Zookeeper_App.log", 11, 1);
+            assertEquals(List.of(10L, 11L, 12L), around.stream().map(org.pmw.model.Event::line).toList());
+            assertEquals("Zookeeper_App.log", around.get(1).source());
+        }
+    }
+
+    @Test
     void anIndexWhoseEventStoreIsLostIsRebuiltOnOpen() throws Exception {
         Path log = write("app.log", lines(500));
         try (Project p = TestProjects.create(project())) {
