@@ -8,8 +8,9 @@ import org.pmw.model.Level;
  * The fallback for logs no specific format knows: every line that starts (optionally after '[') with a
  * recognisable timestamp opens an entry, and lines without one belong to it. Recognised timestamps:
  * ISO 8601 ({@code 2005-10-10T14:02:11.123+02:00}, {@code 2005-10-10 14:02:11,123}, {@code 2005/10/10
- * 14:02:11}), syslog-like {@code Oct 10 14:02:11} (year as for syslog, rolling over at New Year) and
- * {@code 10/Oct/2005:14:02:11 -0400}. The level is the first level word (ERROR, warn, ...) in the first 80
+ * 14:02:11}), syslog-like {@code Oct 10 14:02:11} (year as for syslog, rolling over at New Year),
+ * {@code 10/Oct/2005:14:02:11 -0400}, Spark's and Hadoop's two-digit-year {@code 17/06/09 20:10:40} and HDFS's
+ * compact {@code 081109 203615} (two-digit years are 1970 to 2069). The level is the first level word (ERROR, warn, ...) in the first 80
  * characters, else info. It scores at most {@value #SCORE_CAP} of the share of lines it reads, so any
  * specific format that reads a file wins over it; files named *.csv, *.tsv or *.jtl score 0.
  */
@@ -41,7 +42,7 @@ final class GenericFormat extends LineLogFormat {
     private static final class Parser extends LineParser {
 
         private static final String EXPECTED = "expected a timestamp at the start of the line (ISO 8601, "
-                + "'Mon dd HH:mm:ss' or 'dd/Mon/yyyy:HH:mm:ss')";
+                + "'Mon dd HH:mm:ss', 'dd/Mon/yyyy:HH:mm:ss', 'yy/MM/dd HH:mm:ss' or 'yyMMdd HHmmss')";
 
         private final ParseContext context;
         private final LocalClock clock;
@@ -86,9 +87,39 @@ final class GenericFormat extends LineLogFormat {
                 return syslogLike(s, from, month);
             }
             if (Timestamps.isDigit(s, from)) {
-                return accessLike(s, from);
+                int end = twoDigitYear(s, from);
+                return end > 0 ? end : accessLike(s, from);
             }
             return -1;
+        }
+
+        /** 17/06/09 20:10:40 (Spark, Hadoop's yy/MM/dd layout) or 081109 203615 (HDFS). */
+        private int twoDigitYear(String s, int from) {
+            boolean slashes = Timestamps.at(s, from + 2, '/') && Timestamps.at(s, from + 5, '/');
+            int year = Timestamps.digits(s, from, 2);
+            int month = Timestamps.digits(s, from + (slashes ? 3 : 2), 2);
+            int day = Timestamps.digits(s, from + (slashes ? 6 : 4), 2);
+            int t = from + (slashes ? 9 : 7);
+            if (year < 0 || month < 0 || day < 0 || !Timestamps.at(s, t - 1, ' ')) {
+                return -1;
+            }
+            boolean colons = Timestamps.at(s, t + 2, ':') && Timestamps.at(s, t + 5, ':');
+            if (slashes != colons) {
+                return -1;
+            }
+            int hour = Timestamps.digits(s, t, 2);
+            int minute = Timestamps.digits(s, t + (colons ? 3 : 2), 2);
+            int second = Timestamps.digits(s, t + (colons ? 6 : 4), 2);
+            int fullYear = year < 70 ? 2000 + year : 1900 + year;
+            if (!Timestamps.valid(fullYear, month, day, hour, minute, second)) {
+                return -1;
+            }
+            time.set(fullYear, month, day, hour, minute, second);
+            int end = t + (colons ? 8 : 6);
+            if (colons && (Timestamps.at(s, end, '.') || Timestamps.at(s, end, ',')) && Timestamps.isDigit(s, end + 1)) {
+                end = Timestamps.fraction(s, end + 1, time);
+            }
+            return boundary(s, end) ? end : -1;
         }
 
         /** Oct 10 14:02:11 (day may be space-padded). */

@@ -150,6 +150,19 @@ class LogFormatDetectionTest {
     }
 
     @Test
+    void sparkAndHdfsLogsAreReadByTheGenericFormat() {
+        String spark = "17/06/09 20:10:40 INFO executor.CoarseGrainedExecutorBackend: Registered signal handlers\n"
+                + "17/06/09 20:10:40 INFO spark.SecurityManager: Changing view acls to: yarn,curi\n"
+                + "17/06/09 20:10:41 INFO Remoting: Starting remoting\n";
+        String hdfs = "081109 203615 148 INFO dfs.DataNode$PacketResponder: PacketResponder 1 terminating\n"
+                + "081109 203807 222 INFO dfs.DataNode$PacketResponder: PacketResponder 0 terminating\n"
+                + "081109 204005 35 INFO dfs.FSNamesystem: BLOCK* NameSystem.addStoredBlock: blockMap updated\n";
+        assertEquals(Optional.of("generic"), detect("spark.log", spark), ranking("spark.log", spark));
+        assertEquals(Optional.of("generic"), detect("hdfs.log", hdfs), ranking("hdfs.log", hdfs));
+        assertEquals(Optional.of("mysql_error"), detect("mysqld.log", MYSQL), ranking("mysqld.log", MYSQL));
+    }
+
+    @Test
     void genericScoresBelowEverySpecificFormatOnItsData() {
         for (String text : List.of(NGINX_ERROR, POSTGRES, LOG4J, HADOOP, XEND, SYSLOG)) {
             double generic = score("generic", text);

@@ -152,4 +152,26 @@ class StructuredLogFormatsTest {
         assertEquals(Level.WARN, run.event(3).level());
         assertEquals(utc("2005-10-10T18:02:14Z"), run.event(4).ts());
     }
+
+    @Test
+    void genericReadsTwoDigitYearTimestampsOfSparkAndHdfs() {
+        String text = "17/06/09 20:10:40 INFO executor.CoarseGrainedExecutorBackend: Registered signal handlers\n"
+                + "17/06/09 20:10:41,250 WARN spark.SecurityManager: Changing view acls to: yarn,curi\n"
+                + "081109 203615 148 INFO dfs.DataNode$PacketResponder: PacketResponder 1 terminating\n"
+                + "081109 203807 222 ERROR dfs.DataNode: writeBlock blk_-69522958 received exception\n"
+                + "17/13/09 20:10:40 not a date: month 13\n"
+                + "081109 20:36:15 a MySQL 5.0 time is not the compact form\n";
+        ParseRun run = ParseRun.of(ParseRun.format("generic"), "mixed.log", text);
+        assertEquals(4, run.events.size());
+        assertEquals(utc("2017-06-09T20:10:40Z"), run.event(0).ts());
+        assertEquals("INFO executor.CoarseGrainedExecutorBackend: Registered signal handlers", run.event(0).message());
+        assertEquals(utc("2017-06-09T20:10:41.250Z"), run.event(1).ts());
+        assertEquals(Level.WARN, run.event(1).level());
+        assertEquals(utc("2008-11-09T20:36:15Z"), run.event(2).ts());
+        assertEquals("081109 203615", run.event(2).tsText());
+        assertEquals(Level.ERROR, run.event(3).level());
+        // the last two lines open no entry: they are joined to the one before
+        assertTrue(run.event(3).message().endsWith("month 13\n081109 20:36:15 a MySQL 5.0 time is not the compact form"),
+                run.event(3).message());
+    }
 }
