@@ -12,9 +12,11 @@ import org.pmw.analysis.outcome.OutcomeResult;
 import org.pmw.analysis.outcome.OutcomeStatistics;
 import org.pmw.analysis.timeline.TimelineItem;
 import org.pmw.analysis.timeline.TimelineModel;
+import org.pmw.model.Incident;
+import org.pmw.model.Link;
 import org.pmw.model.Outcome;
 
-/** Read-only views of the investigation for the command line: measured outcomes and the timeline. */
+/** Read-only views of the investigation: measured outcomes and the timeline. */
 public final class InvestigationQueries {
 
     private InvestigationQueries() {
@@ -77,18 +79,41 @@ public final class InvestigationQueries {
         return m;
     }
 
-    /** One line of the timeline, for listing. */
+    /**
+     * One line of the timeline.
+     *
+     * @param links  every relation of the record, as "from type to"
+     * @param linked the ids at the other end of those relations
+     */
     public record Entry(Instant at, Instant end, String kind, String id, String title, String detail,
-                        List<String> links) {
+                        List<String> links, List<String> linked) {
     }
 
     /** Everything that happened and was done, in time order, with bookmarked events placed by their time. */
     public static List<Entry> timeline(Project project) {
+        return entries(TimelineModel.build(project.incident(), ref -> eventTime(project, ref)));
+    }
+
+    /**
+     * The investigation's records in time order, without bookmarks: what the window's timeline draws. Reads
+     * only the incident, so it is cheap enough to call whenever the view moves.
+     */
+    public static List<Entry> records(Incident incident) {
+        return entries(TimelineModel.build(incident));
+    }
+
+    private static List<Entry> entries(List<TimelineItem> items) {
         List<Entry> entries = new ArrayList<>();
-        for (TimelineItem item : TimelineModel.build(project.incident(), ref -> eventTime(project, ref))) {
-            entries.add(new Entry(item.at(), item.end(), item.kind().name().toLowerCase(java.util.Locale.ROOT),
-                    item.id(), item.title(), item.detail(),
-                    item.links().stream().map(l -> l.from() + " " + l.type() + " " + l.to()).toList()));
+        for (TimelineItem item : items) {
+            List<String> linked = new ArrayList<>();
+            for (Link l : item.links()) {
+                String other = l.from().equals(item.id()) ? l.to() : l.from();
+                if (!linked.contains(other)) {
+                    linked.add(other);
+                }
+            }
+            entries.add(new Entry(item.at(), item.end(), item.kind().id(), item.id(), item.title(), item.detail(),
+                    item.links().stream().map(l -> l.from() + " " + l.type() + " " + l.to()).toList(), linked));
         }
         return entries;
     }

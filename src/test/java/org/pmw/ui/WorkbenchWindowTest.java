@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -147,5 +148,31 @@ class WorkbenchWindowTest {
         Label count = robot.lookup("#resultCount").queryAs(Label.class);
         int shown = Integer.parseInt(count.getText().split(" ")[0].replace(",", ""));
         assertTrue(shown > 0 && shown < 3600, count.getText());
+    }
+
+    @Test
+    void aRecordOnTheTimelineShowsItsDetailOnHoverAndOpensOnClick(FxRobot robot) throws Exception {
+        Project project = sampleProject("hover");
+        project.investigation().addChange(new org.pmw.model.Change(null, "config", "Raise MaxClients to 256",
+                null, "apache", "web2", "production", java.time.Instant.parse("2005-10-10T14:30:00Z"), null,
+                "done", "ops", null, null, null, null, List.of(), null, "manual", null, null));
+        project.save();
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        TimelineView timeline = robot.lookup("#timeline").queryAs(TimelineView.class);
+        String id = project.incident().getChanges().get(0).id();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> timeline.pointOf(id).isPresent());
+        javafx.geometry.Point2D at = timeline.localToScreen(timeline.pointOf(id).orElseThrow());
+        robot.moveTo(at.add(-30, 0)).moveTo(at);
+        WaitForAsyncUtils.waitForFxEvents();
+        String text = timeline.hoverText();
+        assertTrue(text != null && text.contains("Raise MaxClients to 256") && text.contains("apache on web2"),
+                String.valueOf(text));
+        robot.clickOn(at);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(id, timeline.selectedItemProperty().get());
+        robot.moveTo(at.add(0, 200));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, timeline.hoverText());
     }
 }

@@ -24,8 +24,9 @@ import org.pmw.model.StatusChange;
  * status changes, outcomes, bookmarked events and incident markers, each with its relations. The UI's
  * timeline and the report both draw from this one list.
  *
- * <p>Left off, because they have no place in time: experiments without a window start, and bookmarks whose
- * event time {@link EventTimes} does not know. Items at the same instant sort by {@link TimelineKind}, then id.
+ * <p>Left off, because they have no place in time: changes without a start, experiments without a window
+ * start, outcomes without a before-window start, and bookmarks whose event time {@link EventTimes} does not
+ * know. Items at the same instant sort by {@link TimelineKind}, then id.
  */
 public final class TimelineModel {
 
@@ -51,6 +52,9 @@ public final class TimelineModel {
         List<Link> relations = relations(incident);
         List<TimelineItem> items = new ArrayList<>();
         for (Change c : incident.getChanges()) {
+            if (c.startedAt() == null) {
+                continue;
+            }
             items.add(new TimelineItem(c.startedAt(), c.endedAt(), TimelineKind.CHANGE, c.id(), c.title(),
                     changeDetail(c), linksOf(relations, c.id())));
         }
@@ -70,6 +74,9 @@ public final class TimelineModel {
             }
         }
         for (Outcome o : incident.getOutcomes()) {
+            if (o.before() == null || o.before().start() == null) {
+                continue;
+            }
             String detail = "before " + o.before().start() + " to " + o.before().end() + ", after "
                     + o.after().start() + " to " + o.after().end()
                     + (o.verdict() == null ? "" : "; " + o.verdict());

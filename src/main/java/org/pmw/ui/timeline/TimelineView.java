@@ -72,6 +72,8 @@ public final class TimelineView extends Region {
     private boolean selecting;
     private BiConsumer<Long, Long> onWindowSelected = (a, b) -> { };
     private Consumer<TimelineItem> onItemClicked = i -> { };
+    private final javafx.scene.control.Tooltip hover = new javafx.scene.control.Tooltip();
+    private TimelineItem hovered;
 
     public TimelineView() {
         scroll.setOrientation(javafx.geometry.Orientation.VERTICAL);
@@ -87,6 +89,10 @@ public final class TimelineView extends Region {
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
+        addEventHandler(MouseEvent.MOUSE_MOVED, this::onMoved);
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hideHover());
+        hover.setWrapText(true);
+        hover.setMaxWidth(420);
         setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.ADD) {
                 zoom(0.5, 0.5);
@@ -283,6 +289,40 @@ public final class TimelineView extends Region {
 
     private double laneTop(int lane) {
         return AXIS_HEIGHT + lane * LANE_HEIGHT - scroll.getValue();
+    }
+
+    /** A record's full title and detail when the pointer rests on it: the lane has room for its label only. */
+    private void onMoved(MouseEvent e) {
+        TimelineItem item = itemAt(e.getX(), e.getY());
+        if (item == null) {
+            hideHover();
+            return;
+        }
+        if (item != hovered) {
+            hovered = item;
+            hover.setText(item.detail() == null ? item.label() : item.detail());
+            hover.show(this, e.getScreenX() + 14, e.getScreenY() + 14);
+        }
+    }
+
+    private void hideHover() {
+        hovered = null;
+        hover.hide();
+    }
+
+    /** The text of the hover tooltip while it shows, else null. */
+    public String hoverText() {
+        return hover.isShowing() ? hover.getText() : null;
+    }
+
+    /** Where a record's item starts, in this view's coordinates; empty when it is not drawn. */
+    public java.util.Optional<javafx.geometry.Point2D> pointOf(String itemId) {
+        for (TimelineItem item : items) {
+            if (item.id().equals(itemId) && laneIndex(item.lane()) >= 0) {
+                return java.util.Optional.of(new javafx.geometry.Point2D(xOf(item.start()) + 1, centre(item)));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private TimelineItem itemAt(double x, double y) {
@@ -539,14 +579,15 @@ public final class TimelineView extends Region {
             }
             double free = labelEnds.getOrDefault(lane, -1.0);
             if (selected || (labelX > free + 4 && labelX + width < next)) {
-                labels.add(new Object[] {item.label(), labelX, top + LANE_HEIGHT / 2});
+                // a label inside a long bar is drawn light on the bar's colour
+                labels.add(new Object[] {item.label(), labelX, top + LANE_HEIGHT / 2, labelX < x1 ? Color.WHITE : null});
                 labelEnds.put(lane, labelX + width);
             }
         }
-        g.setFill(palette.text);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         for (Object[] label : labels) {
+            g.setFill(label[3] == null ? palette.text : (Color) label[3]);
             g.fillText((String) label[0], (Double) label[1], (Double) label[2]);
         }
         TimelineItem selected = byId.get(selectedItem.get());

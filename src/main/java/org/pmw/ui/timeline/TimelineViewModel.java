@@ -4,17 +4,13 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import org.pmw.app.InvestigationQueries;
 import org.pmw.app.Project;
-import org.pmw.model.Change;
-import org.pmw.model.Experiment;
-import org.pmw.model.Hypothesis;
 import org.pmw.model.Incident;
 import org.pmw.model.LaneDensity;
-import org.pmw.model.Link;
-import org.pmw.model.Marker;
-import org.pmw.model.Outcome;
 import org.pmw.model.SourceFile;
-import org.pmw.model.StatusChange;
 import org.pmw.model.TimeWindow;
 
 /** What the timeline shows for a project: the lanes, their density in the visible window, and the records. */
@@ -47,70 +43,48 @@ public final class TimelineViewModel {
         return new long[] {span.start().toEpochMilli() - pad, span.end().toEpochMilli() + pad};
     }
 
-    /** Changes, experiments, hypothesis status changes, outcomes and markers, with their links. */
+    /**
+     * Changes, experiments, hypothesis status changes, outcomes and markers, with their links: the records of
+     * the investigation's timeline, each in its lane. A hypothesis has an item per status change; the latest
+     * carries the hypothesis id (so selecting H3 selects its current status), earlier ones H3#1, H3#2...
+     */
     public static List<TimelineItem> items(Incident incident) {
+        List<InvestigationQueries.Entry> entries = InvestigationQueries.records(incident);
+        Map<String, Integer> statusChanges = new HashMap<>();
+        for (InvestigationQueries.Entry e : entries) {
+            if (e.kind().equals("status_change")) {
+                statusChanges.merge(e.id(), 1, Integer::sum);
+            }
+        }
+        Map<String, Integer> seen = new HashMap<>();
         List<TimelineItem> items = new ArrayList<>();
-        for (Change c : incident.getChanges()) {
-            if (c.startedAt() == null) {
-                continue;
-            }
-            long start = c.startedAt().toEpochMilli();
-            long end = c.endedAt() == null ? start : c.endedAt().toEpochMilli();
-            items.add(new TimelineItem(c.id(), "Changes", start, end, c.id() + " " + c.title(),
-                    c.kind() + ": " + c.title(), linksOf(incident, c.id())));
-        }
-        for (Experiment e : incident.getExperiments()) {
-            if (e.window() == null || e.window().start() == null) {
-                continue;
-            }
-            long start = e.window().start().toEpochMilli();
-            long end = e.window().end() == null ? start : e.window().end().toEpochMilli();
-            List<String> links = new ArrayList<>(linksOf(incident, e.id()));
-            if (e.hypothesis() != null) {
-                links.add(e.hypothesis());
-            }
-            items.add(new TimelineItem(e.id(), "Experiments", start, end, e.id() + " " + e.title(),
-                    e.title() + (e.verdict() == null ? "" : " (" + e.verdict() + ")"), links));
-        }
-        for (Hypothesis h : incident.getHypotheses()) {
-            int n = 0;
-            for (StatusChange sc : h.history()) {
-                if (sc.at() == null) {
-                    continue;
+        int markers = 0;
+        for (InvestigationQueries.Entry e : entries) {
+            long start = e.at().toEpochMilli();
+            long end = e.end() == null ? start : e.end().toEpochMilli();
+            String detail = e.detail() == null ? e.title() : e.title() + "\n" + e.detail();
+            switch (e.kind()) {
+                case "change" -> items.add(new TimelineItem(e.id(), "Changes", start, end, e.id() + " " + e.title(),
+                        detail, e.linked()));
+                case "experiment" -> items.add(new TimelineItem(e.id(), "Experiments", start, end,
+                        e.id() + " " + e.title(), detail, e.linked()));
+                case "outcome" -> items.add(new TimelineItem(e.id(), "Outcomes", start, end, e.id() + " " + e.title(),
+                        detail, e.linked()));
+                case "status_change" -> {
+                    int n = seen.merge(e.id(), 1, Integer::sum);
+                    String id = n == statusChanges.get(e.id()) ? e.id() : e.id() + "#" + n;
+                    // the title is "H3 testing → supported: statement"; the lane has room for the first part
+                    int colon = e.title().indexOf(": ");
+                    String label = colon < 0 ? e.title() : e.title().substring(0, colon);
+                    items.add(new TimelineItem(id, "Hypotheses", start, end, label, detail, e.linked()));
                 }
-                String id = n++ == h.history().size() - 1 ? h.id() : h.id() + "#" + n;
-                items.add(new TimelineItem(id, "Hypotheses", sc.at().toEpochMilli(), sc.at().toEpochMilli(),
-                        h.id() + " " + sc.to().id(), h.statement(), linksOf(incident, h.id())));
+                case "marker" -> items.add(new TimelineItem("M" + (++markers), "Markers", start, end, e.title(),
+                        e.id(), List.of()));
+                default -> {
+                    // bookmarks are shown in the evidence table, not as timeline records
+                }
             }
-        }
-        for (Outcome o : incident.getOutcomes()) {
-            if (o.after() == null || o.after().start() == null) {
-                continue;
-            }
-            long start = o.after().start().toEpochMilli();
-            long end = o.after().end() == null ? start : o.after().end().toEpochMilli();
-            List<String> links = new ArrayList<>(linksOf(incident, o.id()));
-            links.addAll(o.changes());
-            items.add(new TimelineItem(o.id(), "Outcomes", start, end, o.id() + " " + o.title(),
-                    o.verdict() == null ? o.title() : o.title() + ": " + o.verdict(), links));
-        }
-        int m = 0;
-        for (Marker marker : incident.getMarkers()) {
-            items.add(new TimelineItem("M" + (++m), "Markers", marker.at().toEpochMilli(), marker.at().toEpochMilli(),
-                    marker.label() == null ? marker.kind().replace('_', ' ') : marker.label(), marker.kind(), List.of()));
         }
         return items;
-    }
-
-    private static List<String> linksOf(Incident incident, String id) {
-        List<String> out = new ArrayList<>();
-        for (Link l : incident.getLinks()) {
-            if (l.from().equals(id)) {
-                out.add(l.to());
-            } else if (l.to().equals(id)) {
-                out.add(l.from());
-            }
-        }
-        return out;
     }
 }
