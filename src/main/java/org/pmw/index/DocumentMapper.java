@@ -1,10 +1,12 @@
 package org.pmw.index;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -16,10 +18,11 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.util.BytesRef;
 import org.pmw.model.Event;
 
-/** Turns events into Lucene documents and stored documents back into events. */
+/** Turns events into Lucene documents, and documents back into events through the event store. */
 final class DocumentMapper {
 
     private final FieldCatalog catalog;
@@ -32,40 +35,123 @@ final class DocumentMapper {
         this.store = store;
     }
 
-    Document toDocument(Event event) throws IOException {
-        Document doc = new Document();
-        // Everything a search shows comes from the event's record in the store; the fields below are for
-        // finding and counting.
-        doc.add(new NumericDocValuesField(EventSchema.AT,
-                store.append(EventCodec.encode(event, EventSchema.MAX_MESSAGE_CHARS))));
-        doc.add(new LongPoint(EventSchema.TS, event.ts()));
-        doc.add(new NumericDocValuesField(EventSchema.TS, event.ts()));
-        // searched like every keyword, case-insensitively; the doc value keeps the name as the manifest has it
-        doc.add(new StringField(EventSchema.SOURCE, bytes(lower(event.source())), Field.Store.NO));
-        doc.add(new SortedDocValuesField(EventSchema.SOURCE, bytes(event.source())));
-        doc.add(new LongPoint(EventSchema.LINE, event.line()));
-        doc.add(new NumericDocValuesField(EventSchema.LINE, event.line()));
-        if (!event.host().isEmpty()) {
-            doc.add(new StringField(EventSchema.HOST, bytes(lower(event.host())), Field.Store.NO));
+    /** A builder for one thread. */
+    Builder newBuilder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds the documents of one thread's events, one at a time: its fields are reused from one event to the
+     * next, as Lucene allows when each document is indexed before the next is built. This halves what an
+     * import allocates.
+     */
+    final class Builder {
+
+        private final List<IndexableField> doc = new ArrayList<>();
+        private final EventCodec.Writer record = new EventCodec.Writer();
+        private final NumericDocValuesField at = new NumericDocValuesField(EventSchema.AT, 0);
+        private final LongPoint tsPoint = new LongPoint(EventSchema.TS, 0);
+        private final NumericDocValuesField tsValue = new NumericDocValuesField(EventSchema.TS, 0);
+        private final SortedDocValuesField sourceValue = new SortedDocValuesField(EventSchema.SOURCE, new BytesRef());
+        private final LongPoint linePoint = new LongPoint(EventSchema.LINE, 0);
+        private final NumericDocValuesField lineValue = new NumericDocValuesField(EventSchema.LINE, 0);
+        private final SortedDocValuesField levelValue = new SortedDocValuesField(EventSchema.LEVEL, new BytesRef());
+        private final TextField message = new TextField(EventSchema.MESSAGE, "", Field.Store.NO);
+        private final SortedDocValuesField patternValue = new SortedDocValuesField(EventSchema.PATTERN, new BytesRef());
+        /** The reused field of each format field. */
+        private final Map<String, Field> fields = new HashMap<>();
+
+        private Builder() {
         }
-        doc.add(new StringField(EventSchema.KIND, bytes(event.kind().id()), Field.Store.NO));
-        BytesRef level = bytes(event.level().id());
-        doc.add(new StringField(EventSchema.LEVEL, level, Field.Store.NO));
-        doc.add(new SortedDocValuesField(EventSchema.LEVEL, level));
-        String message = event.message();
-        if (message.length() > EventSchema.MAX_MESSAGE_CHARS) {
-            message = message.substring(0, EventSchema.MAX_MESSAGE_CHARS);
+
+        /**
+         * A keyword that recurs in nearly every event: Lucene takes no new bytes for an indexed field, so each
+         * document gets a small field around the shared bytes.
+         */
+        private static StringField recurring(String name, BytesRef value) {
+            return new StringField(name, value, Field.Store.NO);
         }
-        doc.add(new TextField(EventSchema.MESSAGE, message, Field.Store.NO));
-        if (event.pattern() != null) {
-            BytesRef pattern = bytes(event.pattern());
-            doc.add(new StringField(EventSchema.PATTERN, pattern, Field.Store.NO));
-            doc.add(new SortedDocValuesField(EventSchema.PATTERN, pattern));
+
+        /** The fields of {@code event}; valid until the next call. */
+        List<IndexableField> build(Event event) throws IOException {
+            doc.clear();
+            // Everything a search shows comes from the event's record in the store; the fields below are for
+            // finding and counting.
+            EventCodec.encode(event, EventSchema.MAX_MESSAGE_CHARS, record);
+            at.setLongValue(store.append(record.buffer(), record.length()));
+            tsPoint.setLongValue(event.ts());
+            tsValue.setLongValue(event.ts());
+            // searched like every keyword, case-insensitively; the doc value keeps the name as the manifest has it
+            sourceValue.setBytesValue(bytes(event.source()));
+            linePoint.setLongValue(event.line());
+            lineValue.setLongValue(event.line());
+            add(at, tsPoint, tsValue, recurring(EventSchema.SOURCE, bytes(lower(event.source()))), sourceValue,
+                    linePoint, lineValue);
+            if (!event.host().isEmpty()) {
+                doc.add(recurring(EventSchema.HOST, bytes(lower(event.host()))));
+            }
+            BytesRef levelBytes = bytes(event.level().id());
+            levelValue.setBytesValue(levelBytes);
+            String text = event.message();
+            message.setStringValue(text.length() > EventSchema.MAX_MESSAGE_CHARS
+                    ? text.substring(0, EventSchema.MAX_MESSAGE_CHARS) : text);
+            add(recurring(EventSchema.KIND, bytes(event.kind().id())), recurring(EventSchema.LEVEL, levelBytes),
+                    levelValue, message);
+            if (event.pattern() != null) {
+                BytesRef patternBytes = bytes(event.pattern());
+                patternValue.setBytesValue(patternBytes);
+                add(recurring(EventSchema.PATTERN, patternBytes), patternValue);
+            }
+            for (Map.Entry<String, Object> field : event.fields().entrySet()) {
+                addField(fieldName(field.getKey()), field.getValue());
+            }
+            return doc;
         }
-        for (Map.Entry<String, Object> field : event.fields().entrySet()) {
-            addField(doc, fieldName(field.getKey()), field.getValue());
+
+        private void add(IndexableField... fields) {
+            Collections.addAll(doc, fields);
         }
-        return doc;
+
+        private void addField(String name, Object value) {
+            FieldType type = catalog.register(name, FieldType.of(value));
+            switch (type) {
+                case LONG -> {
+                    Long number = asLong(value);
+                    if (number == null) {
+                        // Lucene needs one structure per field name: a value that is not a number goes beside it.
+                        keyword(name + "_text", value.toString());
+                    } else {
+                        Field point = fields.computeIfAbsent(name, n -> new LongPoint(n, 0));
+                        point.setLongValue(number);
+                        doc.add(point);
+                    }
+                }
+                case DOUBLE -> {
+                    Double number = asDouble(value);
+                    if (number == null) {
+                        keyword(name + "_text", value.toString());
+                    } else {
+                        Field point = fields.computeIfAbsent(name, n -> new DoublePoint(n, 0));
+                        point.setDoubleValue(number);
+                        doc.add(point);
+                    }
+                }
+                case KEYWORD -> keyword(name, value.toString());
+            }
+        }
+
+        private void keyword(String name, String value) {
+            if (!name.equals(EventSchema.HOST) && catalog.register(name, FieldType.KEYWORD) != FieldType.KEYWORD) {
+                name = name + "_text";
+                catalog.register(name, FieldType.KEYWORD);
+            }
+            if (value == null) {
+                return;
+            }
+            Field field = fields.computeIfAbsent(name, n -> new StringField(n, "", Field.Store.NO));
+            field.setStringValue(lower(value.length() > 8000 ? value.substring(0, 8000) : value));
+            doc.add(field);
+        }
     }
 
     /**
@@ -96,46 +182,6 @@ final class DocumentMapper {
 
     private static String fieldName(String name) {
         return EventSchema.RESERVED.contains(name) ? name + "_field" : name;
-    }
-
-    private void addField(Document doc, String name, Object value) {
-        FieldType type = catalog.register(name, FieldType.of(value));
-        switch (type) {
-            case LONG -> {
-                Long number = asLong(value);
-                if (number == null) {
-                    // Lucene needs one structure per field name: a value that is not a number goes beside it.
-                    keyword(doc, name + "_text", value.toString());
-                } else {
-                    doc.add(new LongPoint(name, number));
-                }
-            }
-            case DOUBLE -> {
-                Double number = asDouble(value);
-                if (number == null) {
-                    keyword(doc, name + "_text", value.toString());
-                } else {
-                    doc.add(new DoublePoint(name, number));
-                }
-            }
-            case KEYWORD -> keyword(doc, name, value.toString());
-        }
-    }
-
-    private void keyword(Document doc, String name, String value) {
-        if (!name.equals(EventSchema.HOST) && catalog.register(name, FieldType.KEYWORD) != FieldType.KEYWORD) {
-            name = name + "_text";
-            catalog.register(name, FieldType.KEYWORD);
-        }
-        keywordField(doc, name, value);
-    }
-
-    private static void keywordField(Document doc, String name, String value) {
-        if (value == null) {
-            return;
-        }
-        String indexed = value.length() > 8000 ? value.substring(0, 8000) : value;
-        doc.add(new StringField(name, lower(indexed), Field.Store.NO));
     }
 
     private static Long asLong(Object value) {

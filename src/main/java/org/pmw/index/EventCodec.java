@@ -31,8 +31,15 @@ final class EventCodec {
     }
 
     static byte[] encode(Event e, int maxMessageChars) {
+        Writer w = new Writer();
+        encode(e, maxMessageChars, w);
+        return w.toBytes();
+    }
+
+    /** Encodes into {@code w}, which is emptied first and can be reused for the next event. */
+    static void encode(Event e, int maxMessageChars, Writer w) {
         String raw = cut(e.raw(), maxMessageChars * 2);
-        Writer w = new Writer(64 + raw.length() + e.fields().size() * 8, raw);
+        w.reset(raw);
         w.writeByte(VERSION);
         w.writeInline(raw);
         w.writeVLong(zigzag(e.ts()));
@@ -60,7 +67,6 @@ final class EventCodec {
                 w.writeString(String.valueOf(v));
             }
         }
-        return w.toBytes();
     }
 
     static Event decode(byte[] bytes, int offset, int length) {
@@ -109,14 +115,26 @@ final class EventCodec {
         return (v >>> 1) ^ -(v & 1);
     }
 
-    private static final class Writer {
-        private final String raw;
-        private byte[] buf;
+    /** A growable buffer for one record at a time. */
+    static final class Writer {
+        private String raw;
+        private byte[] buf = new byte[1024];
         private int len;
 
-        Writer(int capacity, String raw) {
-            this.buf = new byte[Math.max(64, capacity)];
+        void reset(String raw) {
             this.raw = raw;
+            this.len = 0;
+            if (buf.length > 1 << 20) {
+                buf = new byte[1024];   // one huge event should not pin a huge buffer
+            }
+        }
+
+        byte[] buffer() {
+            return buf;
+        }
+
+        int length() {
+            return len;
         }
 
         private void ensure(int extra) {

@@ -183,16 +183,6 @@ public final class EventIndex implements Closeable {
         return catalog;
     }
 
-    /** Adds events; safe to call from several threads at once. */
-    public void addAll(Collection<Event> events) throws IOException {
-        requireWritable();
-        List<Document> docs = new ArrayList<>(events.size());
-        for (Event event : events) {
-            docs.add(mapper.toDocument(event));
-        }
-        writer.addDocuments(docs);
-    }
-
     /** Makes everything added so far durable, recording which sources the index now holds. */
     public void commit(Collection<String> sourceIds) throws IOException {
         requireWritable();

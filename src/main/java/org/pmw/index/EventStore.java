@@ -161,16 +161,21 @@ final class EventStore implements Closeable {
 
     /** Appends one record; safe to call from several threads. Returns its address. */
     long append(byte[] record) throws IOException {
+        return append(record, record.length);
+    }
+
+    /** Appends the first {@code recordLength} bytes of {@code record}. */
+    long append(byte[] record, int recordLength) throws IOException {
         synchronized (lock) {
-            int size = Integer.BYTES + record.length;
+            int size = Integer.BYTES + recordLength;
             if (blockRecords > 0 && (blockLength + size > BLOCK_BYTES || blockRecords == MAX_RECORDS)) {
                 writeBlock();
             }
             if (blockLength + size > block.length) {
                 block = Arrays.copyOf(block, blockLength + size);
             }
-            BitUtil.VH_BE_INT.set(block, blockLength, record.length);
-            System.arraycopy(record, 0, block, blockLength + Integer.BYTES, record.length);
+            BitUtil.VH_BE_INT.set(block, blockLength, recordLength);
+            System.arraycopy(record, 0, block, blockLength + Integer.BYTES, recordLength);
             blockLength += size;
             return ((long) (generation & GENERATION_MASK) << (OFFSET_BITS + INDEX_BITS))
                     | (length << INDEX_BITS) | blockRecords++;

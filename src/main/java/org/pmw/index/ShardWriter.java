@@ -4,13 +4,14 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.io.UncheckedIOException;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -36,14 +37,14 @@ public final class ShardWriter implements Closeable {
     private final Path dir;
     private final Directory directory;
     private final IndexWriter writer;
-    private final DocumentMapper mapper;
+    private final DocumentMapper.Builder documents;
     private Event last;
-    private long documents;
+    private long added;
     private boolean finished;
 
     ShardWriter(Path dir, DocumentMapper mapper, IndexWriterConfig config) throws IOException {
         this.dir = dir;
-        this.mapper = mapper;
+        this.documents = mapper.newBuilder();
         this.directory = FSDirectory.open(dir);
         // merging belongs to the project's index, after the shards are added
         this.writer = new IndexWriter(directory, config.setMergePolicy(NoMergePolicy.INSTANCE)
@@ -58,17 +59,33 @@ public final class ShardWriter implements Closeable {
         if (last != null && TIME_ORDER.compare(batch.get(0), last) < 0) {
             writer.flush();
         }
-        List<Document> docs = new ArrayList<>(batch.size());
-        for (Event event : batch) {
-            docs.add(mapper.toDocument(event));
+        // each document is built as Lucene asks for it, so the builder's fields can be reused
+        Iterator<Event> events = batch.iterator();
+        try {
+            writer.addDocuments(() -> new Iterator<Iterable<? extends IndexableField>>() {
+                @Override
+                public boolean hasNext() {
+                    return events.hasNext();
+                }
+
+                @Override
+                public Iterable<? extends IndexableField> next() {
+                    try {
+                        return documents.build(events.next());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        writer.addDocuments(docs);
         last = batch.get(batch.size() - 1);
-        documents += batch.size();
+        added += batch.size();
     }
 
     public long documents() {
-        return documents;
+        return added;
     }
 
     /** Writes what is buffered; after this the shard takes no more events. */
