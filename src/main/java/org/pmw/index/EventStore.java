@@ -132,7 +132,7 @@ final class EventStore implements Closeable {
         length = keep;
         blockLength = 0;
         blockRecords = 0;
-        FileChannel previous = readers.put(gen & GENERATION_MASK, channel);
+        FileChannel previous = readers.put(gen, channel);
         if (previous != null && previous != channel) {
             previous.close();
         }
@@ -149,7 +149,7 @@ final class EventStore implements Closeable {
                     continue;
                 }
                 if (gen != keep) {
-                    FileChannel open = readers.remove(gen & GENERATION_MASK);
+                    FileChannel open = readers.remove(gen);
                     if (open != null) {
                         open.close();
                     }
@@ -225,9 +225,13 @@ final class EventStore implements Closeable {
     }
 
     /** Called once the Lucene commit that records {@code c} has succeeded: older generations can go. */
-    void committed(Committed c) throws IOException {
+    void committed(Committed c) {
         committed = c;
-        deleteGenerationsExcept(c.generation());
+        try {
+            deleteGenerationsExcept(c.generation());
+        } catch (IOException e) {
+            // the commit stands; an old generation that cannot go yet is deleted when the store is next opened
+        }
     }
 
     /** Starts a new, empty generation for a full rebuild; the committed one stays readable until it commits. */
@@ -235,7 +239,7 @@ final class EventStore implements Closeable {
         synchronized (lock) {
             writeBlock();
             if (generation != committed.generation()) {
-                readers.remove(generation & GENERATION_MASK);
+                readers.remove(generation);
                 out.close();
                 Files.deleteIfExists(dir.resolve(fileName(generation)));
             }
@@ -294,26 +298,25 @@ final class EventStore implements Closeable {
      * so the low bits an address keeps are enough to tell them apart.
      */
     private FileChannel channel(int generationBits) throws IOException {
-        int key = generationBits & GENERATION_MASK;
-        FileChannel channel = readers.get(key);
-        if (channel != null) {
-            return channel;
-        }
+        int bits = generationBits & GENERATION_MASK;
         synchronized (readers) {
-            channel = readers.get(key);
-            if (channel == null) {
-                if ((committed.generation() & GENERATION_MASK) != key) {
-                    throw new IOException("these events were replaced by a re-index; search again");
+            for (Map.Entry<Integer, FileChannel> open : readers.entrySet()) {
+                if ((open.getKey() & GENERATION_MASK) == bits) {
+                    return open.getValue();
                 }
-                Path file = dir.resolve(fileName(committed.generation()));
-                try {
-                    channel = FileChannel.open(file, StandardOpenOption.READ);
-                } catch (NoSuchFileException e) {
-                    throw new IOException("the event store " + file + " is missing; re-index the project"
-                            + " (pmw reindex)", e);
-                }
-                readers.put(key, channel);
             }
+            if ((committed.generation() & GENERATION_MASK) != bits) {
+                throw new IOException("these events were replaced by a re-index; search again");
+            }
+            Path file = dir.resolve(fileName(committed.generation()));
+            FileChannel channel;
+            try {
+                channel = FileChannel.open(file, StandardOpenOption.READ);
+            } catch (NoSuchFileException e) {
+                throw new IOException("the event store " + file + " is missing; re-index the project"
+                        + " (pmw reindex)", e);
+            }
+            readers.put(committed.generation(), channel);
             return channel;
         }
     }

@@ -142,4 +142,19 @@ class EventStoreTest {
             assertEquals(List.of("events-256.store"), storeFiles());
         }
     }
+
+    @Test
+    void clearingALeftoverGenerationLeavesTheOneWithTheSameLowBitsOpen() throws IOException {
+        try (EventStore store = EventStore.openWritable(dir, EventStore.Committed.EMPTY)) {
+            store.append(record(1));
+            commit(store);
+        }
+        // generation 256 shares its address bits with the leftover generation 0, which opening deletes
+        try (EventStore store = EventStore.openWritable(dir, new EventStore.Committed(256, 0))) {
+            assertEquals(List.of("events-256.store"), storeFiles());
+            long at = store.append(record(2));
+            store.flush();
+            assertArrayEquals(record(2), store.read(at));
+        }
+    }
 }
