@@ -11,6 +11,7 @@ import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -174,5 +175,36 @@ class WorkbenchWindowTest {
         robot.moveTo(at.add(0, 200));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(null, timeline.hoverText());
+    }
+
+    @Test
+    void aChangeIsEditedFromItsInspectorAndTheEditIsUndoable(FxRobot robot) throws Exception {
+        Project project = sampleProject("edit");
+        org.pmw.model.Change added = project.investigation().addChange(new org.pmw.model.Change(null, "config",
+                "Raise MaxClients", null, "apache", "web2", "production",
+                java.time.Instant.parse("2005-10-10T14:30:00Z"), null, "done", "ops", "r41", null, null, null,
+                List.of(), null, "manual", null, null));
+        project.save();
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        robot.clickOn("#investigationTab");
+        robot.clickOn("Changes (1)");
+        robot.clickOn("#card-" + added.id());
+        robot.clickOn("#editRecord");
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField title = robot.lookup(".dialog-pane .text-field").queryAs(TextField.class);
+        assertEquals("Raise MaxClients", title.getText(), "the form opens filled in");
+        robot.doubleClickOn(title).eraseText(title.getText().length()).write("Raise MaxClients to 256");
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitForFxEvents();
+        org.pmw.model.Change edited = project.incident().getChanges().get(0);
+        assertEquals("Raise MaxClients to 256", edited.title());
+        assertEquals(added.startedAt(), edited.startedAt(), "the time read back from the form is the same");
+        assertEquals("r41", edited.revision(), "what the form does not show is kept");
+        assertEquals("web2", edited.target());
+        assertTrue(Files.readString(project.root().resolve("incident.json")).contains("Raise MaxClients to 256"));
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.Z)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Raise MaxClients", project.incident().getChanges().get(0).title());
     }
 }

@@ -126,6 +126,20 @@ public final class InvestigationView extends VBox {
         return getScene() == null ? null : getScene().getWindow();
     }
 
+    private static Button editButton(Runnable open) {
+        Button edit = new Button("Edit…");
+        edit.setId("editRecord");
+        edit.setOnAction(e -> open.run());
+        return edit;
+    }
+
+    /** Applies an edit of a record, then shows the record again. */
+    private void edited(String label, String id, org.pmw.app.EditSession.Edit edit) {
+        if (workbench.edit(label, edit)) {
+            select(id);
+        }
+    }
+
     /** Applies an edit that creates a record, then selects the new record. */
     private void created(java.util.function.Function<org.pmw.app.investigation.Investigation, String> create) {
         if (project() == null) {
@@ -478,6 +492,9 @@ public final class InvestigationView extends VBox {
             source.setOnAction(e -> onOpenEvidence.accept(c.origin()));
             inspector.getChildren().add(source);
         }
+        // the record's own actions sit under its title, where they are seen without scrolling
+        inspector.getChildren().add(1, editButton(() -> RecordForms.change(owner(), incident, zone(), c)
+                .ifPresent(d -> edited("edit " + c.id(), c.id(), inv -> inv.updateChange(d)))));
         Button addresses = new Button("Addresses hypothesis…");
         addresses.setOnAction(e -> pickHypothesis(incident).ifPresent(hid ->
                 workbench.edit(c.id() + " addresses " + hid, inv -> inv.link(c.id(), "addresses", hid))));
@@ -500,6 +517,15 @@ public final class InvestigationView extends VBox {
             figures.getStyleClass().add("outcome-figures");
             inspector.getChildren().add(figures);
         });
+        inspector.getChildren().add(1, editButton(() -> RecordForms.outcome(owner(), incident, zone(), o)
+                .ifPresent(d -> edited("edit " + o.id(), o.id(), inv -> {
+                    Outcome updated = inv.updateOutcome(d);
+                    // the windows or the query may have moved: measure the verdict again
+                    String verdict = org.pmw.app.OutcomeText.verdict(project(), updated);
+                    if (verdict != null) {
+                        inv.setOutcomeVerdict(updated.id(), verdict);
+                    }
+                }))));
         inspector.getChildren().add(subheading("Evaluates"));
         o.changes().forEach(c -> inspector.getChildren().add(recordLink(c, incident.getChanges().stream()
                 .filter(x -> x.id().equals(c)).map(Change::title).findFirst().orElse(""))));

@@ -23,8 +23,9 @@ import org.pmw.model.Outcome;
 import org.pmw.model.TimeWindow;
 
 /**
- * Forms that create experiments, changes, outcomes and action items. Each returns a draft; the investigation
- * validates it when it is added and refuses it with a message that says what is wrong.
+ * Forms that create experiments, changes, outcomes and action items, and edit changes and outcomes. Each returns
+ * a draft; the investigation validates it when it is added or replaces the record, and refuses it with a
+ * message that says what is wrong.
  */
 final class RecordForms {
 
@@ -126,6 +127,14 @@ final class RecordForms {
     }
 
     static Optional<Change> change(Window owner, Incident incident, ZoneId zone) {
+        return change(owner, incident, zone, null);
+    }
+
+    /**
+     * The change form, filled from {@code existing} when editing. What the form does not show (target,
+     * environment, revisions, where an imported change came from) is kept as it was.
+     */
+    static Optional<Change> change(Window owner, Incident incident, ZoneId zone, Change existing) {
         Form f = new Form();
         TextField title = f.text("Title", "e.g. Apache MPM: fewer threads per child");
         ComboBox<String> kind = f.choice("Kind", List.of("code", "config", "deploy", "rollback", "infra",
@@ -137,13 +146,38 @@ final class RecordForms {
         TextField ticket = f.text("Ticket or URL", "optional");
         ComboBox<String> hypothesis = f.choice("Addresses hypothesis", hypothesisChoices(incident), "");
         TextArea description = f.area("Description", "what and why");
-        return f.show(owner, "New change", () -> new Change(null, kind.getValue(), title.getText(),
-                blank(description.getText()), blank(service.getText()), null, null, time(started.getText(), zone),
-                time(ended.getText(), zone), "done", blank(actor.getText()), null, null, null, blank(ticket.getText()),
-                List.of(), blank(hypothesis.getValue()), "manual"));
+        if (existing == null) {
+            return f.show(owner, "New change", () -> new Change(null, kind.getValue(), title.getText(),
+                    blank(description.getText()), blank(service.getText()), null, null,
+                    time(started.getText(), zone), time(ended.getText(), zone), "done", blank(actor.getText()), null,
+                    null, null, blank(ticket.getText()), List.of(), blank(hypothesis.getValue()), "manual"));
+        }
+        Change c = existing;
+        title.setText(c.title());
+        if (!kind.getItems().contains(c.kind())) {
+            kind.getItems().add(c.kind());
+        }
+        kind.setValue(c.kind());
+        started.setText(text(c.startedAt(), zone));
+        ended.setText(text(c.endedAt(), zone));
+        service.setText(c.service());
+        actor.setText(c.actor());
+        ticket.setText(c.ticket());
+        hypothesis.setValue(c.hypothesis() == null ? "" : c.hypothesis());
+        description.setText(c.description());
+        return f.show(owner, "Edit change " + c.id(), () -> new Change(c.id(), kind.getValue(), title.getText(),
+                blank(description.getText()), blank(service.getText()), c.target(), c.environment(),
+                time(started.getText(), zone), time(ended.getText(), zone), c.status(), blank(actor.getText()),
+                c.revision(), c.previousRevision(), c.url(), blank(ticket.getText()), c.tags(),
+                blank(hypothesis.getValue()), c.origin(), c.externalId(), c.system()));
     }
 
     static Optional<Outcome> outcome(Window owner, Incident incident, ZoneId zone) {
+        return outcome(owner, incident, zone, null);
+    }
+
+    /** The outcome form, filled from {@code existing} when editing; the verdict is measured again after. */
+    static Optional<Outcome> outcome(Window owner, Incident incident, ZoneId zone, Outcome existing) {
         Form f = new Form();
         TextField title = f.text("Title", "e.g. Segfaults after the 18:00 push");
         TextField changes = f.text("Evaluates changes", "e.g. C8, C9, C10");
@@ -153,9 +187,32 @@ final class RecordForms {
         TextField beforeTo = f.text("Before: to", "2005-10-10 18:00");
         TextField afterFrom = f.text("After: from", "2005-10-10 18:00");
         TextField afterTo = f.text("After: to", "2005-10-10 20:30");
-        return f.show(owner, "New outcome", () -> new Outcome(null, title.getText(), ids(changes.getText()),
-                query.getText(), blank(ratioOf.getText()), window(beforeFrom.getText(), beforeTo.getText(), zone),
-                window(afterFrom.getText(), afterTo.getText(), zone), null, null));
+        String id = existing == null ? null : existing.id();
+        if (existing != null) {
+            title.setText(existing.title());
+            changes.setText(String.join(", ", existing.changes()));
+            query.setText(existing.query());
+            ratioOf.setText(existing.denominatorQuery());
+            beforeFrom.setText(existing.before() == null ? "" : text(existing.before().start(), zone));
+            beforeTo.setText(existing.before() == null ? "" : text(existing.before().end(), zone));
+            afterFrom.setText(existing.after() == null ? "" : text(existing.after().start(), zone));
+            afterTo.setText(existing.after() == null ? "" : text(existing.after().end(), zone));
+        }
+        return f.show(owner, existing == null ? "New outcome" : "Edit outcome " + id, () -> new Outcome(id,
+                title.getText(), ids(changes.getText()), query.getText(), blank(ratioOf.getText()),
+                window(beforeFrom.getText(), beforeTo.getText(), zone),
+                window(afterFrom.getText(), afterTo.getText(), zone), null,
+                existing == null ? null : existing.notes()));
+    }
+
+    /** An instant as the forms read it back: {@code yyyy-MM-dd HH:mm[:ss]} in the project's zone. */
+    private static String text(Instant at, ZoneId zone) {
+        if (at == null) {
+            return "";
+        }
+        java.time.LocalDateTime local = java.time.LocalDateTime.ofInstant(at, zone);
+        return local.format(java.time.format.DateTimeFormatter.ofPattern(
+                local.getSecond() == 0 && local.getNano() == 0 ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd HH:mm:ss"));
     }
 
     static Optional<ActionItem> actionItem(Window owner) {
