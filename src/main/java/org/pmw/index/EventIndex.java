@@ -176,6 +176,7 @@ public final class EventIndex implements Closeable {
             for (ShardWriter shard : shards) {
                 shard.close();
             }
+            ShardWriter.deleteTree(path.resolve(SHARDS));
         }
     }
 
