@@ -27,9 +27,10 @@ import org.apache.lucene.util.compress.LZ4;
  * <p>A block is {@code [int compressed length][int length][LZ4 bytes]}. An address is the generation (8 bits),
  * the block's file offset (44 bits) and the record's place in the block (12 bits): a block's offset is known
  * when it is started, because the blocks before it are written by then. A full rebuild writes a new
- * generation, so the old one stays readable until the rebuild commits. What the last commit covers is recorded in the Lucene
- * commit (see {@link Committed}); anything after it is cut off when the store is next opened for writing,
- * which is how a rollback drops it.
+ * generation, so the old one stays readable until the rebuild commits.
+ *
+ * <p>What the last commit covers is recorded in the Lucene commit (see {@link Committed}); anything after it is
+ * cut off when the store is next opened for writing, which is how a rollback drops it.
  */
 final class EventStore implements Closeable {
 
@@ -63,7 +64,6 @@ final class EventStore implements Closeable {
     }
 
     private final Path dir;
-    private final boolean writable;
     private final Map<Integer, FileChannel> readers = new ConcurrentHashMap<>();
     private Committed committed;
     private int generation;
@@ -85,7 +85,6 @@ final class EventStore implements Closeable {
 
     private EventStore(Path dir, Committed committed, boolean writable) throws IOException {
         this.dir = dir;
-        this.writable = writable;
         this.committed = committed;
         this.block = writable ? new byte[BLOCK_BYTES] : null;
         this.hashTable = writable ? new LZ4.FastCompressionHashTable() : null;

@@ -30,7 +30,8 @@ import org.pmw.model.Event;
 public final class ShardWriter implements Closeable {
 
     /** The order of the index sort: time, then line. */
-    public static final Comparator<Event> TIME_ORDER = Comparator.comparingLong(Event::ts).thenComparingLong(Event::line);
+    public static final Comparator<Event> TIME_ORDER =
+            Comparator.comparingLong(Event::ts).thenComparingLong(Event::line);
 
     private static final double RAM_BUFFER_MB = 32;
 

@@ -10,8 +10,8 @@ import org.pmw.model.Level;
  * ISO 8601 ({@code 2005-10-10T14:02:11.123+02:00}, {@code 2005-10-10 14:02:11,123}, {@code 2005/10/10
  * 14:02:11}), syslog-like {@code Oct 10 14:02:11} (year as for syslog, rolling over at New Year),
  * {@code 10/Oct/2005:14:02:11 -0400}, Spark's and Hadoop's two-digit-year {@code 17/06/09 20:10:40} and HDFS's
- * compact {@code 081109 203615} (two-digit years are 1970 to 2069). The level is the first level word (ERROR, warn, ...) in the first 80
- * characters, else info. It scores at most {@value #SCORE_CAP} of the share of lines it reads, so any
+ * compact {@code 081109 203615} (two-digit years are 1970 to 2069). The level is the first level word
+ * (ERROR, warn, ...) in the first 80 characters, else info. It scores at most {@value #SCORE_CAP} of the share of lines it reads, so any
  * specific format that reads a file wins over it; files named *.csv, *.tsv or *.jtl score 0.
  */
 final class GenericFormat extends LineLogFormat {
@@ -116,7 +116,8 @@ final class GenericFormat extends LineLogFormat {
             }
             time.set(fullYear, month, day, hour, minute, second);
             int end = t + (colons ? 8 : 6);
-            if (colons && (Timestamps.at(s, end, '.') || Timestamps.at(s, end, ',')) && Timestamps.isDigit(s, end + 1)) {
+            boolean fraction = Timestamps.at(s, end, '.') || Timestamps.at(s, end, ',');
+            if (colons && fraction && Timestamps.isDigit(s, end + 1)) {
                 end = Timestamps.fraction(s, end + 1, time);
             }
             return boundary(s, end) ? end : -1;
