@@ -66,9 +66,12 @@ public final class Workbench {
 
         investigation.setOnSelectRecord(id -> main.timeline().selectedItemProperty().set(id));
         main.timeline().setOnItemClicked(item -> {
-            String id = item.id().contains("#") ? item.id().substring(0, item.id().indexOf('#')) : item.id();
             main.sidePanel().getSelectionModel().select(investigationTab);
-            investigation.select(id);
+            investigation.select(org.pmw.ui.timeline.TimelineView.recordOf(item));
+        });
+        main.timeline().setOnLinkDragged((from, to) -> {
+            main.sidePanel().getSelectionModel().select(investigationTab);
+            investigation.proposeLink(from, to);
         });
         investigation.setOnOpenEvidence(ref -> {
             Project p = workbench.project();

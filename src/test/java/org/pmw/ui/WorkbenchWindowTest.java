@@ -207,4 +207,31 @@ class WorkbenchWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Raise MaxClients", project.incident().getChanges().get(0).title());
     }
+
+    @Test
+    void draggingOneRecordOntoAnotherOnTheTimelineLinksThem(FxRobot robot) throws Exception {
+        Project project = sampleProject("drag-link");
+        org.pmw.model.Change change = project.investigation().addChange(new org.pmw.model.Change(null, "config",
+                "Raise MaxClients", null, "apache", "web2", null, java.time.Instant.parse("2005-10-10T14:10:00Z"),
+                null, "done", "ops", null, null, null, null, List.of(), null, "manual", null, null));
+        org.pmw.model.Experiment experiment = project.investigation().addExperiment(new org.pmw.model.Experiment(
+                null, "ab at 120 concurrent", null, null, new org.pmw.model.TimeWindow(
+                java.time.Instant.parse("2005-10-10T14:40:00Z"), java.time.Instant.parse("2005-10-10T14:45:00Z")),
+                List.of(), List.of(), null, null, "pending", null));
+        project.save();
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        TimelineView timeline = robot.lookup("#timeline").queryAs(TimelineView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> timeline.pointOf(change.id()).isPresent()
+                && timeline.pointOf(experiment.id()).isPresent());
+        javafx.geometry.Point2D from = timeline.localToScreen(timeline.pointOf(change.id()).orElseThrow());
+        javafx.geometry.Point2D to = timeline.localToScreen(timeline.pointOf(experiment.id()).orElseThrow().add(3, 0));
+        robot.drag(from).dropTo(to);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#linkType").clickOn("caused_by");
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(project.incident().getLinks().contains(
+                new org.pmw.model.Link(change.id(), "caused_by", experiment.id())), project.incident().getLinks().toString());
+    }
 }

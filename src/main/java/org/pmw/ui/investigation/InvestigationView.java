@@ -406,29 +406,47 @@ public final class InvestigationView extends VBox {
             incident.getOutcomes().forEach(o -> targets.add(o.id() + "  " + o.title()));
             incident.getActionItems().forEach(a -> targets.add(a.id() + "  " + a.action()));
             targets.removeIf(t -> t.startsWith(id + " "));
-            if (targets.isEmpty()) {
-                return;
+            if (!targets.isEmpty()) {
+                askLink(id, targets);
             }
-            ComboBox<String> type = new ComboBox<>();
-            type.getItems().setAll("tests", "supports", "refutes", "addresses", "evaluates", "caused_by", "relates_to");
-            type.setValue("relates_to");
-            ComboBox<String> target = new ComboBox<>();
-            target.getItems().setAll(targets);
-            target.setValue(targets.get(0));
-            javafx.scene.control.Dialog<ButtonTypeChoice> dialog = new javafx.scene.control.Dialog<>();
-            dialog.setHeaderText("Link " + id + " to another record");
-            dialog.getDialogPane().setContent(new VBox(6, new Label(id), type, target));
-            dialog.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK,
-                    javafx.scene.control.ButtonType.CANCEL);
-            if (owner() != null) {
-                dialog.initOwner(owner());
-            }
-            dialog.setResultConverter(b -> b == javafx.scene.control.ButtonType.OK
-                    ? new ButtonTypeChoice(type.getValue(), target.getValue().substring(0, target.getValue().indexOf(' ')))
-                    : null);
-            dialog.showAndWait().ifPresent(c -> workbench.edit("link " + id, inv -> inv.link(id, c.type(), c.target())));
         });
         return link;
+    }
+
+    /** Asks how {@code from} relates to {@code to} (dragged onto it on the timeline) and links them. */
+    public void proposeLink(String from, String to) {
+        if (project() != null) {
+            select(from);
+            askLink(from, List.of(to));
+        }
+    }
+
+    /** The link dialog: a type, and the target among {@code targets} ("ID  title" or just the id). */
+    private void askLink(String id, List<String> targets) {
+        ComboBox<String> type = new ComboBox<>();
+        type.setId("linkType");
+        type.getItems().setAll("tests", "supports", "refutes", "addresses", "evaluates", "caused_by", "relates_to");
+        type.setValue("relates_to");
+        ComboBox<String> target = new ComboBox<>();
+        target.getItems().setAll(targets);
+        target.setValue(targets.get(0));
+        javafx.scene.control.Dialog<ButtonTypeChoice> dialog = new javafx.scene.control.Dialog<>();
+        dialog.setHeaderText("Link " + id + " to another record");
+        dialog.getDialogPane().setContent(new VBox(6, new Label(id), type, target));
+        dialog.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK,
+                javafx.scene.control.ButtonType.CANCEL);
+        if (owner() != null) {
+            dialog.initOwner(owner());
+        }
+        dialog.setResultConverter(b -> {
+            if (b != javafx.scene.control.ButtonType.OK) {
+                return null;
+            }
+            String chosen = target.getValue();
+            int space = chosen.indexOf(' ');
+            return new ButtonTypeChoice(type.getValue(), space < 0 ? chosen : chosen.substring(0, space));
+        });
+        dialog.showAndWait().ifPresent(c -> edited("link " + id, id, inv -> inv.link(id, c.type(), c.target())));
     }
 
     private record ButtonTypeChoice(String type, String target) {

@@ -72,6 +72,9 @@ public final class TimelineView extends Region {
     private boolean selecting;
     private BiConsumer<Long, Long> onWindowSelected = (a, b) -> { };
     private Consumer<TimelineItem> onItemClicked = i -> { };
+    private BiConsumer<String, String> onLinkDragged = (a, b) -> { };
+    private TimelineItem linkFrom;
+    private double[] linkTo;
     private final javafx.scene.control.Tooltip hover = new javafx.scene.control.Tooltip();
     private TimelineItem hovered;
 
@@ -120,6 +123,14 @@ public final class TimelineView extends Region {
 
     public void setOnWindowSelected(BiConsumer<Long, Long> handler) { this.onWindowSelected = handler; }
     public void setOnItemClicked(Consumer<TimelineItem> handler) { this.onItemClicked = handler; }
+    /** Called with the two record ids when a record is dragged onto another. */
+    public void setOnLinkDragged(BiConsumer<String, String> handler) { this.onLinkDragged = handler; }
+
+    /** The record an item shows: H3 for each of H3's status changes. */
+    public static String recordOf(TimelineItem item) {
+        int hash = item.id().indexOf('#');
+        return hash < 0 ? item.id() : item.id().substring(0, hash);
+    }
 
     /** The whole span of the project; "show all" returns here. */
     public void setFullRange(long start, long end) {
@@ -242,6 +253,8 @@ public final class TimelineView extends Region {
 
     private void onPressed(MouseEvent e) {
         requestFocus();
+        linkFrom = null;
+        linkTo = null;
         if (e.getButton() != MouseButton.PRIMARY) {
             return;
         }
@@ -258,11 +271,19 @@ public final class TimelineView extends Region {
                 selectedItem.set(hit.id());
                 onItemClicked.accept(hit);
                 dragStartX = Double.NaN;
+                // dragging on from a record draws a link to the record it is dropped on
+                linkFrom = laneIndex(hit.lane()) >= 0 ? hit : null;
             }
         }
     }
 
     private void onDragged(MouseEvent e) {
+        if (linkFrom != null) {
+            hideHover();
+            linkTo = new double[] {e.getX(), e.getY()};
+            draw();
+            return;
+        }
         if (Double.isNaN(dragStartX)) {
             return;
         }
@@ -280,6 +301,17 @@ public final class TimelineView extends Region {
     }
 
     private void onReleased(MouseEvent e) {
+        if (linkFrom != null) {
+            TimelineItem from = linkFrom;
+            TimelineItem to = linkTo == null ? null : itemAt(e.getX(), e.getY());
+            linkFrom = null;
+            linkTo = null;
+            draw();
+            if (to != null && laneIndex(to.lane()) >= 0 && !recordOf(to).equals(recordOf(from))) {
+                onLinkDragged.accept(recordOf(from), recordOf(to));
+            }
+            return;
+        }
         if (selecting && !Double.isNaN(dragStartX) && Math.abs(e.getX() - dragStartX) > 3) {
             onWindowSelected.accept(selectionStart, selectionEnd);
         }
@@ -589,6 +621,14 @@ public final class TimelineView extends Region {
         for (Object[] label : labels) {
             g.setFill(label[3] == null ? palette.text : (Color) label[3]);
             g.fillText((String) label[0], (Double) label[1], (Double) label[2]);
+        }
+        if (linkFrom != null && linkTo != null) {
+            g.setStroke(Color.web("#c62828"));
+            g.setLineWidth(1.5);
+            g.setLineDashes(5, 4);
+            g.strokeLine(xOf(linkFrom.start()), centre(linkFrom), linkTo[0], linkTo[1]);
+            g.setLineDashes();
+            g.setLineWidth(1);
         }
         TimelineItem selected = byId.get(selectedItem.get());
         if (selected != null) {
