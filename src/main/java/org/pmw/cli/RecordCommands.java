@@ -321,7 +321,7 @@ final class RecordCommands {
     }
 
     @Command(name = "bookmark", description = "Star, tag or comment an event (SOURCE:LINE).",
-            subcommands = {BookmarkAdd.class, BookmarkList.class, BookmarkRemove.class})
+            subcommands = {BookmarkAdd.class, BookmarkList.class, BookmarkUntag.class, BookmarkRemove.class})
     static final class BookmarkCommand extends Group {
     }
 
@@ -354,6 +354,20 @@ final class RecordCommands {
         String line(Bookmark r) {
             return String.format("%s %-28s %s %s", r.starred() ? "*" : " ", r.event(), r.tags(),
                     r.comment() == null ? "" : r.comment());
+        }
+    }
+
+    @Command(name = "untag", description = "Take one tag off a bookmark.")
+    static final class BookmarkUntag extends Base implements Callable<Integer> {
+        @Parameters(index = "1", paramLabel = "SOURCE:LINE")
+        String ref;
+        @Parameters(index = "2", paramLabel = "TAG")
+        String tag;
+
+        @Override
+        public Integer call() throws Exception {
+            Edits.apply(dir, "untag bookmark", inv -> inv.untag(ref, tag));
+            return 0;
         }
     }
 

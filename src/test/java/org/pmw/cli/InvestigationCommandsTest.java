@@ -179,6 +179,10 @@ class InvestigationCommandsTest {
                 "--comment", "first crash").status());
         JsonNode bookmarks = pmw("bookmark", "list", project.toString(), "--json").json();
         assertTrue(bookmarks.get(0).get("starred").asBoolean());
+        assertEquals(0, pmw("bookmark", "untag", project.toString(), "web1_error_log:2", "burst").status());
+        bookmarks = pmw("bookmark", "list", project.toString(), "--json").json();
+        assertEquals(0, bookmarks.get(0).get("tags").size());
+        assertEquals("first crash", bookmarks.get(0).get("comment").asText());
         assertEquals(0, pmw("marker", project.toString(), "mitigated", "2005-10-10 18:00").status());
         pmw("change", "add", project.toString(), "Xen guests: more memory", "--kind", "infra", "--at", "2005-10-10 17:59");
         JsonNode timeline = pmw("timeline", project.toString(), "--json").json();

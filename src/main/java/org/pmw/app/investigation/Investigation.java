@@ -344,6 +344,28 @@ public final class Investigation {
         return b;
     }
 
+    /** Takes one tag off an event's bookmark; the star, the comment and the other tags stay. */
+    public Bookmark untag(String eventRef, String tag) {
+        String key = EventRef.parse(eventRef).toString();
+        List<Bookmark> bookmarks = incident.getBookmarks();
+        for (int i = 0; i < bookmarks.size(); i++) {
+            Bookmark b = bookmarks.get(i);
+            if (b.event().equals(key)) {
+                String wanted = tag == null ? "" : tag.trim();
+                if (!b.tags().contains(wanted)) {
+                    throw new IllegalArgumentException("the bookmark on " + key + " has no tag '" + wanted
+                            + "' (its tags: " + String.join(", ", b.tags()) + ")");
+                }
+                List<String> kept = new ArrayList<>(b.tags());
+                kept.remove(wanted);
+                Bookmark updated = new Bookmark(key, b.starred(), List.copyOf(kept), b.comment(), b.createdAt());
+                bookmarks.set(i, updated);
+                return updated;
+            }
+        }
+        throw new IllegalArgumentException("no bookmark on " + key);
+    }
+
     public void removeBookmark(String eventRef) {
         String key = EventRef.parse(eventRef).toString();
         if (!incident.getBookmarks().removeIf(b -> b.event().equals(key))) {

@@ -256,6 +256,11 @@ class InvestigationTest {
         assertEquals(NOW, again.createdAt());
         assertRefused("no source php (known: apache_error, mysqld)", () -> inv.bookmark("php:1", true, null, null));
         assertRefused("source:line", () -> inv.bookmark("apache_error", true, null, null));
+        Bookmark untagged = inv.untag("apache_error:812", "segfault");
+        assertEquals(List.of("first"), untagged.tags());
+        assertTrue(untagged.starred());
+        assertEquals("first segfault", untagged.comment());
+        assertRefused("has no tag 'segfault' (its tags: first)", () -> inv.untag("apache_error:812", "segfault"));
         inv.removeBookmark("apache_error:812");
         assertTrue(incident.getBookmarks().isEmpty());
         assertRefused("no bookmark on apache_error:812", () -> inv.removeBookmark("apache_error:812"));
