@@ -426,6 +426,8 @@ final class RecordCommands {
         String from;
         @Option(names = "--to")
         String to;
+        @Option(names = "--replace", paramLabel = "ID", description = "Change the saved search ID instead of adding one.")
+        String replace;
 
         @Override
         public Integer call() throws Exception {
@@ -433,7 +435,8 @@ final class RecordCommands {
             Edits.apply(dir, "save search", inv -> {
                 String zone = inv.incident().getZone();
                 TimeWindow w = from == null && to == null ? null : new TimeWindow(time(zone, from), time(zone, to));
-                id[0] = inv.addSavedSearch(name, query, w).id();
+                id[0] = replace == null ? inv.addSavedSearch(name, query, w).id()
+                        : inv.updateSavedSearch(replace, name, query, w).id();
             });
             out().println(id[0]);
             return 0;

@@ -193,6 +193,11 @@ class InvestigationCommandsTest {
         }
         assertTrue(timeline.toString().contains("\"kind\":\"bookmark\""), timeline.toString());
         assertEquals(0, pmw("bookmark", "remove", project.toString(), "web1_error_log:2").status());
+        assertEquals("S1", pmw("search-save", project.toString(), "errors", "level:error").out().trim());
+        assertEquals("S1", pmw("search-save", project.toString(), "web2 errors", "level:error AND host:web2",
+                "--replace", "S1").out().trim());
+        String saved = java.nio.file.Files.readString(project.resolve("incident.json"));
+        assertTrue(saved.contains("level:error AND host:web2") && !saved.contains("\"S2\""), saved);
         assertEquals(0, pmw("bookmark", "list", project.toString(), "--json").json().size());
     }
 

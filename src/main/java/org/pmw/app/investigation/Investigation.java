@@ -308,6 +308,16 @@ public final class Investigation {
         return s;
     }
 
+    /** Replaces a saved search's name, query and window; experiments that cite it keep citing it. */
+    public SavedSearch updateSavedSearch(String id, String name, String query, TimeWindow window) {
+        int at = indexOf(incident.getSavedSearches(), SavedSearch::id, "saved search", id);
+        String q = required("a query", query);
+        String n = name == null || name.isBlank() ? q : name.trim();
+        SavedSearch s = new SavedSearch(incident.getSavedSearches().get(at).id(), n, q, window);
+        incident.getSavedSearches().set(at, s);
+        return s;
+    }
+
     // ---- bookmarks --------------------------------------------------------------------------------
 
     /**

@@ -391,4 +391,20 @@ class InvestigationTest {
                     .forEach(r -> assertEquals("saved search", inv.kindOf(r.search())));
         }
     }
+
+    @Test
+    void aSavedSearchIsChangedInPlaceAndWhatCitesItKeepsCitingIt() throws Exception {
+        inv.addHypothesis("MySQL runs out of connections", null);
+        SavedSearch s = inv.addSavedSearch("conn", "message:\"Too many connections\"", null);
+        inv.addEvidence("H1", EvidenceSide.FOR, s.id(), null);
+        SavedSearch changed = inv.updateSavedSearch(s.id(), "connection errors",
+                "\"Too many connections\" AND level:error", new TimeWindow(t("21:00"), t("22:00")));
+        assertEquals(s.id(), changed.id());
+        assertEquals(1, incident.getSavedSearches().size());
+        assertEquals("connection errors", incident.getSavedSearches().get(0).name());
+        assertEquals(t("21:00"), incident.getSavedSearches().get(0).window().start());
+        assertEquals(s.id(), incident.getHypotheses().get(0).evidenceFor().get(0).search());
+        assertRefused("a query", () -> inv.updateSavedSearch(s.id(), "x", " ", null));
+        assertRefused("S9", () -> inv.updateSavedSearch("S9", "x", "level:error", null));
+    }
 }
