@@ -145,9 +145,31 @@ public final class Workbench {
         star.setId("starEvent");
         star.setOnAction(e -> withEvent(main, ev -> workbench.edit("star " + ref(ev),
                 inv -> inv.bookmark(ref(ev), true, null, null))));
-        Button tag = new Button("Tag…");
-        tag.setOnAction(e -> withEvent(main, ev -> ask("Tag this event", "e.g. burst, root-cause").ifPresent(t ->
-                workbench.edit("tag " + ref(ev), inv -> inv.bookmark(ref(ev), null, List.of(t.trim()), null)))));
+        // adds a tag, or takes off one the event already has
+        MenuButton tag = new MenuButton("Tags");
+        tag.setId("tagEvent");
+        tag.setOnShowing(e -> {
+            tag.getItems().clear();
+            MenuItem add = new MenuItem("Add a tag…");
+            add.setId("addTag");
+            add.setOnAction(ev -> withEvent(main, event -> ask("Tag this event", "e.g. burst, root-cause")
+                    .ifPresent(t -> workbench.edit("tag " + ref(event),
+                            inv -> inv.bookmark(ref(event), null, List.of(t.trim()), null)))));
+            tag.getItems().add(add);
+            Project p = workbench.project();
+            Event current = main.detail().current();
+            if (p == null || current == null) {
+                return;
+            }
+            p.incident().getBookmarks().stream().filter(b -> b.event().equals(ref(current))).findFirst()
+                    .ifPresent(b -> b.tags().forEach(t -> {
+                        MenuItem remove = new MenuItem("Remove tag '" + t + "'");
+                        remove.setId("removeTag-" + t);
+                        remove.setOnAction(ev -> workbench.edit("untag " + ref(current),
+                                inv -> inv.untag(ref(current), t)));
+                        tag.getItems().add(remove);
+                    }));
+        });
         Button comment = new Button("Comment…");
         comment.setOnAction(e -> withEvent(main, ev -> ask("Comment on this event", "what it shows").ifPresent(c ->
                 workbench.edit("comment " + ref(ev), inv -> inv.bookmark(ref(ev), null, null, c)))));

@@ -234,4 +234,25 @@ class WorkbenchWindowTest {
         assertTrue(project.incident().getLinks().contains(
                 new org.pmw.model.Link(change.id(), "caused_by", experiment.id())), project.incident().getLinks().toString());
     }
+
+    @Test
+    void anEventIsTaggedAndTheTagTakenOffAgain(FxRobot robot) throws Exception {
+        Project project = sampleProject("tags");
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        robot.clickOn("#queryField").write("segmentation fault").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(javafx.scene.input.KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        String ref = main.detail().current().source() + ":" + main.detail().current().line();
+        robot.clickOn("#tagEvent").clickOn("#addTag");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(".dialog-pane .text-field").write("burst");
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("burst"), project.incident().getBookmarks().get(0).tags());
+        assertEquals(ref, project.incident().getBookmarks().get(0).event());
+        robot.clickOn("#tagEvent").clickOn("#removeTag-burst");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), project.incident().getBookmarks().get(0).tags());
+    }
 }
