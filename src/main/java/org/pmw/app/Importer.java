@@ -68,10 +68,6 @@ final class Importer {
         this.clock = clock;
     }
 
-    /** One file's state between being copied in and being committed. */
-    private record Staged(Path original, String displayName, Path temp, String sha256, long size, String extension) {
-    }
-
     /** What the import adds to incident.json once everything has been parsed. */
     record Result(List<ImportReport> reports, List<SourceFile> sources, List<LoadTestRun> runs, List<Change> changes,
                   List<Path> stagedEvidence) {
@@ -125,14 +121,12 @@ final class Importer {
                         : hasher.submit(() -> sha256(temp));
                 knownSizes.add(size);
                 if (maybeDuplicate && knownHashes.contains(join(hash))) {
-                    String sha = join(hash);
-                    Staged stage = new Staged(file, display, temp, sha, size, extension(file));
-                    reports.add(new ImportReport(file.toString(), ImportReport.DUPLICATE, existingId(stage.sha256()),
+                    reports.add(new ImportReport(file.toString(), ImportReport.DUPLICATE, existingId(join(hash)),
                             null, 0, 0, List.of(), List.of("the same content is already in the project"), null, null,
                             "already imported; not indexed again"));
-                    Files.deleteIfExists(stage.temp());
-                    staged.remove(stage.temp());
-                    doneBytes += stage.size();
+                    Files.deleteIfExists(temp);
+                    staged.remove(temp);
+                    doneBytes += size;
                     continue;
                 }
                 FileInput input = new FileInput(temp, file.getFileName().toString());
@@ -187,12 +181,11 @@ final class Importer {
                 Path named = layout.incomingDir().resolve(sha + ".part");
                 Files.move(temp, named, StandardCopyOption.REPLACE_EXISTING);
                 staged.set(staged.indexOf(temp), named);
-                Staged stage = new Staged(file, display, named, sha, size, extension(file));
                 notes.addAll(readerNotes(input));
                 notes.addAll(context.notes());
-                String evidencePath = "evidence/" + stage.sha256() + stage.extension();
+                String evidencePath = "evidence/" + sha + extension(file);
                 SourceFile source = new SourceFile(id, file.getFileName().toString(), file.toAbsolutePath().toString(),
-                        evidencePath, stage.size(), stage.sha256(), format == null ? "generic" : format.name(),
+                        evidencePath, size, sha, format == null ? "generic" : format.name(),
                         format == null ? "log" : format.category().id(), zone.getId(), year, options.host(),
                         options.clockOffsetMs(), clock.instant(), sink.events(), context.skipped(),
                         toInstant(sink.first()), toInstant(sink.last()), notes);
@@ -202,7 +195,7 @@ final class Importer {
                 List<String> reasons = new ArrayList<>(context.skipReasons());
                 reports.add(new ImportReport(file.toString(), ImportReport.IMPORTED, id, source.format(), sink.events(),
                         context.skipped(), reasons, notes, source.first(), source.last(), null));
-                doneBytes += stage.size();
+                doneBytes += size;
                 progress.update("Imported " + display, doneBytes / (double) Math.max(1, totalBytes));
             }
             workers.finish();

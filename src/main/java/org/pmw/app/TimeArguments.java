@@ -45,6 +45,19 @@ public final class TimeArguments {
         }
     }
 
+    /**
+     * An instant as {@link #parse} reads it back: {@code yyyy-MM-dd HH:mm}, with seconds when it has them, in
+     * {@code zone}; empty for null.
+     */
+    public static String format(Instant at, ZoneId zone) {
+        if (at == null) {
+            return "";
+        }
+        LocalDateTime local = LocalDateTime.ofInstant(at, zone);
+        return local.format(java.time.format.DateTimeFormatter.ofPattern(
+                local.getSecond() == 0 && local.getNano() == 0 ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd HH:mm:ss"));
+    }
+
     /** A window written {@code FROM..TO}, each end as {@link #parse} reads it. */
     public static org.pmw.model.TimeWindow window(String text, ZoneId zone) {
         int dots = text.indexOf("..");

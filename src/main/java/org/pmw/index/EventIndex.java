@@ -10,8 +10,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -71,7 +71,7 @@ public final class EventIndex implements Closeable {
     private EventStore store;
     private IndexWriter writer;
     private SearcherManager searchers;
-    private final java.util.concurrent.atomic.AtomicInteger shardCounter = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger shardCounter = new AtomicInteger();
 
     private EventIndex(Path path, boolean writable) throws IOException {
         this.path = path;

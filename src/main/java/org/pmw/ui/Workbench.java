@@ -67,7 +67,7 @@ public final class Workbench {
         investigation.setOnSelectRecord(id -> main.timeline().selectedItemProperty().set(id));
         main.timeline().setOnItemClicked(item -> {
             main.sidePanel().getSelectionModel().select(investigationTab);
-            investigation.select(org.pmw.ui.timeline.TimelineView.recordOf(item));
+            investigation.select(item.record());
         });
         main.timeline().setOnLinkDragged((from, to) -> {
             main.sidePanel().getSelectionModel().select(investigationTab);

@@ -357,23 +357,18 @@ public final class Investigation {
     /** Takes one tag off an event's bookmark; the star, the comment and the other tags stay. */
     public Bookmark untag(String eventRef, String tag) {
         String key = EventRef.parse(eventRef).toString();
-        List<Bookmark> bookmarks = incident.getBookmarks();
-        for (int i = 0; i < bookmarks.size(); i++) {
-            Bookmark b = bookmarks.get(i);
-            if (b.event().equals(key)) {
-                String wanted = tag == null ? "" : tag.trim();
-                if (!b.tags().contains(wanted)) {
-                    throw new IllegalArgumentException("the bookmark on " + key + " has no tag '" + wanted
-                            + "' (its tags: " + String.join(", ", b.tags()) + ")");
-                }
-                List<String> kept = new ArrayList<>(b.tags());
-                kept.remove(wanted);
-                Bookmark updated = new Bookmark(key, b.starred(), List.copyOf(kept), b.comment(), b.createdAt());
-                bookmarks.set(i, updated);
-                return updated;
-            }
+        int at = indexOf(incident.getBookmarks(), Bookmark::event, "bookmark on", key);
+        Bookmark b = incident.getBookmarks().get(at);
+        String wanted = tag == null ? "" : tag.trim();
+        if (!b.tags().contains(wanted)) {
+            throw new IllegalArgumentException("the bookmark on " + key + " has no tag '" + wanted
+                    + "' (its tags: " + String.join(", ", b.tags()) + ")");
         }
-        throw new IllegalArgumentException("no bookmark on " + key);
+        List<String> kept = new ArrayList<>(b.tags());
+        kept.remove(wanted);
+        Bookmark updated = new Bookmark(key, b.starred(), List.copyOf(kept), b.comment(), b.createdAt());
+        incident.getBookmarks().set(at, updated);
+        return updated;
     }
 
     public void removeBookmark(String eventRef) {

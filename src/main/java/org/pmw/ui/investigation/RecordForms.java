@@ -158,8 +158,8 @@ final class RecordForms {
             kind.getItems().add(c.kind());
         }
         kind.setValue(c.kind());
-        started.setText(text(c.startedAt(), zone));
-        ended.setText(text(c.endedAt(), zone));
+        started.setText(TimeArguments.format(c.startedAt(), zone));
+        ended.setText(TimeArguments.format(c.endedAt(), zone));
         service.setText(c.service());
         actor.setText(c.actor());
         ticket.setText(c.ticket());
@@ -193,26 +193,16 @@ final class RecordForms {
             changes.setText(String.join(", ", existing.changes()));
             query.setText(existing.query());
             ratioOf.setText(existing.denominatorQuery());
-            beforeFrom.setText(existing.before() == null ? "" : text(existing.before().start(), zone));
-            beforeTo.setText(existing.before() == null ? "" : text(existing.before().end(), zone));
-            afterFrom.setText(existing.after() == null ? "" : text(existing.after().start(), zone));
-            afterTo.setText(existing.after() == null ? "" : text(existing.after().end(), zone));
+            beforeFrom.setText(existing.before() == null ? "" : TimeArguments.format(existing.before().start(), zone));
+            beforeTo.setText(existing.before() == null ? "" : TimeArguments.format(existing.before().end(), zone));
+            afterFrom.setText(existing.after() == null ? "" : TimeArguments.format(existing.after().start(), zone));
+            afterTo.setText(existing.after() == null ? "" : TimeArguments.format(existing.after().end(), zone));
         }
         return f.show(owner, existing == null ? "New outcome" : "Edit outcome " + id, () -> new Outcome(id,
                 title.getText(), ids(changes.getText()), query.getText(), blank(ratioOf.getText()),
                 window(beforeFrom.getText(), beforeTo.getText(), zone),
                 window(afterFrom.getText(), afterTo.getText(), zone), null,
                 existing == null ? null : existing.notes()));
-    }
-
-    /** An instant as the forms read it back: {@code yyyy-MM-dd HH:mm[:ss]} in the project's zone. */
-    private static String text(Instant at, ZoneId zone) {
-        if (at == null) {
-            return "";
-        }
-        java.time.LocalDateTime local = java.time.LocalDateTime.ofInstant(at, zone);
-        return local.format(java.time.format.DateTimeFormatter.ofPattern(
-                local.getSecond() == 0 && local.getNano() == 0 ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd HH:mm:ss"));
     }
 
     static Optional<ActionItem> actionItem(Window owner) {

@@ -352,6 +352,12 @@ public final class MainView extends BorderPane {
     }
 
     /** Re-reads the lane density for the visible window in the background; only the newest result is drawn. */
+    // the timeline's lanes and records: rebuilt when the project or its revision changes, not on every pan
+    private Project recordsProject;
+    private int recordsRevision = -1;
+    private List<String> laneSources = List.of();
+    private List<org.pmw.ui.timeline.TimelineItem> records = List.of();
+
     private void reloadDensity() {
         Project project = workbench.project();
         if (project == null || timeline.getWidth() <= 0) {
@@ -361,8 +367,15 @@ public final class MainView extends BorderPane {
         long end = timeline.visibleEndProperty().get();
         int buckets = timeline.wantedBuckets();
         int mine = ++densityGeneration;
-        List<String> lanes = TimelineViewModel.lanes(project.incident());
-        var items = TimelineViewModel.items(project.incident());
+        int revision = workbench.revisionProperty().get();
+        if (project != recordsProject || revision != recordsRevision) {
+            recordsProject = project;
+            recordsRevision = revision;
+            laneSources = TimelineViewModel.lanes(project.incident());
+            records = TimelineViewModel.items(project.incident());
+        }
+        List<String> lanes = laneSources;
+        List<org.pmw.ui.timeline.TimelineItem> items = records;
         workbench.tasks().runQuietly(progress -> TimelineViewModel.density(project, start, end, buckets),
                 (LaneDensity density) -> {
                     if (mine == densityGeneration) {

@@ -12,4 +12,10 @@ import java.util.List;
  */
 public record TimelineItem(String id, String lane, long start, long end, String label, String detail,
                            List<String> links) {
+
+    /** The record it shows: H3 for each of H3's status changes (H3#1, H3#2... and H3). */
+    public String record() {
+        int hash = id.indexOf('#');
+        return hash < 0 ? id : id.substring(0, hash);
+    }
 }

@@ -126,12 +126,6 @@ public final class TimelineView extends Region {
     /** Called with the two record ids when a record is dragged onto another. */
     public void setOnLinkDragged(BiConsumer<String, String> handler) { this.onLinkDragged = handler; }
 
-    /** The record an item shows: H3 for each of H3's status changes. */
-    public static String recordOf(TimelineItem item) {
-        int hash = item.id().indexOf('#');
-        return hash < 0 ? item.id() : item.id().substring(0, hash);
-    }
-
     /** The whole span of the project; "show all" returns here. */
     public void setFullRange(long start, long end) {
         this.fullStart = start;
@@ -307,8 +301,8 @@ public final class TimelineView extends Region {
             linkFrom = null;
             linkTo = null;
             draw();
-            if (to != null && laneIndex(to.lane()) >= 0 && !recordOf(to).equals(recordOf(from))) {
-                onLinkDragged.accept(recordOf(from), recordOf(to));
+            if (to != null && laneIndex(to.lane()) >= 0 && !to.record().equals(from.record())) {
+                onLinkDragged.accept(from.record(), to.record());
             }
             return;
         }
