@@ -11,6 +11,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.KeyCombination;
 import org.pmw.app.Project;
+import org.pmw.app.TimeArguments;
 import org.pmw.app.investigation.EvidenceSide;
 import org.pmw.model.Event;
 import org.pmw.model.Hypothesis;
@@ -219,6 +220,62 @@ public final class Workbench {
                     ? "*" : query, from == null && to == null ? null : new TimeWindow(from, to)));
         }));
         main.searchView().addToBar(save);
+        main.searchView().addToBar(savedSearchesMenu(main, workbench));
+    }
+
+    /**
+     * The project's saved searches: each can be run again, replaced by the search on screen (keeping its id, so
+     * what cites it follows), renamed or deleted (Ctrl+Z brings it back). Rebuilt each time it opens.
+     */
+    private static MenuButton savedSearchesMenu(MainView main, WorkbenchModel workbench) {
+        MenuButton saved = new MenuButton("Saved");
+        saved.setId("savedSearches");
+        saved.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        saved.setOnShowing(e -> {
+            saved.getItems().clear();
+            Project p = workbench.project();
+            List<SavedSearch> searches = p == null ? List.of() : p.incident().getSavedSearches();
+            for (SavedSearch s : searches) {
+                saved.getItems().add(savedSearchMenu(main, workbench, s));
+            }
+            if (saved.getItems().isEmpty()) {
+                MenuItem none = new MenuItem("No saved searches yet");
+                none.setDisable(true);
+                saved.getItems().add(none);
+            }
+        });
+        return saved;
+    }
+
+    private static Menu savedSearchMenu(MainView main, WorkbenchModel workbench, SavedSearch s) {
+        String id = s.id();
+        java.time.ZoneId zone = workbench.project().zone();
+        MenuItem run = new MenuItem("Run  " + abbreviate(s.query(), 60) + (s.window() == null ? ""
+                : "  (" + TimeArguments.format(s.window().start(), zone) + " to "
+                        + TimeArguments.format(s.window().end(), zone) + ")"));
+        run.setId("runSearch-" + id);
+        run.setOnAction(e -> search(main, s.query(), s.window() == null ? null : s.window().start(),
+                s.window() == null ? null : s.window().end()));
+        MenuItem replace = new MenuItem("Replace with the current search");
+        replace.setId("replaceSearch-" + id);
+        replace.setOnAction(e -> {
+            String query = main.searchModel().queryProperty().get();
+            Instant from = main.searchModel().fromProperty().get();
+            Instant to = main.searchModel().toProperty().get();
+            workbench.edit("replace search " + id, inv -> inv.updateSavedSearch(id, s.name(),
+                    query == null || query.isBlank() ? "*" : query,
+                    from == null && to == null ? null : new TimeWindow(from, to)));
+        });
+        MenuItem rename = new MenuItem("Rename…");
+        rename.setId("renameSearch-" + id);
+        rename.setOnAction(e -> ask("Rename " + id, s.name()).ifPresent(name -> workbench.edit("rename search " + id,
+                inv -> inv.updateSavedSearch(id, name, s.query(), s.window()))));
+        MenuItem delete = new MenuItem("Delete");
+        delete.setId("deleteSearch-" + id);
+        delete.setOnAction(e -> workbench.edit("delete search " + id, inv -> inv.delete(id)));
+        Menu menu = new Menu(id + "  " + abbreviate(s.name(), 50), null, run, replace, rename, delete);
+        menu.setId("savedSearch-" + id);
+        return menu;
     }
 
     private static void withEvent(MainView main, java.util.function.Consumer<Event> action) {

@@ -255,4 +255,56 @@ class WorkbenchWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(), project.incident().getBookmarks().get(0).tags());
     }
+
+    @Test
+    void aSavedSearchIsRunReplacedRenamedAndDeletedFromTheSavedMenu(FxRobot robot) throws Exception {
+        Project project = sampleProject("saved");
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        robot.clickOn("#savedSearches");
+        assertTrue(robot.lookup("No saved searches yet").tryQuery().isPresent());
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        robot.clickOn("#queryField").write("segmentation fault").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#saveSearch");
+        robot.clickOn(".dialog-pane .text-field").write("Segfaults");
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("segmentation fault", project.incident().getSavedSearches().get(0).query());
+
+        // another search on screen replaces S1, which keeps its id and name
+        typeQuery(robot, "level:error");
+        assertEquals("level:error", main.searchModel().queryProperty().get(), "the box keeps the query just run");
+        robot.clickOn("#savedSearches").clickOn("#savedSearch-S1").clickOn("#replaceSearch-S1");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(new org.pmw.model.SavedSearch("S1", "Segfaults", "level:error", null)),
+                project.incident().getSavedSearches());
+
+        // running it puts its query back on screen and counts its events
+        typeQuery(robot, "request served");
+        robot.clickOn("#savedSearches").clickOn("#savedSearch-S1").clickOn("#runSearch-S1");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("level:error", main.searchModel().queryProperty().get());
+        assertTrue(robot.lookup("#resultCount").queryAs(Label.class).getText().contains("300"),
+                robot.lookup("#resultCount").queryAs(Label.class).getText());
+
+        robot.clickOn("#savedSearches").clickOn("#savedSearch-S1").clickOn("#renameSearch-S1");
+        robot.clickOn(".dialog-pane .text-field").write("Errors in the burst");
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Errors in the burst", project.incident().getSavedSearches().get(0).name());
+
+        robot.clickOn("#savedSearches").clickOn("#savedSearch-S1").clickOn("#deleteSearch-S1");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), project.incident().getSavedSearches());
+        WaitForAsyncUtils.asyncFx(() -> workbench.undo()).get();
+        assertEquals("Errors in the burst", project.incident().getSavedSearches().get(0).name());
+    }
+
+    /** Empties the query box, then types a query into it and presses Enter. */
+    private static void typeQuery(FxRobot robot, String query) throws Exception {
+        javafx.scene.control.ComboBox<?> box = robot.lookup("#queryField").queryAs(javafx.scene.control.ComboBox.class);
+        WaitForAsyncUtils.asyncFx(() -> box.getEditor().clear()).get();
+        robot.clickOn(box).write(query).type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
 }

@@ -49,10 +49,16 @@ public final class SearchViewModel {
         to.set(newTo);
     }
 
+    /**
+     * True while the history list changes. The query box then reselects the item at its old index, which after
+     * the shift is the previous query: that must neither start a search nor replace the query just run.
+     */
+    private boolean recordingHistory;
+
     /** Runs the query in the background; a newer search supersedes an older one still running. */
     public void search() {
         Project project = workbench.project();
-        if (project == null) {
+        if (project == null || recordingHistory) {
             return;
         }
         String text = query.get() == null ? "" : query.get().trim();
@@ -74,10 +80,16 @@ public final class SearchViewModel {
             status.set(String.format(Locale.ROOT, "%,d event%s (%.0f ms)", outcome.results().size(),
                     outcome.results().size() == 1 ? "" : "s", outcome.millis()));
             if (!text.isEmpty()) {
-                history.remove(text);
-                history.add(0, text);
-                if (history.size() > 30) {
-                    history.remove(30, history.size());
+                recordingHistory = true;
+                try {
+                    history.remove(text);
+                    history.add(0, text);
+                    if (history.size() > 30) {
+                        history.remove(30, history.size());
+                    }
+                    query.set(text);
+                } finally {
+                    recordingHistory = false;
                 }
             }
         }, failure -> {
