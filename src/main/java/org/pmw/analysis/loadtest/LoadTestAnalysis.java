@@ -29,8 +29,11 @@ public final class LoadTestAnalysis {
     public static RunAnalysis analyse(LoadTestRun run) {
         List<LoadTestStep> steps = new ArrayList<>(run.steps());
         steps.sort(Comparator.comparingInt(LoadTestStep::concurrency));
+        Saturation saturation = saturation(steps);
+        double thinkMs = saturation.thinkTimeMs() == null ? 0 : saturation.thinkTimeMs();
         return new RunAnalysis(run.id(), run.name(), run.format(), run.sources(), iso(run.startedAt()),
-                iso(run.endedAt()), run.notes(), steps.stream().map(StepResult::of).toList(), saturation(steps));
+                iso(run.endedAt()), run.notes(), steps.stream().map(s -> StepResult.of(s, thinkMs)).toList(),
+                saturation);
     }
 
     /** The saturation findings for steps sorted by concurrency. */
@@ -76,9 +79,13 @@ public final class LoadTestAnalysis {
         Integer errorsStart = Breakaway.errorsStart(steps);
         Integer latencyBreaks = Breakaway.latencyBreaks(steps);
         String metric = Breakaway.latencyMetric(steps);
+        LittlesLaw law = LittlesLaw.check(steps);
         String summary = summary(n, x, usl, outcome.refusal(), limit, knee, errorsStart, latencyBreaks, metric);
+        if (law.sentence() != null && n.length > 0) {
+            summary = summary + " " + law.sentence();
+        }
         return new Saturation(knee, kneeNote, usl, outcome.refusal(), limit, errorsStart, latencyBreaks, metric,
-                summary);
+                law.thinkTimeMs(), law.offLevels(), summary);
     }
 
     /**
