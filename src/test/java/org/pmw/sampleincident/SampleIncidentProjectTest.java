@@ -106,6 +106,9 @@ class SampleIncidentProjectTest {
         Saturation s = LoadTestAnalysis.analyse(jmeter).saturation();
         assertTrue(Math.abs(s.errorsStartConcurrency() - before) <= 10, "JMeter errors start at "
                 + s.errorsStartConcurrency());
+        // the generator's users pause 3 s on average (a Gaussian with σ 1 s, cut at 0.5 s) between requests
+        assertTrue(s.thinkTimeMs() != null && s.thinkTimeMs() > 2800 && s.thinkTimeMs() < 3300,
+                "JMeter think time " + s.thinkTimeMs());
     }
 
     @Test
