@@ -31,14 +31,17 @@ public final class EditSession {
 
     /** Applies and saves the edit; a refused edit leaves the investigation as it was. */
     public void apply(String label, Edit edit) throws IOException {
-        byte[] before = project.snapshot();
-        try {
-            edit.apply(project.investigation());
-            project.save();
-        } catch (RuntimeException | IOException e) {
-            project.restore(before);
-            throw e;
-        }
+        byte[] before = project.changeIncident(() -> {
+            byte[] snapshot = project.snapshot();
+            try {
+                edit.apply(project.investigation());
+                project.save();
+            } catch (RuntimeException | IOException e) {
+                project.restore(snapshot);
+                throw e;
+            }
+            return snapshot;
+        });
         undo.push(new Step(label, before));
         while (undo.size() > MAX_UNDO) {
             undo.removeLast();

@@ -53,6 +53,10 @@ public final class Project implements Closeable {
     private final FormatRegistry registry;
     private final Clock clock;
     private final ProjectLock lock;
+    /** One import or re-index at a time: they share the index writer's transaction. */
+    private final java.util.concurrent.locks.ReentrantLock indexing = new java.util.concurrent.locks.ReentrantLock();
+    /** Guards incident.json's record while it changes and is saved: edits, undo, and an import's publishing. */
+    private final Object incidentChange = new Object();
     private EventIndex index;
     private PatternMiner patterns = new PatternMiner();
 
@@ -187,7 +191,25 @@ public final class Project implements Closeable {
 
     /** The investigation as it is now, to be restored by {@link #restore} (undo). */
     public byte[] snapshot() throws IOException {
-        return org.pmw.project.Json.mapper().writeValueAsBytes(incident);
+        synchronized (incidentChange) {
+            return org.pmw.project.Json.mapper().writeValueAsBytes(incident);
+        }
+    }
+
+    /** An edit of the incident record: read, change and save it with no import publishing meanwhile. */
+    @FunctionalInterface
+    public interface IncidentChange<T> {
+        T apply() throws IOException;
+    }
+
+    /**
+     * Runs {@code change} while no import adds its sources to the incident: an import parses for minutes and only
+     * takes this for the moment it publishes, so edits in the window never wait long.
+     */
+    public <T> T changeIncident(IncidentChange<T> change) throws IOException {
+        synchronized (incidentChange) {
+            return change.apply();
+        }
     }
 
     /** A detached copy of the investigation, for work in the background while the original is edited. */
@@ -195,32 +217,55 @@ public final class Project implements Closeable {
         return org.pmw.project.Json.mapper().readValue(snapshot(), Incident.class);
     }
 
-    /** Puts the investigation back as it was at {@code snapshot} and saves it. */
+    /**
+     * Puts the investigation back as it was at {@code snapshot} and saves it. What imports added since stays:
+     * sources and load-test runs are not part of the investigation, change records that came from a file are kept,
+     * and no id counter goes back, so no id is handed out twice.
+     */
     public void restore(byte[] snapshot) throws IOException {
         requireWritable();
         Incident previous = org.pmw.project.Json.mapper().readValue(snapshot, Incident.class);
-        incident.setTitle(previous.getTitle());
-        incident.setWindow(previous.getWindow());
-        incident.setAuthors(previous.getAuthors());
-        incident.setReportStatus(previous.getReportStatus());
-        incident.setReport(previous.getReport());
-        incident.setHypotheses(previous.getHypotheses());
-        incident.setExperiments(previous.getExperiments());
-        incident.setChanges(previous.getChanges());
-        incident.setOutcomes(previous.getOutcomes());
-        incident.setActionItems(previous.getActionItems());
-        incident.setLinks(previous.getLinks());
-        incident.setBookmarks(previous.getBookmarks());
-        incident.setSavedSearches(previous.getSavedSearches());
-        incident.setMarkers(previous.getMarkers());
-        incident.setIdCounters(previous.getIdCounters());
-        store.save(incident);
+        synchronized (incidentChange) {
+            incident.setTitle(previous.getTitle());
+            incident.setWindow(previous.getWindow());
+            incident.setAuthors(previous.getAuthors());
+            incident.setReportStatus(previous.getReportStatus());
+            incident.setReport(previous.getReport());
+            incident.setHypotheses(previous.getHypotheses());
+            incident.setExperiments(previous.getExperiments());
+            incident.setChanges(changesAfterUndo(previous.getChanges()));
+            incident.setOutcomes(previous.getOutcomes());
+            incident.setActionItems(previous.getActionItems());
+            incident.setLinks(previous.getLinks());
+            incident.setBookmarks(previous.getBookmarks());
+            incident.setSavedSearches(previous.getSavedSearches());
+            incident.setMarkers(previous.getMarkers());
+            java.util.Map<String, Integer> counters = new java.util.LinkedHashMap<>(previous.getIdCounters());
+            incident.getIdCounters().forEach((prefix, n) -> counters.merge(prefix, n, Math::max));
+            incident.setIdCounters(counters);
+            store.save(incident);
+        }
+    }
+
+    /** The snapshot's changes, plus those an import has added since it was taken. */
+    private List<Change> changesAfterUndo(List<Change> before) {
+        java.util.Set<String> known = new HashSet<>();
+        before.forEach(c -> known.add(c.id()));
+        List<Change> changes = new ArrayList<>(before);
+        for (Change c : incident.getChanges()) {
+            if (!known.contains(c.id()) && !"manual".equals(c.origin())) {
+                changes.add(c);
+            }
+        }
+        return changes;
     }
 
     /** Saves incident.json atomically. */
     public void save() throws IOException {
         requireWritable();
-        store.save(incident);
+        synchronized (incidentChange) {
+            store.save(incident);
+        }
     }
 
     private void requireWritable() {
@@ -298,6 +343,17 @@ public final class Project implements Closeable {
     public List<ImportReport> importFiles(List<Path> inputs, ImportOptions options, Progress progress)
             throws ImportException {
         requireWritable();
+        // a second import (another group of files, a drop) waits for the first instead of sharing its transaction
+        indexing.lock();
+        try {
+            return importLocked(inputs, options, progress);
+        } finally {
+            indexing.unlock();
+        }
+    }
+
+    private List<ImportReport> importLocked(List<Path> inputs, ImportOptions options, Progress progress)
+            throws ImportException {
         Importer importer = new Importer(layout, incident, index, registry, enricher(), clock);
         Importer.Result result;
         try {
@@ -313,24 +369,28 @@ public final class Project implements Closeable {
             return result.reports();
         }
         List<Path> published = new ArrayList<>();
-        int sourcesBefore = incident.getSources().size();
-        int runsBefore = incident.getLoadTestRuns().size();
-        int changesBefore = incident.getChanges().size();
-        try {
-            published = importer.publish(result);
-            incident.getSources().addAll(result.sources());
-            addRuns(mergeSeries(result));
-            addChanges(result.changes());
-            store.save(incident);
-        } catch (IOException | RuntimeException e) {
-            truncate(incident.getSources(), sourcesBefore);
-            truncate(incident.getLoadTestRuns(), runsBefore);
-            truncate(incident.getChanges(), changesBefore);
-            importer.abandon(result.stagedEvidence());
-            importer.abandon(published);
-            rollbackQuietly();
-            throw new ImportException("import failed while saving the project: " + e.getMessage()
-                    + " (the project is unchanged)", false, e);
+        synchronized (incidentChange) {
+            int sourcesBefore = incident.getSources().size();
+            int runsBefore = incident.getLoadTestRuns().size();
+            int changesBefore = incident.getChanges().size();
+            java.util.Map<String, Integer> countersBefore = new java.util.LinkedHashMap<>(incident.getIdCounters());
+            try {
+                published = importer.publish(result);
+                incident.getSources().addAll(result.sources());
+                addRuns(mergeSeries(result));
+                addChanges(result.changes());
+                store.save(incident);
+            } catch (IOException | RuntimeException e) {
+                truncate(incident.getSources(), sourcesBefore);
+                truncate(incident.getLoadTestRuns(), runsBefore);
+                truncate(incident.getChanges(), changesBefore);
+                incident.setIdCounters(countersBefore);
+                importer.abandon(result.stagedEvidence());
+                importer.abandon(published);
+                rollbackQuietly();
+                throw new ImportException("import failed while saving the project: " + e.getMessage()
+                        + " (the project is unchanged)", false, e);
+            }
         }
         try {
             index.commit(sourceIds());
@@ -410,6 +470,15 @@ public final class Project implements Closeable {
     /** Rebuilds the index from evidence/ and incident.json. */
     public void reindex(Progress progress) throws IOException {
         requireWritable();
+        indexing.lock();
+        try {
+            reindexLocked(progress);
+        } finally {
+            indexing.unlock();
+        }
+    }
+
+    private void reindexLocked(Progress progress) throws IOException {
         index.deleteAll();
         patterns = new PatternMiner();
         long total = 0;

@@ -75,6 +75,37 @@ class ImportTest {
     }
 
     @Test
+    void twoImportsStartedTogetherRunOneAfterTheOtherAndBothLand() throws Exception {
+        Path a = write("a.log", lines(30_000));
+        Path b = write("b.log", lines(20_000).replace(" request done ", " request failed "));
+        try (Project p = TestProjects.create(project())) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                var first = pool.submit(() -> {
+                    start.await();
+                    return p.importFiles(List.of(a), ImportOptions.defaults(), Progress.NONE);
+                });
+                var second = pool.submit(() -> {
+                    start.await();
+                    return p.importFiles(List.of(b), ImportOptions.defaults(), Progress.NONE);
+                });
+                start.countDown();
+                assertEquals(30_000, first.get().get(0).events());
+                assertEquals(20_000, second.get().get(0).events());
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(2, p.incident().getSources().size());
+            assertEquals(50_000, p.index().count("*", null, null));
+            assertEquals(20_000, p.index().count("failed", null, null));
+        }
+        try (Project p = TestProjects.open(project())) {
+            assertEquals(50_000, p.index().size(), "both imports are in the committed index");
+        }
+    }
+
+    @Test
     void sameContentTwiceIsDetectedByHashAndNotIndexedAgain() throws Exception {
         Path log = write("a.log", lines(50));
         Path copy = write("copy-of-a.log", lines(50));

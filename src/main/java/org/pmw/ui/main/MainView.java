@@ -256,7 +256,22 @@ public final class MainView extends BorderPane {
         }
         org.pmw.ui.importing.ImportDialog dialog = new org.pmw.ui.importing.ImportDialog(files, project.zone());
         dialog.initOwner(window());
-        dialog.ask().ifPresent(choice -> choice.groups().forEach((options, group) -> importFiles(group, options)));
+        dialog.ask().ifPresent(choice -> importGroups(project, choice.groups()));
+    }
+
+    /**
+     * Files read with different options, imported one group after another in one background task, so Cancel
+     * stops the whole import and two groups never share the index's transaction.
+     */
+    private void importGroups(Project project, java.util.Map<ImportOptions, List<Path>> groups) {
+        int files = groups.values().stream().mapToInt(List::size).sum();
+        workbench.tasks().run("Importing " + files + " file(s)", progress -> {
+            List<ImportReport> reports = new java.util.ArrayList<>();
+            for (java.util.Map.Entry<ImportOptions, List<Path>> group : groups.entrySet()) {
+                reports.addAll(project.importFiles(group.getValue(), group.getKey(), progress));
+            }
+            return reports;
+        }, this::imported, this::importFailed);
     }
 
     /** Imports in the background with progress and Cancel; on cancel or failure the project is unchanged. */
@@ -270,18 +285,20 @@ public final class MainView extends BorderPane {
             return;
         }
         workbench.tasks().run("Importing " + files.size() + " file(s)",
-                progress -> project.importFiles(files, options, progress),
-                reports -> {
-                    workbench.changed();
-                    showImportSummary(reports);
-                },
-                error -> {
-                    workbench.changed();
-                    if (error instanceof ImportException ie && ie.cancelled() || error instanceof CancellationException) {
-                        return;
-                    }
-                    workbench.showError(error);
-                });
+                progress -> project.importFiles(files, options, progress), this::imported, this::importFailed);
+    }
+
+    private void imported(List<ImportReport> reports) {
+        workbench.changed();
+        showImportSummary(reports);
+    }
+
+    private void importFailed(Throwable error) {
+        workbench.changed();
+        if (error instanceof ImportException ie && ie.cancelled() || error instanceof CancellationException) {
+            return;
+        }
+        workbench.showError(error);
     }
 
     private void showImportSummary(List<ImportReport> reports) {
