@@ -539,6 +539,11 @@ public final class Project implements Closeable {
         }
     }
 
+    /** True while an import or re-index runs: closing now would pull the index from under it. */
+    public boolean busy() {
+        return indexing.isLocked();
+    }
+
     @Override
     public void close() throws IOException {
         try {

@@ -89,8 +89,9 @@ public final class Workbench {
                                 s.window() == null ? null : s.window().end()));
             } else {
                 org.pmw.app.investigation.EventRef event = org.pmw.app.investigation.EventRef.parse(ref);
-                search(main, "source:\"" + event.source() + "\" AND line:" + event.line(), null, null);
-                main.searchView().table().getSelectionModel().selectFirst();
+                main.searchModel().queryProperty().set("source:\"" + event.source() + "\" AND line:" + event.line());
+                main.searchModel().setWindow(null, null);
+                main.searchModel().search(() -> main.searchView().table().getSelectionModel().selectFirst());
             }
         });
 

@@ -69,7 +69,7 @@ public final class WorkbenchApp extends Application {
     @Override
     public void stop() {
         if (workbench != null) {
-            workbench.closeProject();
+            workbench.closeOnExit();
         }
     }
 

@@ -300,6 +300,43 @@ class WorkbenchWindowTest {
         assertEquals("Errors in the burst", project.incident().getSavedSearches().get(0).name());
     }
 
+    @Test
+    void aNewSearchStartsWithNoRowSelected(FxRobot robot) throws Exception {
+        Project project = sampleProject("rows");
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        typeQuery(robot, "request served");
+        TableView<?> table = robot.lookup("#results").queryAs(TableView.class);
+        WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().select(3)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        long pickedLine = main.detail().current().line();
+        typeQuery(robot, "segmentation fault");
+        assertTrue(table.getSelectionModel().isEmpty(), "no row of the new results was picked");
+        assertEquals(pickedLine, main.detail().current().line(), "the detail keeps the event the user picked");
+    }
+
+    @Test
+    void proseBeingWrittenSurvivesOtherEditsUntilSaved(FxRobot robot) throws Exception {
+        Project project = sampleProject("prose");
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        robot.clickOn("Report").clickOn("Write");
+        robot.clickOn("#prose-summary").write("Apache children segfaulted under load.");
+        WaitForAsyncUtils.waitForFxEvents();
+        // another edit of the investigation (a hypothesis) refreshes every view
+        WaitForAsyncUtils.asyncFx(() -> workbench.edit("add", inv -> inv.addHypothesis("Too few workers", null)))
+                .get();
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TextArea summary = robot.lookup("#prose-summary")
+                .queryAs(javafx.scene.control.TextArea.class);
+        assertEquals("Apache children segfaulted under load.", summary.getText());
+        javafx.scene.control.Button save = robot.lookup("#saveProse").queryButton();
+        WaitForAsyncUtils.asyncFx(save::fire).get(); // below the fold of the form
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Apache children segfaulted under load.", project.incident().getReport().summary());
+        WaitForAsyncUtils.asyncFx(() -> workbench.undo()).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", summary.getText(), "undoing the save takes the text back out of the form");
+    }
+
     /** Empties the query box, then types a query into it and presses Enter. */
     private static void typeQuery(FxRobot robot, String query) throws Exception {
         javafx.scene.control.ComboBox<?> box = robot.lookup("#queryField").queryAs(javafx.scene.control.ComboBox.class);

@@ -22,6 +22,9 @@ public final class WorkbenchModel {
     private Consumer<Throwable> errorHandler = e -> { };
     private org.pmw.app.EditSession edits;
 
+    /** Counts opens and closes: an open that finishes after a later one (or a close) is discarded. */
+    private int opening;
+
     public WorkbenchModel(TaskRunner tasks) {
         this.tasks = tasks;
     }
@@ -76,8 +79,16 @@ public final class WorkbenchModel {
 
     /** Opens a project in the background (re-indexing it if needed), closing the one open now. */
     public void open(Path dir, Runnable onOpened) {
-        closeProject();
+        if (!closeProject()) {
+            return;
+        }
+        int mine = ++opening;
         tasks.run("Opening " + dir.getFileName(), progress -> Project.open(dir, progress), opened -> {
+            if (mine != opening) {
+                // another project was opened, or this one closed, while it was opening
+                closeQuietly(opened);
+                return;
+            }
             edits = new org.pmw.app.EditSession(opened);
             project.set(opened);
             changed();
@@ -87,23 +98,55 @@ public final class WorkbenchModel {
 
     /** Makes an already open project the window's (tests, and opening right after creating). */
     public void setProject(Project opened) {
-        closeProject();
+        if (!closeProject()) {
+            closeQuietly(opened);
+            return;
+        }
+        opening++;
         edits = new org.pmw.app.EditSession(opened);
         project.set(opened);
         changed();
     }
 
-    public void closeProject() {
+    /**
+     * Closes the window's project. Refused, with a message, while an import runs in it: cancel or wait first.
+     * Returns whether no project is open now.
+     */
+    public boolean closeProject() {
+        opening++;
         Project current = project.get();
-        if (current != null) {
-            edits = null;
-            project.set(null);
-            try {
-                current.close();
-            } catch (java.io.IOException e) {
-                errorHandler.accept(e);
-            }
-            changed();
+        if (current == null) {
+            return true;
+        }
+        if (current.busy()) {
+            errorHandler.accept(new org.pmw.project.ProjectException("an import is still running in "
+                    + current.root().getFileName() + ": cancel it (or let it finish) before closing the project"));
+            return false;
+        }
+        edits = null;
+        project.set(null);
+        try {
+            current.close();
+        } catch (java.io.IOException e) {
+            errorHandler.accept(e);
+        }
+        changed();
+        return true;
+    }
+
+    /** On exit: an import still running is abandoned with the process; the next open rolls it back. */
+    public void closeOnExit() {
+        Project current = project.get();
+        if (current != null && !current.busy()) {
+            closeProject();
+        }
+    }
+
+    private void closeQuietly(Project p) {
+        try {
+            p.close();
+        } catch (java.io.IOException | RuntimeException e) {
+            // the project was never shown; its lock goes with the process at the latest
         }
     }
 }

@@ -39,6 +39,11 @@ public final class ReportView extends VBox {
     private static final List<String> FIELDS = List.of("Summary", "Impact", "Root causes", "Trigger", "Resolution",
             "Detection", "What went well", "What went wrong", "Where we got lucky");
     private boolean loading;
+    /** The saved prose the form was last filled from, and its project. */
+    private ReportText proseLoaded;
+    private Project proseProject;
+    /** Counts renders of the preview: only the latest one's result is shown. */
+    private int renders;
 
     public ReportView(WorkbenchModel workbench) {
         this.workbench = workbench;
@@ -80,6 +85,7 @@ public final class ReportView extends VBox {
             area.setWrapText(true);
             area.setPrefRowCount(3);
             area.setPromptText(field);
+            area.setId("prose-" + field.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
             prose.add(area);
             form.getChildren().addAll(new Label(field), area);
         }
@@ -103,18 +109,27 @@ public final class ReportView extends VBox {
     public void refresh() {
         Project p = workbench.project();
         if (p == null) {
+            renders++;
             preview.clear();
+            proseProject = null;
             return;
         }
         loading = true;
         status.setValue(p.incident().getReportStatus());
         ReportText t = p.incident().getReport();
-        List<String> values = List.of(n(t.summary()), n(t.impact()), n(t.rootCauses()), n(t.trigger()),
-                n(t.resolution()), n(t.detection()), n(t.wentWell()), n(t.wentWrong()), n(t.gotLucky()));
-        for (int i = 0; i < prose.size(); i++) {
-            prose.get(i).setText(values.get(i));
+        // the form is reloaded only when the saved prose itself changed (saved, undone, another project): any
+        // other edit (a star, a hypothesis, an import) must not wipe what is being written and not yet saved
+        if (p != proseProject || !t.equals(proseLoaded)) {
+            List<String> values = List.of(n(t.summary()), n(t.impact()), n(t.rootCauses()), n(t.trigger()),
+                    n(t.resolution()), n(t.detection()), n(t.wentWell()), n(t.wentWrong()), n(t.gotLucky()));
+            for (int i = 0; i < prose.size(); i++) {
+                prose.get(i).setText(values.get(i));
+            }
+            proseProject = p;
+            proseLoaded = t;
         }
         loading = false;
+        int mine = ++renders;
         String chosen = template.getValue();
         org.pmw.model.Incident copy;
         try {
@@ -126,6 +141,9 @@ public final class ReportView extends VBox {
         workbench.tasks().runQuietly(progress -> new String[] {
             new String(Reports.render(p, copy, "md", chosen, false), StandardCharsets.UTF_8),
             String.join(", ", Reports.missingSections(p, copy, chosen))}, result -> {
+                if (mine != renders) {
+                    return; // a later render (newer edit, other template) is on its way
+                }
                 preview.setText(result[0]);
                 missing.setText(result[1].isEmpty() ? "Every section is written."
                         : "Still to write before a final export: " + result[1] + ".");

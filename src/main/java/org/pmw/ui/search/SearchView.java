@@ -229,10 +229,14 @@ public final class SearchView extends VBox {
     private void showResults(EventResults results) {
         terms = QueryTerms.of(model.queryProperty().get());
         if (results == null) {
+            table.getSelectionModel().clearSelection();
             table.setItems(FXCollections.observableArrayList());
             return;
         }
         int size = results.size();
+        // rows are plain indexes, equal across searches: without this the new results' row at the old index
+        // would come out selected, an event the user never picked
+        table.getSelectionModel().clearSelection();
         table.setItems(FXCollections.observableList(new AbstractList<>() {
             @Override
             public Integer get(int index) {

@@ -28,6 +28,7 @@ public final class SearchViewModel {
     public SearchViewModel(WorkbenchModel workbench) {
         this.workbench = workbench;
         workbench.projectProperty().addListener((o, a, b) -> {
+            generation++; // a search of the project before must not show its results in this one
             replaceResults(null);
             from.set(null);
             to.set(null);
@@ -57,6 +58,11 @@ public final class SearchViewModel {
 
     /** Runs the query in the background; a newer search supersedes an older one still running. */
     public void search() {
+        search(() -> { });
+    }
+
+    /** Like {@link #search()}, then runs {@code whenShown} once these results are on screen (not if superseded). */
+    public void search(Runnable whenShown) {
         Project project = workbench.project();
         if (project == null || recordingHistory) {
             return;
@@ -94,6 +100,7 @@ public final class SearchViewModel {
                     recordingHistory = false;
                 }
             }
+            whenShown.run();
         }, failure -> {
             if (mine != generation) {
                 return;
