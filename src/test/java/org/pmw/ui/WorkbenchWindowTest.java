@@ -337,6 +337,28 @@ class WorkbenchWindowTest {
         assertEquals("", summary.getText(), "undoing the save takes the text back out of the form");
     }
 
+    @Test
+    void aTimeTheFormCannotReadKeepsTheDialogOpenAndSaysWhy(FxRobot robot) throws Exception {
+        Project project = sampleProject("form");
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        robot.clickOn("#newRecord").clickOn("Change…");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<TextField> fields = robot.lookup(".dialog-pane .text-field").queryAllAs(TextField.class)
+                .stream().toList();
+        robot.clickOn(fields.get(0)).write("Raise MaxClients");
+        robot.clickOn(fields.get(1)).write("18:00");
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label problem = robot.lookup("#formError").queryAs(Label.class);
+        assertTrue(problem.getText().startsWith("cannot read the time '18:00'"), problem.getText());
+        assertTrue(project.incident().getChanges().isEmpty());
+        WaitForAsyncUtils.asyncFx(() -> fields.get(1).setText("2005-10-10 14:30")).get();
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Raise MaxClients", project.incident().getChanges().get(0).title());
+        assertEquals(java.time.Instant.parse("2005-10-10T14:30:00Z"), project.incident().getChanges().get(0).startedAt());
+    }
+
     /** Empties the query box, then types a query into it and presses Enter. */
     private static void typeQuery(FxRobot robot, String query) throws Exception {
         javafx.scene.control.ComboBox<?> box = robot.lookup("#queryField").queryAs(javafx.scene.control.ComboBox.class);

@@ -45,6 +45,7 @@ public final class ImportDialog extends Dialog<ImportDialog.Choice> {
     private final TextField zone = new TextField();
     private final TextField year = new TextField();
     private final TextField host = new TextField();
+    private final Label problem = new Label();
 
     /** One file in the dialog, with the format the user chose for it. */
     public static final class Row {
@@ -105,7 +106,18 @@ public final class ImportDialog extends Dialog<ImportDialog.Choice> {
         options.addRow(0, new Label("Time zone of timestamps without one"), zone);
         options.addRow(1, new Label("Year of timestamps without one (syslog)"), year);
         options.addRow(2, new Label("Host of every event"), host);
-        VBox content = new VBox(8, table, new Label("First events as they will be indexed"), preview, options);
+        // the preview shows times as they will be indexed, so it follows the zone, year and host typed here
+        for (TextField field : List.of(zone, year, host)) {
+            field.textProperty().addListener((o, a, b) -> {
+                problem.setText(optionsProblem());
+                rows.forEach(this::refresh);
+            });
+        }
+        problem.setId("importProblem");
+        problem.setWrapText(true);
+        problem.setStyle("-fx-text-fill: #b3261e;");
+        VBox content = new VBox(8, table, new Label("First events as they will be indexed"), preview, options,
+                problem);
         content.setPadding(new Insets(8));
         VBox.setVgrow(preview, Priority.ALWAYS);
         getDialogPane().setContent(content);
@@ -116,7 +128,30 @@ public final class ImportDialog extends Dialog<ImportDialog.Choice> {
         if (!rows.isEmpty()) {
             table.getSelectionModel().select(0);
         }
+        getDialogPane().lookupButton(importButton).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            String wrong = optionsProblem();
+            if (!wrong.isEmpty()) {
+                problem.setText(wrong);
+                e.consume();
+            }
+        });
         setResultConverter(button -> button == importButton ? choice(rows) : null);
+    }
+
+    /** What is wrong with the zone or year typed, or empty. */
+    private String optionsProblem() {
+        if (!zone.getText().isBlank()) {
+            try {
+                ZoneId.of(zone.getText().trim());
+            } catch (java.time.DateTimeException e) {
+                return "Unknown time zone '" + zone.getText().trim() + "': expected a region such as America/New_York"
+                        + " or an offset such as -04:00.";
+            }
+        }
+        if (!year.getText().isBlank() && !year.getText().trim().matches("\\d{4}")) {
+            return "The year must be four digits, such as 2005.";
+        }
+        return "";
     }
 
     private ImportOptions options(String format) {

@@ -62,6 +62,8 @@ public final class InvestigationView extends VBox {
         newHypothesis.setOnAction(e -> newHypothesis());
         javafx.scene.control.MenuButton more = new javafx.scene.control.MenuButton("New…");
         more.setId("newRecord");
+        // the forms read the open project's hypotheses: with none open there is nothing to add a record to
+        more.disableProperty().bind(workbench.projectProperty().isNull());
         more.getItems().addAll(
                 menuItem("Experiment…", () -> RecordForms.experiment(owner(), project().incident(), zone())
                         .ifPresent(d -> created(inv -> inv.addExperiment(d).id()))),

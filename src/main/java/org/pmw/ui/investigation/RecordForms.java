@@ -74,9 +74,26 @@ final class RecordForms {
             if (owner != null) {
                 dialog.initOwner(owner);
             }
+            Label problem = new Label();
+            problem.setId("formError");
+            problem.setWrapText(true);
+            problem.setStyle("-fx-text-fill: #b3261e;");
+            grid.add(problem, 0, row++, 2, 1);
             dialog.getDialogPane().setContent(grid);
             dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-            dialog.setResultConverter(b -> b == ButtonType.OK ? build.get() : null);
+            // what the user typed is read when OK is pressed: a time it cannot read keeps the dialog open and says
+            // why, instead of closing it with nothing done
+            List<T> built = new ArrayList<>(1);
+            dialog.getDialogPane().lookupButton(ButtonType.OK).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+                built.clear();
+                try {
+                    built.add(build.get());
+                } catch (RuntimeException ex) {
+                    problem.setText(ex.getMessage() == null ? ex.toString() : ex.getMessage());
+                    e.consume();
+                }
+            });
+            dialog.setResultConverter(b -> b == ButtonType.OK && !built.isEmpty() ? built.get(0) : null);
             return dialog.showAndWait();
         }
     }

@@ -395,9 +395,14 @@ public final class MainView extends BorderPane {
         List<org.pmw.ui.timeline.TimelineItem> items = records;
         workbench.tasks().runQuietly(progress -> TimelineViewModel.density(project, start, end, buckets),
                 (LaneDensity density) -> {
-                    if (mine == densityGeneration) {
+                    if (mine == densityGeneration && workbench.project() == project) {
                         timeline.setData(lanes, density, items);
                     }
-                }, workbench::showError);
+                }, error -> {
+                    // a project closed meanwhile fails its reads: nothing to tell the user
+                    if (mine == densityGeneration && workbench.project() == project) {
+                        workbench.showError(error);
+                    }
+                });
     }
 }

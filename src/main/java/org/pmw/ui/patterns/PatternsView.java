@@ -87,6 +87,9 @@ public final class PatternsView extends VBox {
         getChildren().addAll(caption, table);
     }
 
+    /** Counts loads: only the latest one's rows are shown. */
+    private int loads;
+
     public void setOnSearch(Consumer<String> handler) {
         this.onSearch = handler;
     }
@@ -95,17 +98,26 @@ public final class PatternsView extends VBox {
     public void reload(TimeWindow window) {
         Project project = workbench.project();
         if (project == null) {
+            loads++;
             table.getItems().clear();
             return;
         }
+        int mine = ++loads;
         workbench.tasks().runQuietly(progress -> load(project, window), rows -> {
+            if (mine != loads || workbench.project() != project) {
+                return; // a later window (or another project) has been asked for since
+            }
             table.setItems(FXCollections.observableArrayList(rows));
             caption.setText(window == null
                     ? rows.size() + " patterns over all events. Select a time range on the timeline (drag across the axis)"
                     + " to see which are new or spiking there. Double-click a pattern to search its events."
                     : "Patterns in the selected window, ranked by how new or how much more frequent they are than in"
                     + " the hours before it (exact Poisson rate test).");
-        }, workbench::showError);
+        }, error -> {
+            if (mine == loads && workbench.project() == project) {
+                workbench.showError(error);
+            }
+        });
     }
 
     static List<Row> load(Project project, TimeWindow window) throws java.io.IOException {

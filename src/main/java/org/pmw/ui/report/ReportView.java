@@ -147,7 +147,11 @@ public final class ReportView extends VBox {
                 preview.setText(result[0]);
                 missing.setText(result[1].isEmpty() ? "Every section is written."
                         : "Still to write before a final export: " + result[1] + ".");
-            }, workbench::showError);
+            }, error -> {
+                if (mine == renders) {
+                    workbench.showError(error);
+                }
+            });
     }
 
     private static String n(String s) {
