@@ -359,6 +359,33 @@ class WorkbenchWindowTest {
         assertEquals(java.time.Instant.parse("2005-10-10T14:30:00Z"), project.incident().getChanges().get(0).startedAt());
     }
 
+    @Test
+    void onlyEnterOrAPickFromTheHistoryRunsTheQueryNotLeavingTheBox(FxRobot robot) throws Exception {
+        Project project = sampleProject("focus");
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        Label count = robot.lookup("#resultCount").queryAs(Label.class);
+        typeQuery(robot, "segmentation fault");
+        assertTrue(count.getText().startsWith("60 events"), count.getText());
+        typeQuery(robot, "request served");
+        String served = count.getText();
+        assertTrue(served.startsWith("3,540 events"), served);
+
+        javafx.scene.control.ComboBox<?> box = robot.lookup("#queryField").queryAs(javafx.scene.control.ComboBox.class);
+        WaitForAsyncUtils.asyncFx(() -> box.getEditor().clear()).get();
+        robot.clickOn(box).write("level:error");
+        robot.clickOn("#results");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(served, count.getText(), "clicking a row after typing runs nothing");
+
+        robot.clickOn(box.lookup(".arrow-button"));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(
+                org.testfx.matcher.control.LabeledMatchers.hasText("segmentation fault")).queryLabeled());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(count.getText().startsWith("60 events"), "picked from the history: " + count.getText());
+        assertEquals("segmentation fault", main.searchModel().queryProperty().get());
+    }
+
     /** Empties the query box, then types a query into it and presses Enter. */
     private static void typeQuery(FxRobot robot, String query) throws Exception {
         javafx.scene.control.ComboBox<?> box = robot.lookup("#queryField").queryAs(javafx.scene.control.ComboBox.class);

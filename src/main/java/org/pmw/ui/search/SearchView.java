@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -45,18 +46,42 @@ public final class SearchView extends VBox {
     private List<String> terms = List.of();
     private Consumer<Event> onOpen = e -> { };
 
+    /** Set by Enter in the query box, until the action it causes has run. */
+    private boolean enterPressed;
+
     public SearchView(SearchViewModel model) {
         this.model = model;
         getStyleClass().add("search-view");
         queryField.setEditable(true);
         queryField.setId("queryField");
         queryField.setPromptText("Search the evidence: segmentation fault, level:error AND host:web2, status:[500 TO 599]");
-        queryField.setItems(model.history());
+        // The box keeps its own copy of the history. Changing the list it shows moves its selection, and with it
+        // its value and text, to whatever item now sits at the old index; with its own copy the box can be put
+        // back on the text it showed right after each change.
+        ObservableList<String> shownHistory = FXCollections.observableArrayList(model.history());
+        queryField.setItems(shownHistory);
+        model.history().addListener((javafx.collections.ListChangeListener<String>) change -> {
+            String shown = queryField.getEditor().getText();
+            shownHistory.setAll(model.history());
+            queryField.setValue(shown);
+        });
         queryField.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(queryField, Priority.ALWAYS);
         queryField.getEditor().textProperty().bindBidirectional(model.queryProperty());
-        // Enter in the editor and picking a query from the history both end up here.
+        // Enter in the editor and picking a query from the history both end up here. So does the box losing focus
+        // (it commits its text then): clicking a result row after typing must not run a search under the click.
+        // on the box itself: it commits its text on Enter before the key reaches the editor
+        queryField.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                enterPressed = true;
+            }
+        });
         queryField.setOnAction(e -> {
+            boolean asked = enterPressed || queryField.isShowing();
+            enterPressed = false;
+            if (!asked) {
+                return;
+            }
             String picked = queryField.getValue();
             if (picked != null && !picked.equals(model.queryProperty().get())) {
                 model.queryProperty().set(picked);

@@ -26,8 +26,13 @@ public final class FxTaskRunner implements TaskRunner {
     private final StringProperty message = new SimpleStringProperty("");
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final BooleanProperty running = new SimpleBooleanProperty(false);
+    /** The tasks started with {@link #run} and not finished, oldest first; the newest is the one shown. */
+    private final java.util.List<Shown> shown = new java.util.ArrayList<>();
     private Task<?> current;
     private java.util.concurrent.atomic.AtomicBoolean currentCancel;
+
+    private record Shown(Task<?> task, java.util.concurrent.atomic.AtomicBoolean cancel) {
+    }
 
     public StringProperty messageProperty() { return message; }
     public DoubleProperty progressProperty() { return progress; }
@@ -77,11 +82,8 @@ public final class FxTaskRunner implements TaskRunner {
                 });
             }
         };
-        current = task;
-        currentCancel = cancel;
-        message.bind(task.messageProperty());
-        progress.bind(task.progressProperty());
-        running.set(true);
+        shown.add(new Shown(task, cancel));
+        show(task, cancel);
         task.setOnSucceeded(e -> {
             finished(task);
             onSuccess.accept(task.getValue());
@@ -93,15 +95,38 @@ public final class FxTaskRunner implements TaskRunner {
         executor.submit(task);
     }
 
+    private void show(Task<?> task, java.util.concurrent.atomic.AtomicBoolean cancel) {
+        current = task;
+        currentCancel = cancel;
+        message.bind(task.messageProperty());
+        progress.bind(task.progressProperty());
+        running.set(true);
+    }
+
+    /**
+     * When the task shown finishes, the bar goes back to the newest one still running (a search started during an
+     * import must not leave the import without its progress and Cancel), or hides.
+     */
     private void finished(Task<?> task) {
-        if (current == task) {
-            message.unbind();
-            progress.unbind();
-            message.set("");
-            progress.set(0);
-            running.set(false);
-            current = null;
-            currentCancel = null;
+        shown.removeIf(s -> s.task() == task);
+        if (current != task) {
+            return;
         }
+        message.unbind();
+        progress.unbind();
+        if (!shown.isEmpty()) {
+            Shown previous = shown.get(shown.size() - 1);
+            show(previous.task(), previous.cancel());
+            if (previous.cancel().get()) {
+                message.unbind();
+                message.set("Cancelling...");
+            }
+            return;
+        }
+        message.set("");
+        progress.set(0);
+        running.set(false);
+        current = null;
+        currentCancel = null;
     }
 }
