@@ -119,7 +119,7 @@ public final class WorkbenchModel {
             return true;
         }
         if (current.busy()) {
-            errorHandler.accept(new org.pmw.project.ProjectException("an import is still running in "
+            errorHandler.accept(new IllegalStateException("an import is still running in "
                     + current.root().getFileName() + ": cancel it (or let it finish) before closing the project"));
             return false;
         }
