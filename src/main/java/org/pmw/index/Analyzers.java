@@ -19,7 +19,7 @@ final class Analyzers {
 
     /** Whole values, lower-cased. */
     static Analyzer keyword() {
-        return lowerCased(KeywordTokenizer::new);
+        return lowerCased(KeywordTokenizer::new, false);
     }
 
     /**
@@ -27,15 +27,21 @@ final class Analyzers {
      * word list, which costs time at import and removes nothing.
      */
     static Analyzer text() {
-        return lowerCased(StandardTokenizer::new);
+        return lowerCased(StandardTokenizer::new, false);
     }
 
-    private static Analyzer lowerCased(Supplier<Tokenizer> tokenizer) {
+    /** {@link #text()}, plus the parts of dotted and underscored names (see {@link NamePartsFilter}). */
+    static Analyzer indexedText() {
+        return lowerCased(StandardTokenizer::new, true);
+    }
+
+    private static Analyzer lowerCased(Supplier<Tokenizer> tokenizer, boolean nameParts) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = tokenizer.get();
-                return new TokenStreamComponents(source, new LowerCaseFilter(source));
+                TokenStream lower = new LowerCaseFilter(source);
+                return new TokenStreamComponents(source, nameParts ? new NamePartsFilter(lower) : lower);
             }
 
             @Override
@@ -45,9 +51,18 @@ final class Analyzers {
         };
     }
 
+    /** How queries read each field. */
     static Analyzer forEvents() {
+        return perField(text());
+    }
+
+    /** How documents are indexed: as queries read them, with the parts of names added to the text. */
+    static Analyzer forIndexing() {
+        return perField(indexedText());
+    }
+
+    private static Analyzer perField(Analyzer text) {
         Map<String, Analyzer> perField = new HashMap<>();
-        Analyzer text = text();
         for (String field : EventSchema.TEXT_FIELDS) {
             perField.put(field, text);
         }

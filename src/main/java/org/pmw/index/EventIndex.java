@@ -65,6 +65,7 @@ public final class EventIndex implements Closeable {
     private final Path path;
     private final Directory directory;
     private final Analyzer analyzer = Analyzers.forEvents();
+    private final Analyzer indexAnalyzer = Analyzers.forIndexing();
     private final boolean writable;
     private FieldCatalog catalog;
     private DocumentMapper mapper;
@@ -139,7 +140,7 @@ public final class EventIndex implements Closeable {
     }
 
     private IndexWriterConfig writerConfig() {
-        return new IndexWriterConfig(analyzer)
+        return new IndexWriterConfig(indexAnalyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setIndexSort(TIME_ORDER)
                 // compound files save file handles, not time: building them rewrites every flushed segment

@@ -9,8 +9,16 @@ import org.apache.lucene.queryparser.flexible.core.QueryNodeException;
 import org.apache.lucene.queryparser.flexible.standard.StandardQueryParser;
 import org.apache.lucene.queryparser.flexible.standard.config.PointsConfig;
 import org.apache.lucene.queryparser.flexible.standard.config.StandardQueryConfigHandler;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermRangeQuery;
+import org.apache.lucene.util.BytesRef;
+import org.pmw.model.Level;
 
 /**
  * Lucene query syntax as Timesketch and Kibana users type it: default field {@code message}, AND between
@@ -44,10 +52,66 @@ final class QueryParsing {
         });
         parser.setPointsConfigMap(points);
         try {
-            return parser.parse(rewriteComparisons(text), EventSchema.MESSAGE);
+            return meaningful(parser.parse(rewriteComparisons(text), EventSchema.MESSAGE));
         } catch (QueryNodeException | RuntimeException e) {
             throw new QuerySyntaxException(text, explain(e));
         }
+    }
+
+    /**
+     * What the user meant where Lucene's literal reading differs: a group of only {@code NOT} clauses means "all
+     * events except" (Lucene alone matches nothing), and a range of levels follows severity ({@code
+     * level:[warn TO fatal]} is warn, error, crit and fatal, not the names between "warn" and "fatal" in the
+     * alphabet).
+     */
+    static Query meaningful(Query query) {
+        if (query instanceof BooleanQuery bool) {
+            BooleanQuery.Builder rebuilt = new BooleanQuery.Builder();
+            rebuilt.setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+            boolean positive = false;
+            for (BooleanClause clause : bool.clauses()) {
+                rebuilt.add(meaningful(clause.getQuery()), clause.getOccur());
+                positive |= clause.getOccur() != BooleanClause.Occur.MUST_NOT;
+            }
+            if (!positive) {
+                rebuilt.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
+            }
+            return rebuilt.build();
+        }
+        if (query instanceof BoostQuery boost) {
+            return new BoostQuery(meaningful(boost.getQuery()), boost.getBoost());
+        }
+        if (query instanceof TermRangeQuery range && range.getField().equals(EventSchema.LEVEL)) {
+            return levelRange(range);
+        }
+        return query;
+    }
+
+    private static Query levelRange(TermRangeQuery range) {
+        Level[] levels = Level.values();
+        int from = range.getLowerTerm() == null ? 0 : severity(range.getLowerTerm().utf8ToString());
+        int to = range.getUpperTerm() == null ? levels.length - 1 : severity(range.getUpperTerm().utf8ToString());
+        if (range.getLowerTerm() != null && !range.includesLower()) {
+            from++;
+        }
+        if (range.getUpperTerm() != null && !range.includesUpper()) {
+            to--;
+        }
+        java.util.List<BytesRef> wanted = new java.util.ArrayList<>();
+        for (int i = Math.max(0, from); i <= Math.min(levels.length - 1, to); i++) {
+            wanted.add(new BytesRef(levels[i].id()));
+        }
+        return wanted.isEmpty() ? new MatchNoDocsQuery("no level in " + range)
+                : new TermInSetQuery(EventSchema.LEVEL, wanted);
+    }
+
+    private static int severity(String level) {
+        Level parsed = Level.parse(level, null);
+        if (parsed == null) {
+            throw new IllegalArgumentException("'" + level + "' is not a level: expected one of trace, debug, info,"
+                    + " notice, warn, error, crit, fatal");
+        }
+        return parsed.ordinal();
     }
 
     private static final java.util.regex.Pattern COMPARISON = java.util.regex.Pattern.compile(

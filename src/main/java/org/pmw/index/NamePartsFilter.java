@@ -1,0 +1,84 @@
+package org.pmw.index;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+
+/**
+ * At index time, adds the parts of a dotted or underscored name at the name's own position: {@code
+ * java.net.noroutetohostexception} is also found as {@code noroutetohostexception}, {@code storage.blockmanager}
+ * as {@code blockmanager}, {@code mysql_connect} as {@code mysql} and {@code connect}. The parts share the
+ * position, so phrases that hold the whole name still match; numbers ({@code 10.0.0.5}, {@code 1.1}) are not
+ * split. Not used on queries: a query term stays the one word it is.
+ */
+final class NamePartsFilter extends TokenFilter {
+
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+    private final Deque<String> parts = new ArrayDeque<>();
+
+    NamePartsFilter(TokenStream input) {
+        super(input);
+    }
+
+    @Override
+    public boolean incrementToken() throws IOException {
+        if (!parts.isEmpty()) {
+            // the attributes still hold the name's offsets and type; only the text and position change
+            term.setEmpty().append(parts.poll());
+            increment.setPositionIncrement(0);
+            return true;
+        }
+        if (!input.incrementToken()) {
+            return false;
+        }
+        split();
+        return true;
+    }
+
+    private void split() {
+        char[] buffer = term.buffer();
+        int length = term.length();
+        boolean separated = false;
+        for (int i = 0; i < length; i++) {
+            if (buffer[i] == '.' || buffer[i] == '_') {
+                separated = true;
+                break;
+            }
+        }
+        if (!separated) {
+            return;
+        }
+        int start = 0;
+        for (int i = 0; i <= length; i++) {
+            if (i == length || buffer[i] == '.' || buffer[i] == '_') {
+                if (i > start && !digitsOnly(buffer, start, i)) {
+                    parts.add(new String(buffer, start, i - start));
+                }
+                start = i + 1;
+            }
+        }
+        if (parts.size() == 1 && parts.peek().length() == length) {
+            parts.clear();
+        }
+    }
+
+    private static boolean digitsOnly(char[] buffer, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buffer[i] < '0' || buffer[i] > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void reset() throws IOException {
+        super.reset();
+        parts.clear();
+    }
+}

@@ -1,0 +1,92 @@
+package org.pmw.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.pmw.app.ImportOptions;
+import org.pmw.app.Progress;
+import org.pmw.app.Project;
+import org.pmw.model.EventSearch;
+import org.pmw.testing.TestProjects;
+
+/** Queries an engineer types where Lucene's literal reading would answer something else. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QueryMeaningTest {
+
+    private Project project;
+
+    @BeforeAll
+    void importEvidence(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("app.log");
+        Files.writeString(file, """
+                2005-10-10T14:00:00Z error web1 java.net.NoRouteToHostException: No route to host status=500
+                2005-10-10T14:00:01Z warn web1 storage.BlockManager: Removing RDD 4 status=200
+                2005-10-10T14:00:02Z error web2 mysql_connect(): Too many connections status=500
+                2005-10-10T14:00:03Z info web1 GET /cart.php from 10.0.0.5 over HTTP/1.1 status=200
+                2005-10-10T14:00:04Z notice web3 child pid 12 exit signal Segmentation fault status=200
+                2005-10-10T14:00:05Z crit web2 server reached MaxClients setting status=503
+                2005-10-10T14:00:06Z fatal web3 PHP Fatal error: Allowed memory size exhausted status=500
+                2005-10-10T14:00:07Z debug web1 cache hit for product 12 status=200
+                """);
+        project = TestProjects.create(tmp.resolve("p"));
+        project.importFiles(List.of(file), ImportOptions.defaults(), Progress.NONE);
+    }
+
+    @AfterAll
+    void close() throws IOException {
+        project.close();
+    }
+
+    private long total(String query) throws IOException {
+        return project.index().search(EventSearch.of(query).withLimit(0)).total();
+    }
+
+    @Test
+    void aClassOrFunctionNameIsFoundWithoutItsPackageOrPrefix() throws IOException {
+        assertEquals(1, total("NoRouteToHostException"));
+        assertEquals(1, total("java.net.NoRouteToHostException"), "the whole name still matches");
+        assertEquals(1, total("\"NoRouteToHostException: No route\""), "a phrase that starts at the short name");
+        assertEquals(1, total("\"java.net.NoRouteToHostException: No route\""), "and one with the whole name");
+        assertEquals(1, total("BlockManager"));
+        assertEquals(1, total("mysql_connect"));
+        assertEquals(1, total("connect"));
+        assertEquals(1, total("cart"), "cart.php");
+        assertEquals(0, total("net AND route AND exception"), "parts are words of their own, not substrings");
+    }
+
+    @Test
+    void numbersAreNotTakenApart() throws IOException {
+        assertEquals(1, total("10.0.0.5"));
+        assertEquals(0, total("message:0"), "the address's zeros are not words");
+        assertEquals(1, total("1.1"));
+    }
+
+    @Test
+    void aQueryOfOnlyNotClausesMeansEverythingElse() throws IOException {
+        assertEquals(4, total("NOT status:[500 TO 599]"));
+        assertEquals(6, total("NOT level:error"));
+        assertEquals(1, total("host:web1 AND (NOT status:200)"), "of web1's four events, one is not a 200");
+        assertEquals(0, total("NOT *:*"));
+    }
+
+    @Test
+    void levelRangesFollowSeverityNotTheAlphabet() throws IOException {
+        assertEquals(5, total("level:[warn TO fatal]"));
+        assertEquals(4, total("level:[error TO *]"));
+        assertEquals(2, total("level:{info TO error}"), "notice and warn");
+        assertEquals(2, total("level:[* TO info]"), "debug and info");
+        assertEquals(5, total("level:[WARNING TO fatal]"), "level names as the formats write them");
+        QuerySyntaxException e = assertThrows(QuerySyntaxException.class, () -> total("level:[warn TO bad]"));
+        assertTrue(e.getMessage().contains("'bad' is not a level"), e.getMessage());
+    }
+}
