@@ -36,6 +36,7 @@ public final class InvestigationQueries {
         m.put("changes", o.changes());
         m.put("query", o.query());
         m.put("denominator_query", o.denominatorQuery());
+        m.put("counted_query", o.countedQuery());
         m.put("before_window", window(o.before()));
         m.put("after_window", window(o.after()));
         OutcomeResult r = result(project, o);
@@ -61,8 +62,8 @@ public final class InvestigationQueries {
         if (!measurable(o)) {
             throw new IllegalArgumentException("outcome " + o.id() + " needs a before and an after window with both ends");
         }
-        long b = project.count(o.query(), o.before().start(), o.before().end());
-        long a = project.count(o.query(), o.after().start(), o.after().end());
+        long b = project.count(o.countedQuery(), o.before().start(), o.before().end());
+        long a = project.count(o.countedQuery(), o.after().start(), o.after().end());
         double bm = o.before().duration().toMillis() / 60_000.0;
         double am = o.after().duration().toMillis() / 60_000.0;
         if (o.denominatorQuery() == null) {

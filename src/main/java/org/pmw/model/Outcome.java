@@ -14,4 +14,13 @@ public record Outcome(String id, String title, List<String> changes, String quer
     public Outcome {
         changes = changes == null ? List.of() : List.copyOf(changes);
     }
+
+    /**
+     * The events counted in each window: {@code query}, or for a share, those of {@code denominatorQuery} that
+     * also match it. A 5xx share of requests counts only 5xx requests, not the load generator's 5xx samples.
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public String countedQuery() {
+        return denominatorQuery == null ? query : "(" + query + ") AND (" + denominatorQuery + ")";
+    }
 }

@@ -196,8 +196,8 @@ public final class ReportBuilder {
             if (r == null) {
                 continue;
             }
-            Doc.Ref beforeRef = doc.ref(searchCommand(o.query(), o.before()));
-            Doc.Ref afterRef = doc.ref(searchCommand(o.query(), o.after()));
+            Doc.Ref beforeRef = doc.ref(searchCommand(o.countedQuery(), o.before()));
+            Doc.Ref afterRef = doc.ref(searchCommand(o.countedQuery(), o.after()));
             String metric = o.denominatorQuery() == null ? o.query() + " per minute"
                     : "share of " + o.denominatorQuery() + " matching " + o.query();
             rows.add(List.of(List.of(Doc.text(o.id() + " " + o.title())), List.of(new Doc.Code(metric)),

@@ -1,0 +1,51 @@
+package org.pmw.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pmw.analysis.outcome.WindowStats;
+import org.pmw.model.Outcome;
+import org.pmw.model.TimeWindow;
+import org.pmw.testing.TestProjects;
+
+class OutcomeMeasureTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aShareCountsOnlyTheEventsItIsAShareOf() throws Exception {
+        // web1 serves users; web9 is the load generator's target, failing far more often
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 1200; i++) {
+            boolean generator = i % 2 == 1;
+            boolean failed = generator ? i % 4 == 1 : i % 20 == 0;
+            sb.append(String.format("2005-10-10T14:%02d:%02dZ info %s request status=%d%n", i / 60 % 60, i % 60,
+                    generator ? "web9" : "web1", failed ? 503 : 200));
+        }
+        Path log = tmp.resolve("app.log");
+        Files.writeString(log, sb.toString());
+        try (Project p = TestProjects.create(tmp.resolve("p"))) {
+            p.importFiles(List.of(log), ImportOptions.defaults(), Progress.NONE);
+            p.investigation().addOutcome(new Outcome(null, "5xx share of web1's requests", List.of(),
+                    "status:[500 TO 599]", "host:web1",
+                    new TimeWindow(Instant.parse("2005-10-10T14:00:00Z"), Instant.parse("2005-10-10T14:10:00Z")),
+                    new TimeWindow(Instant.parse("2005-10-10T14:10:00Z"), Instant.parse("2005-10-10T14:20:00Z")),
+                    null, null));
+            Map<String, Object> measured = InvestigationQueries.measure(p, "O1");
+            WindowStats before = (WindowStats) measured.get("before");
+            assertEquals(300, before.denominator());
+            assertEquals(30, before.count(), "web1's 503s only: every 10th of its 300 requests, not web9's 150 too");
+            assertEquals("(status:[500 TO 599]) AND (host:web1)", measured.get("counted_query"));
+            assertEquals(30, p.count("(status:[500 TO 599]) AND (host:web1)",
+                    Instant.parse("2005-10-10T14:00:00Z"), Instant.parse("2005-10-10T14:10:00Z")),
+                    "the query a reader re-runs gives the same count");
+        }
+    }
+}
