@@ -161,8 +161,9 @@ final class HypothesisCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             boolean isFor = side.forRef != null;
-            Edits.apply(dir, "evidence", inv -> inv.addEvidence(id, isFor ? EvidenceSide.FOR : EvidenceSide.AGAINST,
-                    isFor ? side.forRef : side.againstRef, note));
+            String ref = isFor ? side.forRef : side.againstRef;
+            Edits.apply(dir, "evidence", Edits.eventExists(ref), inv -> inv.addEvidence(id,
+                    isFor ? EvidenceSide.FOR : EvidenceSide.AGAINST, ref, note));
             return 0;
         }
     }

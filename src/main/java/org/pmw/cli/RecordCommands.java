@@ -338,7 +338,8 @@ final class RecordCommands {
 
         @Override
         public Integer call() throws Exception {
-            Edits.apply(dir, "bookmark", inv -> inv.bookmark(ref, star ? Boolean.TRUE : null, tags, comment));
+            Edits.apply(dir, "bookmark", Edits.eventExists(ref),
+                    inv -> inv.bookmark(ref, star ? Boolean.TRUE : null, tags, comment));
             return 0;
         }
     }
@@ -432,7 +433,7 @@ final class RecordCommands {
         @Override
         public Integer call() throws Exception {
             String[] id = new String[1];
-            Edits.apply(dir, "save search", inv -> {
+            Edits.apply(dir, "save search", Edits.queryParses(query), inv -> {
                 String zone = inv.incident().getZone();
                 TimeWindow w = from == null && to == null ? null : new TimeWindow(time(zone, from), time(zone, to));
                 id[0] = replace == null ? inv.addSavedSearch(name, query, w).id()

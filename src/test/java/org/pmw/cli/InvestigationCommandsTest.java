@@ -202,6 +202,23 @@ class InvestigationCommandsTest {
     }
 
     @Test
+    void evidenceMustExistAndASavedQueryMustParse() throws Exception {
+        pmw("hypothesis", "add", project.toString(), "Too few Apache workers");
+        byte[] before = java.nio.file.Files.readAllBytes(project.resolve("incident.json"));
+        Result noSuchLine = pmw("hypothesis", "evidence", project.toString(), "H1", "--for", "web1_error_log:999999");
+        assertEquals(1, noSuchLine.status());
+        assertTrue(noSuchLine.err().contains("no event at web1_error_log:999999"), noSuchLine.err());
+        Result bookmark = pmw("bookmark", "add", project.toString(), "web1_error_log:999999", "--star");
+        assertEquals(1, bookmark.status());
+        Result badQuery = pmw("search-save", project.toString(), "broken", "status:[500 TO");
+        assertEquals(1, badQuery.status());
+        assertTrue(badQuery.err().contains("status:[500 TO"), badQuery.err());
+        assertEquals(new String(before), java.nio.file.Files.readString(project.resolve("incident.json")),
+                "nothing was saved");
+        assertEquals(0, pmw("hypothesis", "evidence", project.toString(), "H1", "--for", "web1_error_log:2").status());
+    }
+
+    @Test
     void aSecondWriterIsRefusedWithALockMessage() throws Exception {
         try (Project open = Project.open(project, Progress.NONE)) {
             Result refused = pmw("hypothesis", "add", project.toString(), "Something");
