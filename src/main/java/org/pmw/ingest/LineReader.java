@@ -137,6 +137,12 @@ public final class LineReader implements Closeable {
         if (length > 0 && line[length - 1] == '\r') {
             length--;
         }
+        if (lineNumber == 1 && length >= 3 && line[0] == (byte) 0xEF && line[1] == (byte) 0xBB
+                && line[2] == (byte) 0xBF) {
+            // a UTF-8 byte-order mark (Windows editors and some exporters write one): not part of the first line
+            System.arraycopy(line, 3, line, 0, length - 3);
+            length -= 3;
+        }
         boolean ascii = true;
         for (int i = 0; i < length; i++) {
             if (line[i] < 0) {

@@ -106,6 +106,26 @@ class ImportTest {
     }
 
     @Test
+    void aByteOrderMarkDoesNotCostTheFirstEvent() throws Exception {
+        Path file = tmp.resolve("in").resolve("bom.log");
+        Files.createDirectories(file.getParent());
+        byte[] text = lines(20).getBytes(StandardCharsets.UTF_8);
+        byte[] withMark = new byte[text.length + 3];
+        withMark[0] = (byte) 0xEF;
+        withMark[1] = (byte) 0xBB;
+        withMark[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, withMark, 3, text.length);
+        Files.write(file, withMark);
+        try (Project p = TestProjects.create(project())) {
+            ImportReport r = p.importFiles(List.of(file), ImportOptions.defaults(), Progress.NONE).get(0);
+            assertEquals(20, r.events());
+            assertEquals(0, r.skipped());
+            assertEquals("2005-10-10T14:00:00Z", r.first().toString());
+            assertEquals(2, p.index().count("level:error", null, null), "the first line is an error, and counted");
+        }
+    }
+
+    @Test
     void sameContentTwiceIsDetectedByHashAndNotIndexedAgain() throws Exception {
         Path log = write("a.log", lines(50));
         Path copy = write("copy-of-a.log", lines(50));
