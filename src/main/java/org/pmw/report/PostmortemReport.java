@@ -50,6 +50,9 @@ public final class PostmortemReport {
             "DejaVu Sans", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
             "DejaVu Sans Mono", "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf");
 
+    /** Held so the level set on it stays (java.util.logging keeps loggers weakly). */
+    private static final java.util.logging.Logger PDFBOX_LOG = java.util.logging.Logger.getLogger("org.apache.pdfbox");
+
     private static byte[] pdf(String xhtml) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -69,9 +72,21 @@ public final class PostmortemReport {
                     .replace("×", "x").replace("²", "^2").replace("≈", "~").replace("✓", "v").replace("★", "*");
         }
         builder.useSVGDrawer(new BatikSVGDrawer());
+        // the renderer's progress notes and CSS remarks are not the user's business: only errors are kept
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        builder.withDiagnosticConsumer(d -> {
+            if (d.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
+                problems.add(d.getFormattedMessage());
+            }
+        });
         builder.withHtmlContent(xhtml, null);
         builder.toStream(out);
+        // PDFBox warns through java.util.logging for every standard font it substitutes (the report embeds its own),
+        // and the renderer logs its progress besides handing it to the consumer above
+        PDFBOX_LOG.setLevel(java.util.logging.Level.SEVERE);
+        com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
         builder.run();
+        problems.forEach(p -> System.err.println("pdf: " + p));
         return out.toByteArray();
     }
 }
