@@ -53,6 +53,36 @@ public final class LoadTestQueries {
         return RunComparison.compare(run(project, beforeId), run(project, afterId));
     }
 
+    /** The comparison as a table: each concurrency level's throughput, p99 and error rate, before and after. */
+    public static String compareText(Project project, String beforeId, String afterId) {
+        RunComparison c = RunComparison.compare(run(project, beforeId), run(project, afterId));
+        StringBuilder sb = new StringBuilder();
+        sb.append(c.before()).append(" before, ").append(c.after()).append(" after\n");
+        sb.append(String.format(java.util.Locale.ROOT, "%8s  %21s  %21s  %17s%n", "N", "req/s before → after",
+                "p99 ms before → after", "errors before → after"));
+        for (RunComparison.StepDelta d : c.steps()) {
+            sb.append(String.format(java.util.Locale.ROOT, "%8d  %9s → %-9s  %9s → %-9s  %7s → %-7s%n",
+                    d.concurrency(), num(d.throughputBefore(), 1), num(d.throughputAfter(), 1),
+                    num(d.p99Before(), 0), num(d.p99After(), 0), percent(d.errorRateBefore()),
+                    percent(d.errorRateAfter())));
+        }
+        if (!c.onlyBefore().isEmpty()) {
+            sb.append("Only in ").append(c.before()).append(": N=").append(joined(c.onlyBefore())).append('\n');
+        }
+        if (!c.onlyAfter().isEmpty()) {
+            sb.append("Only in ").append(c.after()).append(": N=").append(joined(c.onlyAfter())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String percent(Double rate) {
+        return rate == null ? "-" : String.format(java.util.Locale.ROOT, "%.1f%%", rate * 100);
+    }
+
+    private static String joined(List<Integer> levels) {
+        return String.join(", ", levels.stream().map(String::valueOf).toList());
+    }
+
     private static List<LoadTestRun> runs(Project project, String runId) {
         if (runId == null) {
             return project.incident().getLoadTestRuns();

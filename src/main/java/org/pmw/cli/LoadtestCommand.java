@@ -34,8 +34,10 @@ final class LoadtestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (Project p = Project.openReadOnly(project.dir)) {
-            if (compare != null) {
+            if (compare != null && json) {
                 Output.json(out, LoadTestQueries.compare(p, compare.get(0), compare.get(1)));
+            } else if (compare != null) {
+                out.print(LoadTestQueries.compareText(p, compare.get(0), compare.get(1)));
             } else if (json) {
                 Output.json(out, LoadTestQueries.analysis(p, run));
             } else {

@@ -128,4 +128,20 @@ class CoreCommandsTest {
             assertTrue(!f.get("example").asText().isBlank(), f.get("name").asText());
         }
     }
+
+    @Test
+    void loadtestCompareIsATableAndJsonOnlyWhenAsked() throws Exception {
+        Path project = tmp.resolve("bench");
+        pmw("init", project.toString());
+        Path ab = Files.copy(Path.of("src/test/resources/loadtest/ab-c50.txt"), tmp.resolve("ab-c50.txt"));
+        Path wrk = Files.copy(Path.of("src/test/resources/loadtest/wrk.txt"), tmp.resolve("wrk.txt"));
+        assertEquals(0, pmw("import", project.toString(), ab.toString(), wrk.toString()).status());
+        Result table = pmw("loadtest", project.toString(), "--compare", "R1", "R2");
+        assertEquals(0, table.status(), table.err());
+        assertTrue(table.out().startsWith("R1 before, R2 after\n"), table.out());
+        assertTrue(table.out().contains("Only in R1: N=50") && table.out().contains("Only in R2: N=100"), table.out());
+        JsonNode json = pmw("loadtest", project.toString(), "--compare", "R1", "R2", "--json").json();
+        assertEquals("R1", json.get("before").asText());
+        assertEquals(50, json.get("only_before").get(0).asInt());
+    }
 }
