@@ -110,13 +110,7 @@ final class EntryAssembler {
         if (entries == 0 && nonBlank > 0) {
             throw notThisFormat(firstFailure, firstReason, nonBlank);
         }
-        if (reader.truncatedLines() > 0) {
-            context.note(reader.truncatedLines() + " line(s) longer than " + LineReader.MAX_LINE_BYTES
-                    + " bytes were cut there, the first at line " + reader.firstTruncatedLine());
-        }
-        if (reader.malformedLines() > 0) {
-            context.note(reader.malformedLines() + " line(s) held invalid UTF-8, replaced with U+FFFD");
-        }
+        // cut lines and invalid UTF-8 are the reader's to report, for every format (see Importer)
         if (blankLines > 0) {
             context.note(blankLines + (blankLines == 1 ? " blank line" : " blank lines") + " ignored");
         }
