@@ -150,8 +150,19 @@ public final class Project implements Closeable {
         return index.count(query, from, to);
     }
 
+    /**
+     * Counts per bucket. Buckets start on the project's local clock: a day bucket is a local day, and an hour
+     * bucket a local hour where the zone's offset is not whole hours (counted from local midnight of the window's
+     * first day, or of the evidence's).
+     */
     public Histogram histogram(String query, Instant from, Instant to, long bucketMillis) throws IOException {
-        return index.histogram(query, from, to, bucketMillis);
+        Instant anchor = from;
+        if (anchor == null) {
+            TimeWindow span = eventSpan();
+            anchor = span == null ? Instant.EPOCH : span.start();
+        }
+        long origin = anchor.atZone(zone()).toLocalDate().atStartOfDay(zone()).toInstant().toEpochMilli();
+        return index.histogram(query, from, to, bucketMillis, origin);
     }
 
     public LaneDensity laneDensity(String query, Instant from, Instant to, int buckets) throws IOException {

@@ -296,7 +296,17 @@ public final class EventIndex implements Closeable {
     }
 
     /** Counts per bucket of {@code bucketMillis}, buckets aligned to multiples of the width (UTC). */
+    private static long bucketStart(long ts, long width, long origin) {
+        return origin + Math.floorDiv(ts - origin, width) * width;
+    }
+
     public Histogram histogram(String queryText, Instant from, Instant to, long bucketMillis) throws IOException {
+        return histogram(queryText, from, to, bucketMillis, 0);
+    }
+
+    /** Counts per bucket of {@code bucketMillis}; buckets start at {@code originMillis} plus a whole number of them. */
+    public Histogram histogram(String queryText, Instant from, Instant to, long bucketMillis, long originMillis)
+            throws IOException {
         if (bucketMillis <= 0) {
             throw new IllegalArgumentException("bucket width must be positive");
         }
@@ -316,7 +326,7 @@ public final class EventIndex implements Closeable {
                 @Override
                 public void collect(int doc) throws IOException {
                     if (ts != null && ts.advanceExact(doc)) {
-                        long bucket = Math.floorDiv(ts.longValue(), bucketMillis) * bucketMillis;
+                        long bucket = bucketStart(ts.longValue(), bucketMillis, originMillis);
                         counts.computeIfAbsent(bucket, k -> new long[1])[0]++;
                         total[0]++;
                     }
@@ -335,10 +345,10 @@ public final class EventIndex implements Closeable {
             long first = counts.keySet().stream().mapToLong(Long::longValue).min().orElseThrow();
             long last = counts.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
             if (from != null) {
-                first = Math.min(first, Math.floorDiv(from.toEpochMilli(), bucketMillis) * bucketMillis);
+                first = Math.min(first, bucketStart(from.toEpochMilli(), bucketMillis, originMillis));
             }
             if (to != null) {
-                last = Math.max(last, Math.floorDiv(to.toEpochMilli() - 1, bucketMillis) * bucketMillis);
+                last = Math.max(last, bucketStart(to.toEpochMilli() - 1, bucketMillis, originMillis));
             }
             for (long start = first; start <= last; start += bucketMillis) {
                 long[] c = counts.get(start);

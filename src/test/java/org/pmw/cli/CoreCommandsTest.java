@@ -84,6 +84,10 @@ class CoreCommandsTest {
         assertEquals(6, histogram.get("buckets").size());
         assertEquals(5, histogram.get("buckets").get(0).get("count").asLong());
         assertEquals("2005-10-10T18:00:00Z", histogram.get("buckets").get(0).get("start").asText());
+        JsonNode days = pmw("histogram", project.toString(), "*", "--bucket", "1d", "--json").json();
+        assertEquals(1, days.get("buckets").size());
+        assertEquals("2005-10-10T04:00:00Z", days.get("buckets").get(0).get("start").asText(),
+                "midnight in New York");
 
         JsonNode show = pmw("show", project.toString(), "web1_access_log:21", "--context", "2", "--json").json();
         assertEquals(21, show.get("event").get("line").asLong());
