@@ -156,9 +156,7 @@ final class Importer {
                 String id = sourceId(display, usedIds);
                 usedIds.add(id);
                 ZoneId zone = options.zone() != null ? options.zone() : ZoneId.of(incident.getZone());
-                Integer year = options.year() != null ? options.year()
-                        : incident.getWindow() != null && incident.getWindow().start() != null
-                        ? Integer.valueOf(incident.getWindow().start().atZone(zone).getYear()) : null;
+                Integer year = options.year() != null ? options.year() : defaultYear(zone);
                 ParseContext context = new ParseContext(id, file.getFileName().toString(), zone, year, options.host());
                 final long base = doneBytes;
                 final long all = Math.max(1, totalBytes);
@@ -284,6 +282,18 @@ final class Importer {
             created.add(target);
         }
         return created;
+    }
+
+    /**
+     * The year for timestamps written without one (syslog): the incident window's, else that of the latest
+     * evidence already in the project, else null (the parser then takes the current year and says so).
+     */
+    private Integer defaultYear(ZoneId zone) throws IOException {
+        if (incident.getWindow() != null && incident.getWindow().start() != null) {
+            return incident.getWindow().start().atZone(zone).getYear();
+        }
+        long[] range = index.timeRange();
+        return range == null ? null : java.time.Instant.ofEpochMilli(range[1]).atZone(zone).getYear();
     }
 
     /** Copies a file byte for byte into evidence/.incoming under a temporary name. */

@@ -148,4 +148,16 @@ class CoreCommandsTest {
         assertEquals("R1", json.get("before").asText());
         assertEquals(50, json.get("only_before").get(0).asInt());
     }
+
+    @Test
+    void syslogWithoutAYearTakesTheYearOfTheEvidenceAlreadyThere() throws Exception {
+        Path project = tmp.resolve("years");
+        pmw("init", project.toString(), "--zone", "America/New_York");
+        assertEquals(0, pmw("import", project.toString(), logs().resolve("access_log").toString()).status());
+        Path messages = tmp.resolve("messages");
+        Files.writeString(messages, "Oct 10 14:30:00 web1 kernel: httpd[4021]: segfault at 0 ip 00007f error 4\n");
+        Result imported = pmw("import", project.toString(), messages.toString(), "--json");
+        assertEquals(0, imported.status(), imported.err());
+        assertEquals("2005-10-10T18:30:00Z", imported.json().get(0).get("first").asText());
+    }
 }
