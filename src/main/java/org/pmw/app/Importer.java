@@ -238,6 +238,9 @@ final class Importer {
             notes.add("the gzip stream is truncated or damaged: reading stopped at compressed byte "
                     + input.truncatedAt() + "; what was readable before it was imported");
         }
+        if (reader != null && reader.droppedFragmentLine() > 0) {
+            notes.add("line " + reader.droppedFragmentLine() + " breaks off where the stream does; it was left out");
+        }
         if (input.expansionLimitHit()) {
             notes.add("decompression stopped: the file expands more than " + FileInput.MAX_EXPANSION
                     + " times its size (a compression bomb?)");

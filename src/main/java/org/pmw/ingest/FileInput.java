@@ -63,7 +63,7 @@ public final class FileInput implements ParseInput {
 
     @Override
     public LineReader lines() throws IOException {
-        lastReader = new LineReader(stream());
+        lastReader = new LineReader(stream(), () -> truncatedAt >= 0);
         return lastReader;
     }
 

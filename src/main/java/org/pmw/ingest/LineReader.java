@@ -39,7 +39,24 @@ public final class LineReader implements Closeable {
             .onUnmappableCharacter(CodingErrorAction.REPORT);
 
     public LineReader(InputStream in) {
+        this(in, () -> false);
+    }
+
+    /**
+     * @param cutShort whether the input ended where it broke (a truncated gzip stream): its last line, if it has
+     *                 no line ending, is then a fragment and is left out rather than read as a whole line
+     */
+    public LineReader(InputStream in, java.util.function.BooleanSupplier cutShort) {
         this.in = in;
+        this.cutShort = cutShort;
+    }
+
+    private final java.util.function.BooleanSupplier cutShort;
+    private long droppedFragmentLine;
+
+    /** The number of the last line, left out because the input broke off in it; 0 when none was. */
+    public long droppedFragmentLine() {
+        return droppedFragmentLine;
     }
 
     /** The next line without its line ending, or null at the end of the input. */
@@ -51,6 +68,10 @@ public final class LineReader implements Closeable {
             if (position >= limit) {
                 if (endOfInput || !fill()) {
                     if (!sawAnything) {
+                        return null;
+                    }
+                    if (cutShort.getAsBoolean()) {
+                        droppedFragmentLine = lineNumber + 1;
                         return null;
                     }
                     return finishLine();

@@ -252,6 +252,12 @@ class ImportTest {
             assertTrue(truncated.events() > 1000 && truncated.events() < 20000, "events: " + truncated.events());
             assertTrue(truncated.notes().stream().anyMatch(n -> n.contains("truncated") && n.contains("byte")),
                     truncated.notes().toString());
+            // the last event is a whole line: the fragment the stream broke off in is left out, and said so
+            long last = truncated.events();
+            String expected = lines(20000).lines().skip(last - 1).findFirst().orElseThrow();
+            assertEquals(expected, p.around(truncated.source(), last, 0).get(0).raw());
+            assertTrue(truncated.notes().contains("line " + (last + 1) + " breaks off where the stream does; it was"
+                    + " left out"), truncated.notes().toString());
         }
     }
 
