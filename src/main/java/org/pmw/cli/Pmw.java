@@ -41,6 +41,19 @@ public final class Pmw implements Runnable {
     }
 
     private static String describe(Throwable ex) {
+        // the JDK's file errors carry only the path as their message: say what went wrong with it
+        if (ex instanceof java.nio.file.NoSuchFileException e) {
+            return "no such file or folder: " + e.getFile();
+        }
+        if (ex instanceof java.nio.file.AccessDeniedException e) {
+            return "permission denied: " + e.getFile();
+        }
+        if (ex instanceof java.nio.file.FileSystemException e && e.getReason() != null) {
+            return e.getFile() + ": " + e.getReason();
+        }
+        if (ex instanceof java.nio.charset.CharacterCodingException) {
+            return "the input is not UTF-8 text (" + ex.getMessage() + ")";
+        }
         String message = ex.getMessage();
         if (message == null || message.isBlank()) {
             message = ex.getClass().getSimpleName();

@@ -160,4 +160,11 @@ class CoreCommandsTest {
         assertEquals(0, imported.status(), imported.err());
         assertEquals("2005-10-10T18:30:00Z", imported.json().get(0).get("first").asText());
     }
+
+    @Test
+    void aMissingFileIsNamedAsMissingNotJustByItsPath() throws Exception {
+        Result missing = pmw("patterns", "--assign", tmp.resolve("no-such.log").toString());
+        assertEquals(1, missing.status());
+        assertEquals("pmw: no such file or folder: " + tmp.resolve("no-such.log"), missing.err().trim());
+    }
 }
