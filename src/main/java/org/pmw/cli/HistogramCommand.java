@@ -41,10 +41,10 @@ final class HistogramCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        long width = TimeArguments.duration(bucket).toMillis();
+        long width = UsageException.option("--bucket", () -> TimeArguments.duration(bucket)).toMillis();
         try (Project p = Project.openReadOnly(project.dir)) {
-            Instant f = from == null ? null : TimeArguments.parse(from, p.zone());
-            Instant t = to == null ? null : TimeArguments.parse(to, p.zone());
+            Instant f = from == null ? null : UsageException.option("--from", () -> TimeArguments.parse(from, p.zone()));
+            Instant t = to == null ? null : UsageException.option("--to", () -> TimeArguments.parse(to, p.zone()));
             Histogram h = p.histogram(query, f, t, width);
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -34,7 +34,7 @@ final class InitCommand implements Callable<Integer> {
         try {
             zoneId = ZoneId.of(zone);
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("unknown time zone '" + zone + "': use a region such as "
+            throw new UsageException("unknown time zone '" + zone + "': use a region such as "
                     + "America/New_York, Europe/Berlin or UTC");
         }
         Project.create(dir, title, zoneId, Clock.systemUTC());

@@ -67,7 +67,7 @@ final class PatternsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (assign != null) {
             if (!format.equals("plain")) {
-                throw new IllegalArgumentException("--assign reads --format plain (one message per line) only");
+                throw new UsageException("--assign reads --format plain (one message per line) only");
             }
             try (Reader in = Files.newBufferedReader(assign, StandardCharsets.UTF_8)) {
                 Patterns.assign(in, out);
@@ -76,7 +76,7 @@ final class PatternsCommand implements Callable<Integer> {
             return 0;
         }
         if (dir == null) {
-            throw new IllegalArgumentException("give the project folder: pmw patterns DIR [QUERY], or --assign FILE");
+            throw new UsageException("give the project folder: pmw patterns DIR [QUERY], or --assign FILE");
         }
         try (Project p = Project.openReadOnly(dir)) {
             if (compare != null) {
@@ -103,7 +103,7 @@ final class PatternsCommand implements Callable<Integer> {
                 }
                 return 0;
             }
-            long width = TimeArguments.duration(bucket).toMillis();
+            long width = UsageException.option("--bucket", () -> TimeArguments.duration(bucket)).toMillis();
             if (changes) {
                 List<Patterns.ChangeSurge> ranked = Patterns.changeCorrelation(p, query, width);
                 if (json) {
@@ -114,8 +114,8 @@ final class PatternsCommand implements Callable<Integer> {
                 }
                 return 0;
             }
-            Instant f = from == null ? null : TimeArguments.parse(from, p.zone());
-            Instant t = to == null ? null : TimeArguments.parse(to, p.zone());
+            Instant f = from == null ? null : UsageException.option("--from", () -> TimeArguments.parse(from, p.zone()));
+            Instant t = to == null ? null : UsageException.option("--to", () -> TimeArguments.parse(to, p.zone()));
             List<Patterns.Row> rows = Patterns.list(p, query, f, t, width);
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -32,7 +32,7 @@ public final class Pmw implements Runnable {
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("pmw: " + describe(ex));
             commandLine.getErr().flush();
-            return 1;
+            return ex instanceof UsageException ? 2 : 1;
         });
         int status = cli.execute(args);
         out.flush();

@@ -28,12 +28,17 @@ final class RecordCommands {
     private RecordCommands() {
     }
 
+    /** A time given as an option; one that cannot be read is a usage error. */
     static Instant time(Project p, String text) {
-        return text == null ? null : TimeArguments.parse(text, p.zone());
+        return time(p.zone().getId(), text);
     }
 
     static Instant time(String zone, String text) {
-        return text == null ? null : TimeArguments.parse(text, ZoneId.of(zone));
+        try {
+            return text == null ? null : TimeArguments.parse(text, ZoneId.of(zone));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     static TimeWindow window(String zone, String fromTo) {

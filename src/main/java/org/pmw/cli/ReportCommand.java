@@ -34,7 +34,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (format.equalsIgnoreCase("pdf") && output == null) {
-            throw new IllegalArgumentException("a PDF needs a file: add -o report.pdf");
+            throw new UsageException("a PDF needs a file: add -o report.pdf");
         }
         byte[] bytes;
         try (Project p = Project.openReadOnly(project.dir)) {

@@ -51,14 +51,14 @@ final class SearchCommand implements Callable<Integer> {
         EventSearch.Order order = switch (sort.toLowerCase(Locale.ROOT)) {
             case "time" -> EventSearch.Order.TIME;
             case "relevance" -> EventSearch.Order.RELEVANCE;
-            default -> throw new IllegalArgumentException("--sort must be 'time' or 'relevance', not '" + sort + "'");
+            default -> throw new UsageException("--sort must be 'time' or 'relevance', not '" + sort + "'");
         };
         if (limit < 0) {
-            throw new IllegalArgumentException("--limit must be 0 or more");
+            throw new UsageException("--limit must be 0 or more");
         }
         try (Project p = Project.openReadOnly(project.dir)) {
-            Instant f = from == null ? null : TimeArguments.parse(from, p.zone());
-            Instant t = to == null ? null : TimeArguments.parse(to, p.zone());
+            Instant f = from == null ? null : UsageException.option("--from", () -> TimeArguments.parse(from, p.zone()));
+            Instant t = to == null ? null : UsageException.option("--to", () -> TimeArguments.parse(to, p.zone()));
             SearchHits hits = p.search(new EventSearch(query, f, t, limit, order));
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();

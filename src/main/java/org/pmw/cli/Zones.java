@@ -15,7 +15,7 @@ final class Zones {
         try {
             return ZoneId.of(zone);
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("unknown time zone '" + zone + "': use a region such as "
+            throw new UsageException("unknown time zone '" + zone + "': use a region such as "
                     + "America/New_York, an offset such as -04:00, or UTC");
         }
     }

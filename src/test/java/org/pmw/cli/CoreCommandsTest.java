@@ -118,7 +118,7 @@ class CoreCommandsTest {
         assertTrue(notAProject.err().contains("pmw init"), notAProject.err());
 
         Result badTime = pmw("search", project.toString(), "*", "--from", "yesterday");
-        assertEquals(1, badTime.status());
+        assertEquals(2, badTime.status(), "a usage error, as the README says");
         assertTrue(badTime.err().contains("ISO-8601"), badTime.err());
 
         assertEquals(2, pmw("search").status());
@@ -166,5 +166,21 @@ class CoreCommandsTest {
         Result missing = pmw("patterns", "--assign", tmp.resolve("no-such.log").toString());
         assertEquals(1, missing.status());
         assertEquals("pmw: no such file or folder: " + tmp.resolve("no-such.log"), missing.err().trim());
+    }
+
+    @Test
+    void anOptionThatCannotBeUsedIsAUsageErrorWithStatusTwo() throws Exception {
+        Path project = tmp.resolve("usage");
+        pmw("init", project.toString());
+        Result sort = pmw("search", project.toString(), "*", "--sort", "foo");
+        assertEquals(2, sort.status());
+        assertEquals("pmw: --sort must be 'time' or 'relevance', not 'foo'", sort.err().trim());
+        assertEquals(2, pmw("search", project.toString(), "*", "--limit", "-1").status());
+        Result from = pmw("search", project.toString(), "*", "--from", "yesterday");
+        assertEquals(2, from.status());
+        assertTrue(from.err().startsWith("pmw: --from: cannot read the time 'yesterday'"), from.err());
+        assertEquals(2, pmw("histogram", project.toString(), "*", "--bucket", "7q").status());
+        assertEquals(1, pmw("search", project.toString(), "status:[500 TO").status(), "a query the parser refuses "
+                + "is the command failing, as before");
     }
 }
