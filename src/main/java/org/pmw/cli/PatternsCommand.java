@@ -69,6 +69,9 @@ final class PatternsCommand implements Callable<Integer> {
             if (!format.equals("plain")) {
                 throw new UsageException("--assign reads --format plain (one message per line) only");
             }
+            if (Files.isDirectory(assign)) {
+                throw new UsageException("--assign reads one file of messages, and " + assign + " is a folder");
+            }
             try (Reader in = Files.newBufferedReader(assign, StandardCharsets.UTF_8)) {
                 Patterns.assign(in, out);
             }
@@ -80,8 +83,9 @@ final class PatternsCommand implements Callable<Integer> {
         }
         try (Project p = Project.openReadOnly(dir)) {
             if (compare != null) {
-                TimeWindow baseline = TimeArguments.window(compare.get(0), p.zone());
-                TimeWindow window = TimeArguments.window(compare.get(1), p.zone());
+                TimeWindow baseline = UsageException.option("--compare",
+                        () -> TimeArguments.window(compare.get(0), p.zone()));
+                TimeWindow window = UsageException.option("--compare", () -> TimeArguments.window(compare.get(1), p.zone()));
                 Patterns.Comparison c = Patterns.compare(p, query, baseline, window);
                 if (json) {
                     Map<String, Object> m = new LinkedHashMap<>();
