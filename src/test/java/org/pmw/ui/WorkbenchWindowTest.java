@@ -369,6 +369,12 @@ class WorkbenchWindowTest {
         typeQuery(robot, "request served");
         String served = count.getText();
         assertTrue(served.startsWith("3,540 events"), served);
+        // Enter on the query already shown runs it again (new results), as after new evidence arrived
+        Object firstResults = main.searchModel().resultsProperty().get();
+        robot.clickOn("#queryField").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(main.searchModel().resultsProperty().get() != firstResults, "the same query ran again");
+        Object secondResults = main.searchModel().resultsProperty().get();
 
         javafx.scene.control.ComboBox<?> box = robot.lookup("#queryField").queryAs(javafx.scene.control.ComboBox.class);
         WaitForAsyncUtils.asyncFx(() -> box.getEditor().clear()).get();
@@ -376,6 +382,7 @@ class WorkbenchWindowTest {
         robot.clickOn("#results");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(served, count.getText(), "clicking a row after typing runs nothing");
+        assertTrue(main.searchModel().resultsProperty().get() == secondResults, "no search ran at all");
 
         robot.clickOn(box.lookup(".arrow-button"));
         WaitForAsyncUtils.waitForFxEvents();

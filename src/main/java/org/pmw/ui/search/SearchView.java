@@ -46,9 +46,6 @@ public final class SearchView extends VBox {
     private List<String> terms = List.of();
     private Consumer<Event> onOpen = e -> { };
 
-    /** Set by Enter in the query box, until the action it causes has run. */
-    private boolean enterPressed;
-
     public SearchView(SearchViewModel model) {
         this.model = model;
         getStyleClass().add("search-view");
@@ -68,18 +65,19 @@ public final class SearchView extends VBox {
         queryField.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(queryField, Priority.ALWAYS);
         queryField.getEditor().textProperty().bindBidirectional(model.queryProperty());
-        // Enter in the editor and picking a query from the history both end up here. So does the box losing focus
-        // (it commits its text then): clicking a result row after typing must not run a search under the click.
-        // on the box itself: it commits its text on Enter before the key reaches the editor
+        // Enter runs the query in the box, even when it is the one shown already (the box fires no action for an
+        // unchanged value). The filter sits on the box itself, which handles Enter before its editor sees it.
         queryField.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                enterPressed = true;
+            if (e.getCode() == KeyCode.ENTER && !queryField.isShowing()) {
+                queryField.commitValue();
+                model.search();
+                e.consume();
             }
         });
+        // The box also acts when it commits its text on losing focus: clicking a result row after typing must not
+        // run a search under the click. Only a pick from the open history list runs one here.
         queryField.setOnAction(e -> {
-            boolean asked = enterPressed || queryField.isShowing();
-            enterPressed = false;
-            if (!asked) {
+            if (!queryField.isShowing()) {
                 return;
             }
             String picked = queryField.getValue();
