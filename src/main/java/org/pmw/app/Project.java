@@ -156,13 +156,20 @@ public final class Project implements Closeable {
      * first day, or of the evidence's).
      */
     public Histogram histogram(String query, Instant from, Instant to, long bucketMillis) throws IOException {
+        return index.histogram(query, from, to, bucketMillis, localMidnight(from));
+    }
+
+    /**
+     * Local midnight of {@code from}'s day, or of the evidence's first day: where buckets start. Buckets are fixed
+     * lengths from there, so across a daylight-saving change a day bucket is off by the hour the clocks moved.
+     */
+    private long localMidnight(Instant from) throws IOException {
         Instant anchor = from;
         if (anchor == null) {
             TimeWindow span = eventSpan();
             anchor = span == null ? Instant.EPOCH : span.start();
         }
-        long origin = anchor.atZone(zone()).toLocalDate().atStartOfDay(zone()).toInstant().toEpochMilli();
-        return index.histogram(query, from, to, bucketMillis, origin);
+        return anchor.atZone(zone()).toLocalDate().atStartOfDay(zone()).toInstant().toEpochMilli();
     }
 
     public LaneDensity laneDensity(String query, Instant from, Instant to, int buckets) throws IOException {
@@ -317,7 +324,7 @@ public final class Project implements Closeable {
     /** Counts of matching events per value of pattern, source or level, in total and per bucket. */
     public TermSeries termSeries(String field, String query, Instant from, Instant to, long bucketMillis)
             throws IOException {
-        return index.termSeries(field, query, from, to, bucketMillis);
+        return index.termSeries(field, query, from, to, bucketMillis, localMidnight(from));
     }
 
     /** The template text of a pattern id, or null. */
@@ -354,8 +361,20 @@ public final class Project implements Closeable {
     public List<ImportReport> importFiles(List<Path> inputs, ImportOptions options, Progress progress)
             throws ImportException {
         requireWritable();
-        // a second import (another group of files, a drop) waits for the first instead of sharing its transaction
-        indexing.lock();
+        // a second import (a drop while one runs) waits for the first instead of sharing its transaction, and can
+        // be cancelled while it waits
+        try {
+            while (!indexing.tryLock(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (progress.isCancelled()) {
+                    throw new ImportException("import cancelled before it started; the project is unchanged", true,
+                            null);
+                }
+                progress.update("Waiting for the import running now to finish", -1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImportException("import interrupted before it started; the project is unchanged", true, e);
+        }
         try {
             return importLocked(inputs, options, progress);
         } finally {

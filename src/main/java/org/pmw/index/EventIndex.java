@@ -423,6 +423,12 @@ public final class EventIndex implements Closeable {
      */
     public TermSeries termSeries(String field, String queryText, Instant from, Instant to, long bucketMillis)
             throws IOException {
+        return termSeries(field, queryText, from, to, bucketMillis, 0);
+    }
+
+    /** Like {@link #histogram(String, Instant, Instant, long, long)}, buckets start at {@code originMillis}. */
+    public TermSeries termSeries(String field, String queryText, Instant from, Instant to, long bucketMillis,
+                                 long originMillis) throws IOException {
         if (from == null || to == null) {
             long[] range = timeRange();
             if (range == null) {
@@ -431,7 +437,7 @@ public final class EventIndex implements Closeable {
             from = from != null ? from : Instant.ofEpochMilli(range[0]);
             to = to != null ? to : Instant.ofEpochMilli(range[1] + 1);
         }
-        long start = Math.floorDiv(from.toEpochMilli(), bucketMillis) * bucketMillis;
+        long start = bucketStart(from.toEpochMilli(), bucketMillis, originMillis);
         int buckets = (int) Math.max(1, Math.min(100_000, (to.toEpochMilli() - start + bucketMillis - 1) / bucketMillis));
         Query query = withWindow(parse(queryText), from, to);
         Map<String, long[]> series = new HashMap<>();

@@ -21,6 +21,14 @@ public record Outcome(String id, String title, List<String> changes, String quer
      */
     @com.fasterxml.jackson.annotation.JsonIgnore
     public String countedQuery() {
-        return denominatorQuery == null ? query : "(" + query + ") AND (" + denominatorQuery + ")";
+        if (everything(denominatorQuery)) {
+            return query;
+        }
+        return everything(query) ? denominatorQuery : "(" + query + ") AND (" + denominatorQuery + ")";
+    }
+
+    /** "*" and "*:*" mean every event as a whole query, but not inside a larger one: they are kept out of it. */
+    private static boolean everything(String q) {
+        return q == null || q.isBlank() || q.trim().equals("*") || q.trim().equals("*:*");
     }
 }

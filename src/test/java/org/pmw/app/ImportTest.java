@@ -126,6 +126,62 @@ class ImportTest {
     }
 
     @Test
+    void anImportWaitingForAnotherCanBeCancelledWhileItWaits() throws Exception {
+        Path a = write("a.log", lines(2000));
+        Path b = write("b.log", lines(100).replace(" request done ", " request failed "));
+        try (Project p = TestProjects.create(project())) {
+            java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var first = pool.submit(() -> p.importFiles(List.of(a), ImportOptions.defaults(), new Progress() {
+                    @Override
+                    public void update(String message, double fraction) {
+                        running.countDown();
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+
+                    @Override
+                    public boolean isCancelled() {
+                        return false;
+                    }
+                }));
+                assertTrue(running.await(30, java.util.concurrent.TimeUnit.SECONDS));
+                java.util.concurrent.atomic.AtomicBoolean cancel = new java.util.concurrent.atomic.AtomicBoolean();
+                List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+                var second = pool.submit(() -> p.importFiles(List.of(b), ImportOptions.defaults(), new Progress() {
+                    @Override
+                    public void update(String message, double fraction) {
+                        messages.add(message);
+                        cancel.set(true); // the user presses Cancel on the waiting import
+                    }
+
+                    @Override
+                    public boolean isCancelled() {
+                        return cancel.get();
+                    }
+                }));
+                var failure = assertThrows(java.util.concurrent.ExecutionException.class,
+                        () -> second.get(30, java.util.concurrent.TimeUnit.SECONDS));
+                assertTrue(failure.getCause() instanceof ImportException ie && ie.cancelled(), failure.toString());
+                assertTrue(messages.contains("Waiting for the import running now to finish"), messages.toString());
+                assertFalse(first.isDone(), "the running import was not disturbed");
+                release.countDown();
+                assertEquals(2000, first.get(30, java.util.concurrent.TimeUnit.SECONDS).get(0).events());
+            } finally {
+                release.countDown();
+                pool.shutdownNow();
+            }
+            assertEquals(1, p.incident().getSources().size());
+            assertEquals(0, p.index().count("failed", null, null));
+        }
+    }
+
+    @Test
     void sameContentTwiceIsDetectedByHashAndNotIndexedAgain() throws Exception {
         Path log = write("a.log", lines(50));
         Path copy = write("copy-of-a.log", lines(50));

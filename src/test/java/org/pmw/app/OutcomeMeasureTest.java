@@ -48,4 +48,14 @@ class OutcomeMeasureTest {
                     "the query a reader re-runs gives the same count");
         }
     }
+
+    @Test
+    void aShareOfEverythingCountsTheQueryAlone() {
+        Outcome ofAll = new Outcome("O1", "5xx share", List.of(), "status:[500 TO 599]", "*", null, null, null, null);
+        assertEquals("status:[500 TO 599]", ofAll.countedQuery());
+        Outcome allOf = new Outcome("O2", "requests", List.of(), "*:*", "kind:request", null, null, null, null);
+        assertEquals("kind:request", allOf.countedQuery());
+        Outcome rate = new Outcome("O3", "errors", List.of(), "level:error", null, null, null, null, null);
+        assertEquals("level:error", rate.countedQuery());
+    }
 }

@@ -267,8 +267,22 @@ public final class MainView extends BorderPane {
         int files = groups.values().stream().mapToInt(List::size).sum();
         workbench.tasks().run("Importing " + files + " file(s)", progress -> {
             List<ImportReport> reports = new java.util.ArrayList<>();
-            for (java.util.Map.Entry<ImportOptions, List<Path>> group : groups.entrySet()) {
-                reports.addAll(project.importFiles(group.getValue(), group.getKey(), progress));
+            List<java.util.Map.Entry<ImportOptions, List<Path>>> ordered = List.copyOf(groups.entrySet());
+            for (int g = 0; g < ordered.size(); g++) {
+                try {
+                    reports.addAll(project.importFiles(ordered.get(g).getValue(), ordered.get(g).getKey(), progress));
+                } catch (ImportException e) {
+                    if (g == 0) {
+                        throw e; // nothing imported yet: the project is unchanged, as the error says
+                    }
+                    // each group is its own transaction: the groups before stay, and the summary names the rest
+                    String why = e.cancelled() ? "not imported: cancelled" : "not imported: " + e.getMessage();
+                    for (java.util.Map.Entry<ImportOptions, List<Path>> rest : ordered.subList(g, ordered.size())) {
+                        rest.getValue().forEach(f -> reports.add(new ImportReport(f.toString(), ImportReport.REFUSED,
+                                null, null, 0, 0, List.of(), List.of(), null, null, why)));
+                    }
+                    break;
+                }
             }
             return reports;
         }, this::imported, this::importFailed);
