@@ -106,6 +106,9 @@ final class Importer {
         }
         long doneBytes = 0;
         try (IndexingWorkers workers = new IndexingWorkers(index, IndexingWorkers.defaultThreads())) {
+            // the same for every file of the batch
+            ZoneId zone = options.zone() != null ? options.zone() : ZoneId.of(incident.getZone());
+            Integer year = options.year() != null ? options.year() : defaultYear(zone);
             for (Path file : files) {
                 if (progress.isCancelled()) {
                     throw new CancellationException("import cancelled");
@@ -155,8 +158,6 @@ final class Importer {
                 }
                 String id = sourceId(display, usedIds);
                 usedIds.add(id);
-                ZoneId zone = options.zone() != null ? options.zone() : ZoneId.of(incident.getZone());
-                Integer year = options.year() != null ? options.year() : defaultYear(zone);
                 ParseContext context = new ParseContext(id, file.getFileName().toString(), zone, year, options.host());
                 final long base = doneBytes;
                 final long all = Math.max(1, totalBytes);

@@ -419,14 +419,9 @@ public final class EventIndex implements Closeable {
 
     /**
      * Counts of matches per value of a keyword field with doc values (pattern, source, level) over [from, to),
-     * in total and per bucket of {@code bucketMillis}.
+     * in total and per bucket of {@code bucketMillis}; as in {@link #histogram(String, Instant, Instant, long, long)},
+     * buckets start at {@code originMillis} plus a whole number of them.
      */
-    public TermSeries termSeries(String field, String queryText, Instant from, Instant to, long bucketMillis)
-            throws IOException {
-        return termSeries(field, queryText, from, to, bucketMillis, 0);
-    }
-
-    /** Like {@link #histogram(String, Instant, Instant, long, long)}, buckets start at {@code originMillis}. */
     public TermSeries termSeries(String field, String queryText, Instant from, Instant to, long bucketMillis,
                                  long originMillis) throws IOException {
         if (from == null || to == null) {

@@ -298,8 +298,7 @@ public final class MainView extends BorderPane {
         if (project == null) {
             return;
         }
-        workbench.tasks().run("Importing " + files.size() + " file(s)",
-                progress -> project.importFiles(files, options, progress), this::imported, this::importFailed);
+        importGroups(project, java.util.Map.of(options, files));
     }
 
     private void imported(List<ImportReport> reports) {

@@ -102,7 +102,6 @@ public final class WorkbenchModel {
             closeQuietly(opened);
             return;
         }
-        opening++;
         edits = new org.pmw.app.EditSession(opened);
         project.set(opened);
         changed();

@@ -51,8 +51,8 @@ public final class SearchViewModel {
     }
 
     /**
-     * True while the history list changes. The query box then reselects the item at its old index, which after
-     * the shift is the previous query: that must neither start a search nor replace what the box shows.
+     * True while the history list changes. The query box follows the change and reports it as an action (a pick,
+     * when its list is open), which must not start another search.
      */
     private boolean recordingHistory;
 
@@ -86,8 +86,6 @@ public final class SearchViewModel {
             status.set(String.format(Locale.ROOT, "%,d event%s (%.0f ms)", outcome.results().size(),
                     outcome.results().size() == 1 ? "" : "s", outcome.millis()));
             if (!text.isEmpty()) {
-                // what the box shows now: the query just run, or what the user has typed since
-                String shown = query.get();
                 recordingHistory = true;
                 try {
                     history.remove(text);
@@ -95,7 +93,6 @@ public final class SearchViewModel {
                     if (history.size() > 30) {
                         history.remove(30, history.size());
                     }
-                    query.set(shown);
                 } finally {
                     recordingHistory = false;
                 }

@@ -28,8 +28,6 @@ public final class FxTaskRunner implements TaskRunner {
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     /** The tasks started with {@link #run} and not finished, oldest first; the newest is the one shown. */
     private final java.util.List<Shown> shown = new java.util.ArrayList<>();
-    private Task<?> current;
-    private java.util.concurrent.atomic.AtomicBoolean currentCancel;
 
     private record Shown(Task<?> task, java.util.concurrent.atomic.AtomicBoolean cancel) {
     }
@@ -41,8 +39,8 @@ public final class FxTaskRunner implements TaskRunner {
     /** Cancels the task the status bar shows. */
     public void cancelCurrent() {
         // The work sees the flag, undoes what it did and fails; only then is the task over.
-        if (currentCancel != null) {
-            currentCancel.set(true);
+        if (!shown.isEmpty()) {
+            shown.get(shown.size() - 1).cancel().set(true);
             message.unbind();
             message.set("Cancelling...");
         }
@@ -83,7 +81,7 @@ public final class FxTaskRunner implements TaskRunner {
             }
         };
         shown.add(new Shown(task, cancel));
-        show(task, cancel);
+        show(shown.get(shown.size() - 1));
         task.setOnSucceeded(e -> {
             finished(task);
             onSuccess.accept(task.getValue());
@@ -95,12 +93,14 @@ public final class FxTaskRunner implements TaskRunner {
         executor.submit(task);
     }
 
-    private void show(Task<?> task, java.util.concurrent.atomic.AtomicBoolean cancel) {
-        current = task;
-        currentCancel = cancel;
-        message.bind(task.messageProperty());
-        progress.bind(task.progressProperty());
+    private void show(Shown top) {
+        message.bind(top.task().messageProperty());
+        progress.bind(top.task().progressProperty());
         running.set(true);
+        if (top.cancel().get()) {
+            message.unbind();
+            message.set("Cancelling...");
+        }
     }
 
     /**
@@ -108,25 +108,19 @@ public final class FxTaskRunner implements TaskRunner {
      * import must not leave the import without its progress and Cancel), or hides.
      */
     private void finished(Task<?> task) {
+        boolean wasShown = !shown.isEmpty() && shown.get(shown.size() - 1).task() == task;
         shown.removeIf(s -> s.task() == task);
-        if (current != task) {
+        if (!wasShown) {
             return;
         }
         message.unbind();
         progress.unbind();
         if (!shown.isEmpty()) {
-            Shown previous = shown.get(shown.size() - 1);
-            show(previous.task(), previous.cancel());
-            if (previous.cancel().get()) {
-                message.unbind();
-                message.set("Cancelling...");
-            }
+            show(shown.get(shown.size() - 1));
             return;
         }
         message.set("");
         progress.set(0);
         running.set(false);
-        current = null;
-        currentCancel = null;
     }
 }
