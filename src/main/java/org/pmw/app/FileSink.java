@@ -93,6 +93,11 @@ final class FileSink implements ParseSink {
         changes.add(change);
     }
 
+    /** Whether the parser has handed over nothing yet: no event, run or change. */
+    boolean untouched() {
+        return events == 0 && runs.isEmpty() && changes.isEmpty();
+    }
+
     long events() { return events; }
     Long first() { return events == 0 ? null : first; }
     Long last() { return events == 0 ? null : last; }

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * What the import made of one file.
  *
- * @param status imported, duplicate (same content already in the project) or refused (not recognised)
+ * @param status imported, duplicate (same content already in the project) or refused (no format recognises it,
+ *               or its format could not read it from the start; the message says which and where)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImportReport(String file, String status, String source, String format, long events, long skipped,

@@ -43,8 +43,8 @@ import org.pmw.project.ProjectLayout;
 
 /**
  * Imports evidence files into a project as one transaction: each file is copied byte for byte into
- * evidence/ (named by its SHA-256), recognised, parsed as a stream and indexed. Files already in the project
- * and files no format recognises are reported and left out. Any failure or a cancel rolls the index back and
+ * evidence/ (named by its SHA-256), recognised, parsed as a stream and indexed. Files already in the project,
+ * files no format recognises and files their format fails on before any event are reported and left out. Any failure or a cancel rolls the index back and
  * removes the copies, so the project is exactly as it was.
  */
 final class Importer {
@@ -172,7 +172,25 @@ final class Importer {
                 });
                 holder[0] = sink;
                 if (format != null && !empty) {
-                    parse(format, input, context, sink, display);
+                    try {
+                        parse(format, input, context, sink, display);
+                    } catch (FormatException e) {
+                        if (!sink.untouched()) {
+                            // its events are already on their way into the index: only the whole batch can go back
+                            throw e;
+                        }
+                        // nothing of the file reached the index, so it alone is left out and the batch goes on
+                        reports.add(new ImportReport(file.toString(), ImportReport.REFUSED, null, format.name(), 0, 0,
+                                List.of(), List.of(), null, null, e.getMessage() + "; nothing of it was kept"
+                                + (options.format() == null ? ". Name its format with --format; 'pmw formats' lists them"
+                                : "")));
+                        hash.cancel(true);
+                        Files.deleteIfExists(temp);
+                        staged.remove(temp);
+                        usedIds.remove(id);
+                        doneBytes += size;
+                        continue;
+                    }
                 }
                 sink.finish();
                 String sha = join(hash);

@@ -261,6 +261,30 @@ class ImportTest {
     }
 
     @Test
+    void aFileItsFormatCannotReadFromTheStartIsLeftOutAndTheRestOfTheBatchLands() throws Exception {
+        Path good = write("a.log", lines(3000));
+        Path unreadable = write("b.log", "FAIL\n" + lines(100).replace("request done", "payment gateway timeout"));
+        Path later = write("c.log", lines(200).replace("request done", "cache warmed"));
+        try (Project p = TestProjects.create(project())) {
+            List<ImportReport> reports = p.importFiles(List.of(good, unreadable, later), ImportOptions.defaults(),
+                    Progress.NONE);
+            assertEquals(List.of(ImportReport.IMPORTED, ImportReport.REFUSED, ImportReport.IMPORTED),
+                    reports.stream().map(ImportReport::status).toList());
+            ImportReport refused = reports.get(1);
+            assertEquals("test_kv", refused.format());
+            assertTrue(refused.message().startsWith("b.log:1: FAIL line; nothing of it was kept"), refused.message());
+            assertEquals(3200, p.index().count("*", null, null));
+            assertEquals(List.of("a.log", "c.log"), p.incident().getSources().stream().map(SourceFile::name).toList());
+            assertFalse(minedTemplate(p, "gateway"));
+            assertEquals(2, evidenceFiles().size(), "no copy of the file left out is kept");
+        }
+        try (Project p = TestProjects.open(project())) {
+            assertEquals(3200, p.index().size());
+            assertEquals(200, p.index().count("cache", null, null));
+        }
+    }
+
+    @Test
     void cancelledImportLeavesProjectUnchanged() throws Exception {
         Path big = write("big.log", lines(20000));
         try (Project p = TestProjects.create(project())) {
