@@ -128,7 +128,7 @@ final class HypothesisCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            HypothesisStatus to = HypothesisStatus.fromId(status);
+            HypothesisStatus to = UsageException.option("STATUS", () -> HypothesisStatus.fromId(status));
             Edits.apply(dir, "status", inv -> {
                 if (at == null) {
                     inv.setStatus(id, to, reason);

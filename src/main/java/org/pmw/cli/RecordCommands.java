@@ -11,6 +11,7 @@ import org.pmw.app.InvestigationQueries;
 import org.pmw.app.OutcomeText;
 import org.pmw.app.Project;
 import org.pmw.app.TimeArguments;
+import org.pmw.app.investigation.Vocabulary;
 import org.pmw.model.ActionItem;
 import org.pmw.model.Bookmark;
 import org.pmw.model.Change;
@@ -29,6 +30,11 @@ final class RecordCommands {
     }
 
     /** A time given as an option; one that cannot be read is a usage error. */
+    /** A word the record accepts, checked before the project is opened: a wrong one is a usage error. */
+    static String word(String option, String what, String word, List<String> allowed) {
+        return UsageException.option(option, () -> Vocabulary.require(what, word, allowed));
+    }
+
     static Instant time(Project p, String text) {
         return time(p.zone().getId(), text);
     }
@@ -118,6 +124,9 @@ final class RecordCommands {
 
         @Override
         public Integer call() throws Exception {
+            if (verdict != null) {
+                word("--verdict", "experiment verdict", verdict, Vocabulary.EXPERIMENT_VERDICTS);
+            }
             String[] id = new String[1];
             Edits.apply(dir, "add experiment", inv -> id[0] = inv.addExperiment(new Experiment(null, title, method,
                     hypothesis, window(inv.incident().getZone(), window), runs, searches, expected, observed, verdict,
@@ -174,6 +183,7 @@ final class RecordCommands {
 
         @Override
         public Integer call() throws Exception {
+            word("--kind", "change kind", kind, Vocabulary.CHANGE_KINDS);
             String[] id = new String[1];
             Edits.apply(dir, "add change", inv -> {
                 String zone = inv.incident().getZone();
@@ -304,6 +314,7 @@ final class RecordCommands {
         @Override
         public Integer call() throws Exception {
             String[] id = new String[1];
+            word("--type", "action type", type, Vocabulary.ACTION_TYPES);
             Edits.apply(dir, "add action", inv -> id[0] = inv.addActionItem(new ActionItem(null, action, type, owner,
                     ticket, "open")).id());
             out().println(id[0]);
@@ -401,6 +412,7 @@ final class RecordCommands {
 
         @Override
         public Integer call() throws Exception {
+            word("TYPE", "link type", type, Vocabulary.LINK_TYPES);
             Edits.apply(dir, "link", inv -> inv.link(from, type, to));
             return 0;
         }
@@ -417,6 +429,7 @@ final class RecordCommands {
 
         @Override
         public Integer call() throws Exception {
+            word("KIND", "marker", kind, Vocabulary.ANY_MARKER);
             Edits.apply(dir, "marker", inv -> inv.setMarker(kind, time(inv.incident().getZone(), at), label));
             return 0;
         }

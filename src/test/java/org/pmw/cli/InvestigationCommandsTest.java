@@ -129,7 +129,21 @@ class InvestigationCommandsTest {
         assertEquals(1, badRef.status());
         Result badLink = pmw("link", project.toString(), "H1", "addresses", "C99");
         assertEquals(1, badLink.status());
-        assertEquals(new String(before), Files.readString(project.resolve("incident.json")));
+        // a word the record does not know is a usage error, like any option value the command cannot use
+        Result status = pmw("hypothesis", "set-status", project.toString(), "H1", "disproven", "--reason", "x");
+        assertEquals(2, status.status());
+        assertTrue(status.err().contains("unknown hypothesis status 'disproven' (expected open, testing"), status.err());
+        Result kind = pmw("change", "add", project.toString(), "Raise MaxClients", "--kind", "hotfix", "--at",
+                "2005-10-10 18:00");
+        assertEquals(2, kind.status());
+        assertTrue(kind.err().contains("--kind: unknown change kind 'hotfix' (expected code, config"), kind.err());
+        assertEquals(2, pmw("experiment", "add", project.toString(), "Load test", "--verdict", "maybe").status());
+        assertEquals(2, pmw("action", "add", project.toString(), "Alert on MaxClients", "--type", "fix").status());
+        assertEquals(2, pmw("link", project.toString(), "H1", "proves", "H1").status());
+        assertEquals(2, pmw("marker", project.toString(), "resolved", "2005-10-10 18:00").status());
+        assertEquals(0, pmw("change", "add", project.toString(), "Flag off", "--kind", "Feature-Flag", "--at",
+                "2005-10-10 18:00").status(), "written as a person would, it is still known");
+        assertTrue(Files.readString(project.resolve("incident.json")).contains("\"feature_flag\""));
     }
 
     @Test

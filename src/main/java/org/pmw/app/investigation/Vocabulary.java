@@ -17,6 +17,9 @@ public final class Vocabulary {
     public static final List<String> MARKER_KINDS = List.of("outage_begins", "detected", "mitigated", "ends");
     /** Any other marker: a free label, as many as wanted. */
     public static final String CUSTOM_MARKER = "custom";
+    /** Every word a marker's kind may be. */
+    public static final List<String> ANY_MARKER = java.util.stream.Stream.concat(MARKER_KINDS.stream(),
+            java.util.stream.Stream.of(CUSTOM_MARKER)).toList();
 
     private Vocabulary() {
     }
@@ -27,7 +30,7 @@ public final class Vocabulary {
     }
 
     /** The normalised word if it is one of {@code allowed}, else an error naming them all. */
-    static String require(String what, String word, List<String> allowed) {
+    public static String require(String what, String word, List<String> allowed) {
         if (word == null || word.isBlank()) {
             throw new IllegalArgumentException("missing " + what + " (expected " + String.join(", ", allowed) + ")");
         }
