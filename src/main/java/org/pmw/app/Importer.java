@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -89,10 +91,18 @@ final class Importer {
         } catch (IOException e) {
             throw new ImportException("cannot read " + e.getMessage(), false, e);
         }
-        Set<String> knownHashes = new HashSet<>();
+        // what is already in the project (and, as the batch goes on, in the batch): the files' hashes and, to
+        // catch the same evidence compressed and not, their contents' hashes; each to the source that has it
+        Map<String, String> knownHashes = new HashMap<>();
+        Map<String, String> knownContents = new HashMap<>();
         Set<Long> knownSizes = new HashSet<>();
-        incident.getSources().forEach(s -> knownHashes.add(s.sha256()));
-        incident.getSources().forEach(s -> knownSizes.add(s.size()));
+        Set<Long> knownContentSizes = new HashSet<>();
+        for (SourceFile s : incident.getSources()) {
+            knownHashes.putIfAbsent(s.sha256(), s.id());
+            knownContents.putIfAbsent(s.contentKey(), s.id());
+            knownSizes.add(s.size());
+            knownContentSizes.add(s.contentLength());
+        }
         ExecutorService hasher = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "pmw-hasher");
             t.setDaemon(true);
@@ -117,22 +127,36 @@ final class Importer {
                 Path temp = copyIn(file);
                 staged.add(temp);
                 long size = Files.size(temp);
+                FileInput input = new FileInput(temp, file.getFileName().toString());
+                boolean gzip = input.gzip();
                 // Hashing takes as long as parsing a tenth of the file. Only a file of a size already seen can be
                 // a duplicate, so only then must the hash come first; otherwise it is computed alongside.
-                boolean maybeDuplicate = knownSizes.contains(size);
+                boolean maybeDuplicate = knownSizes.contains(size) || !gzip && knownContentSizes.contains(size);
                 Future<String> hash = maybeDuplicate ? CompletableFuture.completedFuture(sha256(temp))
                         : hasher.submit(() -> sha256(temp));
+                String duplicateOf = null;
+                if (maybeDuplicate) {
+                    String sha = join(hash);
+                    duplicateOf = knownHashes.containsKey(sha) ? knownHashes.get(sha)
+                            : gzip ? null : knownContents.get(sha);
+                }
+                // a compressed file's content is hashed first only when its trailer gives a length already seen
+                long trailerLength = gzip && duplicateOf == null ? FileInput.gzipTrailerLength(temp) : -1;
+                if (trailerLength >= 0 && knownContentSizes.stream().anyMatch(n -> (n & 0xFFFFFFFFL) == trailerLength)) {
+                    duplicateOf = knownContents.get(input.hashContent());
+                }
                 knownSizes.add(size);
-                if (maybeDuplicate && knownHashes.contains(join(hash))) {
-                    reports.add(new ImportReport(file.toString(), ImportReport.DUPLICATE, existingId(join(hash)),
-                            null, 0, 0, List.of(), List.of("the same content is already in the project"), null, null,
+                if (duplicateOf != null) {
+                    reports.add(new ImportReport(file.toString(), ImportReport.DUPLICATE, duplicateOf,
+                            null, 0, 0, List.of(), List.of("the same content is already in the project"
+                            + (gzip ? " (the file is that content compressed)" : "")), null, null,
                             "already imported; not indexed again"));
+                    hash.cancel(true);
                     Files.deleteIfExists(temp);
                     staged.remove(temp);
                     doneBytes += size;
                     continue;
                 }
-                FileInput input = new FileInput(temp, file.getFileName().toString());
                 Sample sample = input.sample(SAMPLE_LINES);
                 Format format;
                 List<String> notes = new ArrayList<>();
@@ -194,7 +218,18 @@ final class Importer {
                 }
                 sink.finish();
                 String sha = join(hash);
-                knownHashes.add(sha);
+                String contentSha = gzip ? input.contentSha256() : null;
+                if (gzip && contentSha == null) {
+                    // the parser stopped before the end of the content
+                    contentSha = input.hashContent();
+                }
+                // null when the content could not be read to its end (it expands past the limit)
+                Long contentSize = contentSha != null ? input.contentBytes() : null;
+                knownHashes.putIfAbsent(sha, id);
+                if (!gzip || contentSha != null) {
+                    knownContents.putIfAbsent(gzip ? contentSha : sha, id);
+                    knownContentSizes.add(gzip ? contentSize : size);
+                }
                 Path named = layout.incomingDir().resolve(sha + ".part");
                 Files.move(temp, named, StandardCopyOption.REPLACE_EXISTING);
                 staged.set(staged.indexOf(temp), named);
@@ -205,7 +240,7 @@ final class Importer {
                         evidencePath, size, sha, format == null ? "generic" : format.name(),
                         format == null ? "log" : format.category().id(), zone.getId(), year, options.host(),
                         options.clockOffsetMs(), clock.instant(), sink.events(), context.skipped(),
-                        toInstant(sink.first()), toInstant(sink.last()), notes);
+                        toInstant(sink.first()), toInstant(sink.last()), notes, contentSha, contentSize);
                 sources.add(source);
                 runs.addAll(sink.runs());
                 changes.addAll(sink.changes());
@@ -360,11 +395,6 @@ final class Importer {
             return ".gz";
         }
         return "";
-    }
-
-    private String existingId(String sha) {
-        return incident.getSources().stream().filter(s -> s.sha256().equals(sha)).map(SourceFile::id)
-                .findFirst().orElse(null);
     }
 
     private static long sizeOf(Path f) {

@@ -30,6 +30,9 @@ public final class FileInput implements ParseInput {
     private boolean expansionLimitHit;
     private volatile CountingStream raw;
     private LineReader lastReader;
+    /** For gzip: the SHA-256 of the decompressed bytes, once the last stream handed out was read to its end. */
+    private volatile String contentSha256;
+    private volatile long contentBytes = -1;
 
     public FileInput(Path path, String fileName) throws IOException {
         this.path = path;
@@ -72,6 +75,57 @@ public final class FileInput implements ParseInput {
         return lastReader;
     }
 
+    /**
+     * For gzip, the SHA-256 (hex) of the decompressed content, when the last stream handed out was read to its
+     * end (or to where a damaged stream broke off); else null. Two files with the same content, one compressed,
+     * are the same evidence.
+     */
+    public String contentSha256() {
+        return contentSha256;
+    }
+
+    /** For gzip, how many bytes the content that {@link #contentSha256()} covers has; else -1. */
+    public long contentBytes() {
+        return contentBytes;
+    }
+
+    /**
+     * Reads the whole decompressed content once, for {@link #contentSha256()}; what the parse's own read found
+     * (a damaged stream, the expansion limit) stays as it was.
+     */
+    public String hashContent() throws IOException {
+        long truncated = truncatedAt;
+        boolean limitHit = expansionLimitHit;
+        try (InputStream in = stream()) {
+            byte[] buffer = new byte[1 << 16];
+            while (in.read(buffer) >= 0) {
+                // the stream digests what passes through it
+            }
+        } finally {
+            truncatedAt = truncated;
+            expansionLimitHit = limitHit;
+        }
+        return contentSha256;
+    }
+
+    /**
+     * The length of the content as a gzip file's trailer gives it: modulo 2^32, and of its last member only,
+     * so equal lengths only say the content may be the same.
+     */
+    public static long gzipTrailerLength(Path path) throws IOException {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(path)) {
+            long size = channel.size();
+            if (size < 18) {
+                return -1;
+            }
+            java.nio.ByteBuffer trailer = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            while (trailer.hasRemaining() && channel.read(trailer, size - 4 + trailer.position()) > 0) {
+                // a file read may return fewer bytes than asked
+            }
+            return trailer.flip().remaining() == 4 ? trailer.getInt() & 0xFFFFFFFFL : -1;
+        }
+    }
+
     /** Bytes of the file (compressed, for gzip) read so far by the last stream handed out. */
     public long bytesRead() {
         CountingStream counting = raw;
@@ -86,6 +140,8 @@ public final class FileInput implements ParseInput {
             return compressed;
         }
         long limit = Math.max(1L << 20, Files.size(path) * MAX_EXPANSION);
+        contentSha256 = null;
+        contentBytes = -1;
         return new TolerantStream(new GZIPInputStream(compressed, 1 << 16), compressed, limit);
     }
 
@@ -158,11 +214,23 @@ public final class FileInput implements ParseInput {
         private final long limit;
         private long produced;
         private boolean ended;
+        private final java.security.MessageDigest digest;
 
         TolerantStream(InputStream in, CountingStream compressed, long limit) {
             super(in);
             this.compressed = compressed;
             this.limit = limit;
+            try {
+                this.digest = java.security.MessageDigest.getInstance("SHA-256");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java runtime has SHA-256", e);
+            }
+        }
+
+        /** The content ended here: what was read is the whole of it. */
+        private void complete() {
+            contentSha256 = java.util.HexFormat.of().formatHex(digest.digest());
+            contentBytes = produced;
         }
 
         @Override
@@ -186,11 +254,16 @@ public final class FileInput implements ParseInput {
                         ended = true;
                         return -1;
                     }
+                    digest.update(b, off, n);
+                } else if (n < 0) {
+                    ended = true;
+                    complete();
                 }
                 return n;
             } catch (EOFException | ZipException e) {
                 truncatedAt = compressed.count;
                 ended = true;
+                complete();
                 return -1;
             }
         }

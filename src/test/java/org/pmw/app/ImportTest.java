@@ -195,6 +195,43 @@ class ImportTest {
     }
 
     @Test
+    void theSameLogCompressedOrNotIsOneSourceWhicheverCameFirst() throws Exception {
+        Path plain = write("access_log.1", lines(400));
+        Path compressed = gzip("access_log.1.gz", lines(400));
+        Path laterGz = gzip("error_log.1.gz", lines(300).replace("request done", "child exited"));
+        Path laterPlain = write("error_log.1", lines(300).replace("request done", "child exited"));
+        Path differs = gzip("access_log.2.gz", lines(401));
+        try (Project p = TestProjects.create(project())) {
+            p.importFiles(List.of(plain, laterGz), ImportOptions.defaults(), Progress.NONE);
+            SourceFile gz = p.incident().getSources().get(1);
+            assertEquals(64, gz.contentSha256().length(), "a compressed source keeps the hash of its content");
+            assertEquals(Files.size(laterPlain), gz.contentSize());
+            assertEquals(null, p.incident().getSources().get(0).contentSha256());
+        }
+        assertFalse(Files.readString(project().resolve("incident.json")).contains("\"contentSha256\" : null"));
+        try (Project p = TestProjects.open(project())) {
+            List<ImportReport> again = p.importFiles(List.of(compressed, laterPlain, differs), ImportOptions.defaults(),
+                    Progress.NONE);
+            assertEquals(List.of(ImportReport.DUPLICATE, ImportReport.DUPLICATE, ImportReport.IMPORTED),
+                    again.stream().map(ImportReport::status).toList());
+            assertEquals(p.incident().getSources().get(0).id(), again.get(0).source());
+            assertEquals(p.incident().getSources().get(1).id(), again.get(1).source());
+            assertTrue(again.get(0).notes().get(0).contains("compressed"), again.get(0).notes().toString());
+            assertEquals(400 + 300 + 401, p.index().size());
+            assertEquals(3, p.incident().getSources().size());
+        }
+    }
+
+    private Path gzip(String name, String content) throws IOException {
+        Path file = tmp.resolve("in").resolve(name);
+        Files.createDirectories(file.getParent());
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(content.getBytes(StandardCharsets.UTF_8));
+        }
+        return file;
+    }
+
+    @Test
     void unrecognisedFileIsRefusedWithScoresAndNothingIsKept() throws Exception {
         Path prose = write("notes.txt", "Dear team,\nthe site was down again today.\nRegards\n");
         try (Project p = TestProjects.create(project())) {

@@ -44,7 +44,7 @@ class IncidentStoryTest {
         Incident incident = new Incident("Segfaults and 'Too many connections'", NEW_YORK.getId(), local("21:00"));
         incident.getSources().add(new SourceFile("changes", "changes.csv", "/home/sam/changes.csv", "evidence/ab12",
                 512, "ab12", "changes_csv", "changes", NEW_YORK.getId(), null, null, 0, local("21:00"), 3, 0, null,
-                null, List.of()));
+                null, List.of(), null, null));
         incident.getLoadTestRuns().add(new LoadTestRun("R1", "ab ramp 10 to 200 users", "ab", List.of("ab_ramp"),
                 local("15:10"), local("15:40"), List.of(), List.of()));
         Investigation inv = new Investigation(incident, Clock.fixed(local("21:00"), ZoneOffset.UTC), "sam");

@@ -53,7 +53,7 @@ class InvestigationTest {
 
     private static SourceFile source(String id) {
         return new SourceFile(id, id + ".log", "/tmp/" + id + ".log", "evidence/" + id, 100, "00", "syslog", "log",
-                "America/New_York", 2005, "web1", 0, NOW, 10, 0, null, null, List.of());
+                "America/New_York", 2005, "web1", 0, NOW, 10, 0, null, null, List.of(), null, null);
     }
 
     /** A time on 10 Oct 2005 in UTC (the incident's local time is 4 hours behind). */
