@@ -156,12 +156,13 @@ public final class Project implements Closeable {
      * first day, or of the evidence's).
      */
     public Histogram histogram(String query, Instant from, Instant to, long bucketMillis) throws IOException {
-        return index.histogram(query, from, to, bucketMillis, localMidnight(from));
+        return index.histogram(query, from, to, bucketMillis, localMidnight(from), zone());
     }
 
     /**
-     * Local midnight of {@code from}'s day, or of the evidence's first day: where buckets start. Buckets are fixed
-     * lengths from there, so across a daylight-saving change a day bucket is off by the hour the clocks moved.
+     * Local midnight of {@code from}'s day, or of the evidence's first day: where buckets start. Histogram day
+     * buckets are local days from there; the pattern series' buckets are fixed lengths, so across a
+     * daylight-saving change their day buckets are off by the hour the clocks moved.
      */
     private long localMidnight(Instant from) throws IOException {
         Instant anchor = from;

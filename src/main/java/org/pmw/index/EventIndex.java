@@ -307,9 +307,16 @@ public final class EventIndex implements Closeable {
     /** Counts per bucket of {@code bucketMillis}; buckets start at {@code originMillis} plus a whole number of them. */
     public Histogram histogram(String queryText, Instant from, Instant to, long bucketMillis, long originMillis)
             throws IOException {
-        if (bucketMillis <= 0) {
-            throw new IllegalArgumentException("bucket width must be positive");
-        }
+        return histogram(queryText, from, to, bucketMillis, originMillis, null);
+    }
+
+    /**
+     * Counts per bucket of {@code bucketMillis} from {@code originMillis}; with a zone, buckets of whole days are
+     * local days, so they stay on local midnight across a daylight-saving change.
+     */
+    public Histogram histogram(String queryText, Instant from, Instant to, long bucketMillis, long originMillis,
+                               java.time.ZoneId zone) throws IOException {
+        Buckets layout = Buckets.of(bucketMillis, originMillis, zone);
         Query query = withWindow(parse(queryText), from, to);
         Map<Long, long[]> counts = new HashMap<>();
         long[] total = {0};
@@ -317,6 +324,7 @@ public final class EventIndex implements Closeable {
         try {
             searcher.search(query, new SimpleCollector() {
                 private NumericDocValues ts;
+                private final Buckets.Cursor cursor = layout.cursor();
 
                 @Override
                 protected void doSetNextReader(LeafReaderContext context) throws IOException {
@@ -326,7 +334,7 @@ public final class EventIndex implements Closeable {
                 @Override
                 public void collect(int doc) throws IOException {
                     if (ts != null && ts.advanceExact(doc)) {
-                        long bucket = bucketStart(ts.longValue(), bucketMillis, originMillis);
+                        long bucket = cursor.startOf(ts.longValue());
                         counts.computeIfAbsent(bucket, k -> new long[1])[0]++;
                         total[0]++;
                     }
@@ -345,12 +353,12 @@ public final class EventIndex implements Closeable {
             long first = counts.keySet().stream().mapToLong(Long::longValue).min().orElseThrow();
             long last = counts.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
             if (from != null) {
-                first = Math.min(first, bucketStart(from.toEpochMilli(), bucketMillis, originMillis));
+                first = Math.min(first, layout.startOf(from.toEpochMilli()));
             }
             if (to != null) {
-                last = Math.max(last, bucketStart(to.toEpochMilli() - 1, bucketMillis, originMillis));
+                last = Math.max(last, layout.startOf(to.toEpochMilli() - 1));
             }
-            for (long start = first; start <= last; start += bucketMillis) {
+            for (long start = first; start <= last; start = layout.next(start)) {
                 long[] c = counts.get(start);
                 buckets.add(new Histogram.Bucket(start, c == null ? 0 : c[0]));
             }
