@@ -173,6 +173,17 @@ public final class Project implements Closeable {
         return anchor.atZone(zone()).toLocalDate().atStartOfDay(zone()).toInstant().toEpochMilli();
     }
 
+    /** The values of {@code field} among the matching events, most frequent first (see EventIndex). */
+    public org.pmw.model.FieldValues fieldValues(String field, String query, Instant from, Instant to, int limit)
+            throws IOException {
+        return index.fieldValues(field, query, from, to, limit);
+    }
+
+    /** The fields whose values {@link #fieldValues} counts. */
+    public List<String> countableFields() {
+        return index.countableFields();
+    }
+
     public LaneDensity laneDensity(String query, Instant from, Instant to, int buckets) throws IOException {
         return index.laneDensity(query, from, to, buckets);
     }

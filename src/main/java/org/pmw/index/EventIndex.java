@@ -277,6 +277,61 @@ public final class EventIndex implements Closeable {
         return new ResultSet(searchers, store, withWindow(parse(queryText), from, to));
     }
 
+    /**
+     * The values of {@code field} among the events matching the query in [from, to), most frequent first, at most
+     * {@code limit} of them. Keyword values are as searched: lower case (source, level and pattern keep theirs).
+     *
+     * @throws IllegalArgumentException for a field the project does not have, or one whose values are not counted
+     *                                  (the message text, the time)
+     */
+    public org.pmw.model.FieldValues fieldValues(String field, String queryText, Instant from, Instant to, int limit)
+            throws IOException {
+        FieldType type = countableType(field);
+        Query query = withWindow(parse(queryText), from, to);
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return ValueCounter.count(searcher, query, field, type, limit);
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** The fields whose values can be counted: the event's own keywords, then the formats' fields by name. */
+    public List<String> countableFields() {
+        List<String> names = new ArrayList<>(List.of(EventSchema.SOURCE, EventSchema.HOST, EventSchema.LEVEL,
+                EventSchema.KIND, EventSchema.PATTERN));
+        catalog.snapshot().keySet().stream().sorted()
+                .filter(name -> !names.contains(name) && !UNCOUNTED.contains(name)).forEach(names::add);
+        return names;
+    }
+
+    /** The event's own fields whose values are not counted: times and text. */
+    private static final java.util.Set<String> UNCOUNTED = java.util.Set.of(EventSchema.TS, EventSchema.TS_TEXT,
+            EventSchema.MICROS, EventSchema.AT, EventSchema.MESSAGE, EventSchema.RAW);
+
+    private FieldType countableType(String field) {
+        switch (field) {
+            case EventSchema.SOURCE, EventSchema.HOST, EventSchema.LEVEL, EventSchema.KIND, EventSchema.PATTERN -> {
+                return FieldType.KEYWORD;
+            }
+            case EventSchema.LINE -> {
+                return FieldType.LONG;
+            }
+            case EventSchema.MESSAGE, EventSchema.RAW -> throw new IllegalArgumentException("the message is text, not a "
+                    + "value: its templates are counted by 'patterns'");
+            case EventSchema.TS, EventSchema.TS_TEXT, EventSchema.MICROS, EventSchema.AT ->
+                    throw new IllegalArgumentException("times are counted per bucket by 'histogram'");
+            default -> {
+                FieldType type = catalog.type(field);
+                if (type == null) {
+                    throw new IllegalArgumentException("no field '" + field + "' in this project (fields: "
+                            + String.join(", ", countableFields()) + ")");
+                }
+                return type;
+            }
+        }
+    }
+
     public long count(String queryText, Instant from, Instant to) throws IOException {
         Query query = withWindow(parse(queryText), from, to);
         IndexSearcher searcher = searchers.acquire();

@@ -89,6 +89,24 @@ class CoreCommandsTest {
         assertEquals("2005-10-10T04:00:00Z", days.get("buckets").get(0).get("start").asText(),
                 "midnight in New York");
 
+        JsonNode top = pmw("top", project.toString(), "status", "source:web1_access_log", "--json").json();
+        assertEquals(600, top.get("matching").asLong());
+        assertEquals(2, top.get("distinct").asLong());
+        assertEquals("200", top.get("values").get(0).get("value").asText());
+        assertEquals(570, top.get("values").get(0).get("count").asLong());
+        assertEquals(30, top.get("values").get(1).get("count").asLong());
+        JsonNode bytes = pmw("top", project.toString(), "bytes", "status:503", "--json").json();
+        assertEquals("512", bytes.get("values").get(0).get("value").asText());
+        assertEquals(30, bytes.get("values").get(0).get("count").asLong());
+        Result topText = pmw("top", project.toString(), "source", "--from", "2005-10-10 14:00", "--to", "2005-10-10 14:10");
+        assertTrue(topText.out().matches("(?s)web1_access_log +100   95.2%.*"), topText.out());
+        assertTrue(topText.out().contains("105 of 105 matching event(s) have a source; 2 different value(s)"),
+                topText.out());
+        Result noSuchField = pmw("top", project.toString(), "satus");
+        assertEquals(2, noSuchField.status());
+        assertTrue(noSuchField.err().contains("no field 'satus' in this project (fields: source, host, level, kind,"
+                + " pattern, agent"), noSuchField.err());
+
         JsonNode show = pmw("show", project.toString(), "web1_access_log:21", "--context", "2", "--json").json();
         assertEquals(21, show.get("event").get("line").asLong());
         assertEquals(5, show.get("context").size());

@@ -155,6 +155,46 @@ class SearchTest {
     }
 
     @Test
+    void theValuesOfAFieldAreCountedAmongTheMatchingEvents() throws IOException {
+        org.pmw.model.FieldValues status = project.fieldValues("status", "*", null, null, 10);
+        assertEquals(3600, status.matching());
+        assertEquals(3600, status.withField());
+        assertTrue(status.numeric());
+        assertEquals(List.of(new org.pmw.model.FieldValues.Value("200", 3240), new org.pmw.model.FieldValues.Value("500", 360)),
+                status.top());
+
+        org.pmw.model.FieldValues hosts = project.fieldValues("host", "level:error", null, null, 2);
+        assertEquals(360, hosts.matching());
+        assertEquals(3, hosts.distinct());
+        assertEquals(List.of(new org.pmw.model.FieldValues.Value("web1", 120), new org.pmw.model.FieldValues.Value("web2", 120)),
+                hosts.top(), "most frequent first, then by value; at most the limit");
+
+        org.pmw.model.FieldValues ratio = project.fieldValues("ratio", "*", null, null, 10);
+        assertEquals(7, ratio.distinct());
+        assertEquals(new org.pmw.model.FieldValues.Value("0.5", 515), ratio.top().get(0));
+
+        org.pmw.model.FieldValues firstTenMinutes = project.fieldValues("level", "*",
+                Instant.parse("2005-10-10T14:00:00Z"), Instant.parse("2005-10-10T14:10:00Z"), 5);
+        assertEquals(600, firstTenMinutes.matching());
+        assertEquals(List.of(new org.pmw.model.FieldValues.Value("info", 540), new org.pmw.model.FieldValues.Value("error", 60)),
+                firstTenMinutes.top());
+
+        // a clicked value narrows or widens the search to exactly its count
+        for (org.pmw.model.FieldValues.Value v : project.fieldValues("status", "host:web2", null, null, 10).top()) {
+            String clause = org.pmw.app.QueryClauses.equalTo("status", v.value(), true);
+            assertEquals(v.count(), total(org.pmw.app.QueryClauses.and("host:web2", clause)));
+            assertEquals(1200 - v.count(), total(org.pmw.app.QueryClauses.andNot("host:web2", clause)));
+        }
+        assertEquals(2400, total(org.pmw.app.QueryClauses.andNot("*", org.pmw.app.QueryClauses.equalTo("host", "web2", false))));
+
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> project.fieldValues("statuss", "*", null, null, 10));
+        assertTrue(unknown.getMessage().startsWith("no field 'statuss' in this project (fields: source, host, level"),
+                unknown.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> project.fieldValues("message", "*", null, null, 10));
+    }
+
+    @Test
     void aroundGivesTheEventAndItsNeighboursInTheSameSource() throws IOException {
         List<Event> events = project.index().around("app.log", 1802, 2);
         // line 1802 is inside the multi-line event that starts at 1801
