@@ -51,9 +51,18 @@ public final class Workbench {
         main.addSideTab(loadTestsTab);
         main.addSideTab(patternsTab);
         main.addSideTab(reportTab);
+        org.pmw.ui.fields.FieldsView fields = new org.pmw.ui.fields.FieldsView(workbench, main.searchModel());
+        Tab fieldsTab = new Tab("Fields", fields);
+        fieldsTab.setId("fieldsTab");
+        main.addSideTab(fieldsTab);
+        fields.setShowing(fieldsTab.isSelected());
+        fieldsTab.selectedProperty().addListener((o, a, on) -> fields.setShowing(on));
+        // a value picked narrows the search on screen, in its time window
+        fields.setOnSearch(query -> search(main, query, main.searchModel().fromProperty().get(),
+                main.searchModel().toProperty().get()));
 
         int key = 1;
-        for (Tab tab : List.of(investigationTab, loadTestsTab, patternsTab, reportTab)) {
+        for (Tab tab : List.of(investigationTab, loadTestsTab, patternsTab, reportTab, fieldsTab)) {
             main.addViewItem(item(tab.getText(), "Shortcut+" + key++, () -> main.sidePanel().getSelectionModel().select(tab)));
         }
         patterns.setOnSearch(query -> search(main, query, null, null));

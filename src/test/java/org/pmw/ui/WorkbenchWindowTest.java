@@ -395,6 +395,45 @@ class WorkbenchWindowTest {
         assertEquals("segmentation fault", main.searchModel().queryProperty().get());
     }
 
+    @Test
+    void theFieldsPanelCountsTheValuesOfTheSearchAndNarrowsItToOne(FxRobot robot) throws Exception {
+        Project project = sampleProject("fields");
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        Label count = robot.lookup("#resultCount").queryAs(Label.class);
+        typeQuery(robot, "level:error");
+        assertTrue(count.getText().startsWith("300 events"), count.getText());
+        robot.clickOn("#fieldsTab");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ComboBox<String> picker = robot.lookup("#fieldPicker").queryComboBox();
+        TableView<org.pmw.model.FieldValues.Value> values = robot.lookup("#fieldValues").queryTableView();
+        assertEquals("status", picker.getValue(), "a field worth a look is picked first");
+        assertEquals(List.of(new org.pmw.model.FieldValues.Value("503", 300)), values.getItems());
+
+        WaitForAsyncUtils.asyncFx(() -> picker.setValue("host")).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(100L, 100L, 100L), values.getItems().stream().map(org.pmw.model.FieldValues.Value::count).toList());
+        Label caption = robot.lookup("#fieldsCaption").queryAs(Label.class);
+        assertTrue(caption.getText().startsWith("300 of the 300 events of 'level:error' have a host: 3 different values"),
+                caption.getText());
+        robot.doubleClickOn(robot.lookup("#fieldValues .table-cell").match(
+                org.testfx.matcher.control.LabeledMatchers.hasText("web2")).queryLabeled());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("(level:error) AND host:\"web2\"", main.searchModel().queryProperty().get());
+        assertTrue(count.getText().startsWith("100 events"), count.getText());
+        assertEquals(List.of(new org.pmw.model.FieldValues.Value("web2", 100)), values.getItems(),
+                "the panel follows the new search");
+
+        typeQuery(robot, "request served");
+        WaitForAsyncUtils.asyncFx(() -> picker.setValue("status")).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup("#fieldValues .table-cell").match(
+                org.testfx.matcher.control.LabeledMatchers.hasText("503")).queryLabeled());
+        robot.clickOn("#withoutValue");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("(request served) AND NOT status:503", main.searchModel().queryProperty().get());
+        assertTrue(count.getText().startsWith("3,300 events"), count.getText());
+    }
+
     /** Empties the query box, then types a query into it and presses Enter. */
     private static void typeQuery(FxRobot robot, String query) throws Exception {
         javafx.scene.control.ComboBox<?> box = robot.lookup("#queryField").queryAs(javafx.scene.control.ComboBox.class);

@@ -23,13 +23,19 @@ public final class SearchViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final ObservableList<String> history = FXCollections.observableArrayList();
+    private final ObjectProperty<Shown> shown = new SimpleObjectProperty<>();
     private int generation;
+
+    /** The search whose results are on screen: what the box and window held when it ran. */
+    public record Shown(String query, Instant from, Instant to) {
+    }
 
     public SearchViewModel(WorkbenchModel workbench) {
         this.workbench = workbench;
         workbench.projectProperty().addListener((o, a, b) -> {
             generation++; // a search of the project before must not show its results in this one
             replaceResults(null);
+            shown.set(null);
             from.set(null);
             to.set(null);
             status.set("");
@@ -44,6 +50,8 @@ public final class SearchViewModel {
     public StringProperty statusProperty() { return status; }
     public StringProperty errorProperty() { return error; }
     public ObservableList<String> history() { return history; }
+    /** The search whose results are shown; null before the first. */
+    public ObjectProperty<Shown> shownProperty() { return shown; }
 
     public void setWindow(Instant newFrom, Instant newTo) {
         from.set(newFrom);
@@ -82,6 +90,7 @@ public final class SearchViewModel {
                 return;
             }
             error.set("");
+            shown.set(new Shown(text, f, t));
             replaceResults(outcome.results());
             status.set(String.format(Locale.ROOT, "%,d event%s (%.0f ms)", outcome.results().size(),
                     outcome.results().size() == 1 ? "" : "s", outcome.millis()));
