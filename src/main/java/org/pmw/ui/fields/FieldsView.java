@@ -20,7 +20,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.pmw.app.Project;
 import org.pmw.app.QueryClauses;
@@ -96,7 +95,11 @@ public final class FieldsView extends VBox {
                 bar.setMaxWidth(Double.MAX_VALUE);
                 bar.getStyleClass().add("share-bar");
                 Label percent = new Label(String.format(Locale.ROOT, "%.1f%%", 100 * item));
-                StackPane cell = new StackPane(bar, percent);
+                percent.setMinWidth(46);
+                percent.setAlignment(Pos.CENTER_RIGHT);
+                HBox cell = new HBox(6, bar, percent);
+                cell.setAlignment(Pos.CENTER_LEFT);
+                HBox.setHgrow(bar, Priority.ALWAYS);
                 setGraphic(cell);
             }
         });
