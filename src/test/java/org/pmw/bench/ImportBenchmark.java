@@ -134,6 +134,15 @@ public final class ImportBenchmark {
             double histErrMs = (System.nanoTime() - t0) / 1e6;
             System.out.printf(Locale.ROOT, "histogram 1m buckets: all events %.1f ms (%d buckets), level:error %.1f ms (%d)%n",
                     histMs, h.buckets().size(), histErrMs, he.total());
+            // a field's top values: a keyword walked term by term, a number's points visited, all events or a few
+            String[][] tops = {{"status", "*"}, {"client", "*"}, {"path", "status:[500 TO 599]"}, {"bytes", "level:error"}};
+            for (String[] top : tops) {
+                p.fieldValues(top[0], top[1], null, null, 10); // the first run reads the files
+                t0 = System.nanoTime();
+                var values = p.fieldValues(top[0], top[1], null, null, 10);
+                System.out.printf(Locale.ROOT, "top values of %-7s among %-22s %7.1f ms (%,d events, %,d values)%n",
+                        top[0], top[1], (System.nanoTime() - t0) / 1e6, values.matching(), values.distinct());
+            }
         }
     }
 
