@@ -8,7 +8,8 @@ import org.pmw.model.Level;
  * <ul>
  * <li>5.0–5.5: {@code 051010 14:02:11 [Note] ...}, with the hour space-padded ({@code 051010  9:02:11});
  *     also the {@code mysqld_safe} and InnoDB lines with no level bracket;</li>
- * <li>5.6 and MariaDB: {@code 2015-10-10 14:02:11 1234 [Warning] ...} (1234 is the thread);</li>
+ * <li>5.6 and MariaDB: {@code 2015-10-10 14:02:11 1234 [Warning] ...} (1234 is the thread), and InnoDB's own
+ *     {@code 2014-03-01 17:45:12 7f3b2c5e9700 InnoDB: Error: ...} with the OS thread in hex and no bracket;</li>
  * <li>5.7+: {@code 2017-10-10T14:02:11.123456Z 0 [Note] ...}, 8.0 adding {@code [MY-010116] [Server]}.</li>
  * </ul>
  * Old mysqld logs write many lines with no timestamp at all (InnoDB start-up, crash reports). Each such
@@ -74,9 +75,13 @@ final class MysqlErrorFormat extends LineLogFormat {
             lastTs = d.ts;
             lastMicros = d.micros;
             int i = skipSpaces(s, end);
-            int threadEnd = Timestamps.digitRunEnd(s, i);
-            if (threadEnd > i && threadEnd - i < 19 && Timestamps.at(s, threadEnd, ' ')) {
-                d.field("thread", Long.parseLong(s, i, threadEnd, 10));
+            int threadEnd = threadEnd(s, i);
+            if (threadEnd > i) {
+                if (Timestamps.digitRunEnd(s, i) == threadEnd) {
+                    d.field("thread", Long.parseLong(s, i, threadEnd, 10));
+                } else {
+                    d.field("os_thread", s.substring(i, threadEnd));
+                }
                 i = skipSpaces(s, threadEnd);
             }
             if (Timestamps.at(s, i, '[')) {
@@ -143,12 +148,36 @@ final class MysqlErrorFormat extends LineLogFormat {
             if (i == time.end) {
                 return -1;
             }
-            // the ISO forms need a thread and/or a level bracket next, else they are someone else's lines
-            int threadEnd = Timestamps.digitRunEnd(s, i);
-            if (threadEnd > i) {
+            // the ISO forms need a thread and/or a level bracket (or InnoDB's own prefix) next, else they are
+            // someone else's lines
+            int threadEnd = threadEnd(s, i);
+            boolean thread = threadEnd > i;
+            if (thread) {
                 i = skipSpaces(s, threadEnd);
             }
-            return isLevelBracket(s, i) ? time.end : -1;
+            return isLevelBracket(s, i) || thread && s.startsWith("InnoDB: ", i) ? time.end : -1;
+        }
+
+        /**
+         * The end of the thread id at {@code i}: decimal (the connection) or, on InnoDB's lines, the OS thread in
+         * hex; followed by a space. Returns {@code i} when there is none.
+         */
+        private static int threadEnd(String s, int i) {
+            int end = i;
+            boolean hexLetter = false;
+            while (end < s.length() && end - i < 19) {
+                char c = s.charAt(end);
+                if (c >= 'a' && c <= 'f') {
+                    hexLetter = true;
+                } else if (c < '0' || c > '9') {
+                    break;
+                }
+                end++;
+            }
+            if (end == i || !Timestamps.at(s, end, ' ') || hexLetter && end - i < 8) {
+                return i;
+            }
+            return end;
         }
 
         private static boolean isLevelBracket(String s, int i) {

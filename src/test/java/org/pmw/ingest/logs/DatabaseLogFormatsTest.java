@@ -79,6 +79,26 @@ class DatabaseLogFormatsTest {
     }
 
     @Test
+    void mysql56InnoDbLinesWithAHexThreadKeepTheirOwnTime() {
+        String text = "2014-03-01 09:00:01 1234 [Note] /usr/sbin/mysqld: ready for connections.\n"
+                + "2014-03-01 17:45:12 7f3b2c5e9700 InnoDB: Error: Table \"mysql\".\"innodb_table_stats\" not found.\n"
+                + "2014-03-01 17:45:13 7f3b2c5e9700 InnoDB: Recalculation of persistent statistics requested for table"
+                + " \"shop\".\"orders\" but the required persistent statistics storage is not present or is corrupted.\n"
+                + "2014-03-01 18:00:00 1234 [ERROR] Too many connections\n";
+        ParseRun run = ParseRun.of(ParseRun.format("mysql_error"), "mysqld.log", text, ZoneId.of("UTC"), null, null);
+        assertEquals(4, run.events.size());
+        assertEquals(0, run.context.skipped());
+        Event innodb = run.event(1);
+        assertEquals(utc("2014-03-01T17:45:12Z"), innodb.ts());
+        assertEquals("2014-03-01 17:45:12", innodb.tsText());
+        assertEquals("7f3b2c5e9700", innodb.fields().get("os_thread"));
+        assertEquals(Level.ERROR, innodb.level());
+        assertEquals("InnoDB: Error: Table \"mysql\".\"innodb_table_stats\" not found.", innodb.message());
+        assertEquals(utc("2014-03-01T17:45:13Z"), run.event(2).ts());
+        assertEquals(Level.INFO, run.event(2).level());
+    }
+
+    @Test
     void postgresqlJoinsDetailLinesOfTheSameBackend() {
         String text = "2021-10-10 14:02:11.123 UTC [1234] LOG:  connection received: host=10.0.0.5 port=51234\n"
                 + "2021-10-10 14:02:12.001 UTC [1235] ERROR:  duplicate key value violates unique constraint \"orders_pkey\"\n"
