@@ -23,6 +23,15 @@ public record ImportPreview(Path file, String format, double score, List<String>
 
     /** Reads only the start of the file; the project is not touched. */
     public static ImportPreview of(Path file, ImportOptions options, ZoneId projectZone, int maxEvents) {
+        return of(file, options, projectZone, null, maxEvents);
+    }
+
+    /**
+     * As {@link #of(Path, ImportOptions, ZoneId, int)}, with what year-less timestamps should fall nearest to (see
+     * {@link Project#yearReference()}), as the import will.
+     */
+    public static ImportPreview of(Path file, ImportOptions options, ZoneId projectZone, long[] yearReference,
+                                   int maxEvents) {
         FormatRegistry registry = FormatRegistry.standard();
         try {
             FileInput input = new FileInput(file, file.getFileName().toString());
@@ -48,7 +57,7 @@ public record ImportPreview(Path file, String format, double score, List<String>
             }
             ZoneId zone = options.zone() != null ? options.zone() : projectZone;
             ParseContext context = new ParseContext("preview", file.getFileName().toString(), zone, options.year(),
-                    options.host());
+                    options.host(), yearReference, System.currentTimeMillis());
             List<Event> events = new ArrayList<>();
             try {
                 format.parse(input, context, new ParseSink() {

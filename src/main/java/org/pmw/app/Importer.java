@@ -41,6 +41,7 @@ import org.pmw.model.Event;
 import org.pmw.model.Incident;
 import org.pmw.model.LoadTestRun;
 import org.pmw.model.SourceFile;
+import org.pmw.model.TimeWindow;
 import org.pmw.project.ProjectLayout;
 
 /**
@@ -118,7 +119,10 @@ final class Importer {
         try (IndexingWorkers workers = new IndexingWorkers(index, IndexingWorkers.defaultThreads())) {
             // the same for every file of the batch
             ZoneId zone = options.zone() != null ? options.zone() : ZoneId.of(incident.getZone());
-            Integer year = options.year() != null ? options.year() : defaultYear(zone);
+            Integer year = options.year();
+            // without --year, year-less timestamps fall nearest the incident window or the evidence: what was
+            // there before, and what this batch has imported so far
+            long[] reference = yearReference();
             for (Path file : files) {
                 if (progress.isCancelled()) {
                     throw new CancellationException("import cancelled");
@@ -182,7 +186,8 @@ final class Importer {
                 }
                 String id = sourceId(display, usedIds);
                 usedIds.add(id);
-                ParseContext context = new ParseContext(id, file.getFileName().toString(), zone, year, options.host());
+                ParseContext context = new ParseContext(id, file.getFileName().toString(), zone, year, options.host(),
+                        reference, clock.millis());
                 final long base = doneBytes;
                 final long all = Math.max(1, totalBytes);
                 final int fileNumber = files.indexOf(file) + 1;
@@ -238,10 +243,14 @@ final class Importer {
                 String evidencePath = "evidence/" + sha + extension(file);
                 SourceFile source = new SourceFile(id, file.getFileName().toString(), file.toAbsolutePath().toString(),
                         evidencePath, size, sha, format == null ? "generic" : format.name(),
-                        format == null ? "log" : format.category().id(), zone.getId(), year, options.host(),
+                        format == null ? "log" : format.category().id(), zone.getId(),
+                        year != null ? year : context.assumedYear(), options.host(),
                         options.clockOffsetMs(), clock.instant(), sink.events(), context.skipped(),
                         toInstant(sink.first()), toInstant(sink.last()), notes, contentSha, contentSize);
                 sources.add(source);
+                if (incident.getWindow() == null || incident.getWindow().start() == null) {
+                    reference = widen(reference, sink.first(), sink.last());
+                }
                 runs.addAll(sink.runs());
                 changes.addAll(sink.changes());
                 List<String> reasons = new ArrayList<>(context.skipReasons());
@@ -342,15 +351,29 @@ final class Importer {
     }
 
     /**
-     * The year for timestamps written without one (syslog): the incident window's, else that of the latest
-     * evidence already in the project, else null (the parser then takes the current year and says so).
+     * What year-less timestamps (syslog) should fall nearest to: the incident window, else the time range of the
+     * evidence already imported, else null (the parser then takes the latest year not in the future).
      */
-    private Integer defaultYear(ZoneId zone) throws IOException {
-        if (incident.getWindow() != null && incident.getWindow().start() != null) {
-            return incident.getWindow().start().atZone(zone).getYear();
+    private long[] yearReference() throws IOException {
+        return yearReference(incident, index);
+    }
+
+    static long[] yearReference(Incident incident, EventIndex index) throws IOException {
+        TimeWindow window = incident.getWindow();
+        if (window != null && window.start() != null) {
+            long start = window.start().toEpochMilli();
+            return new long[] {start, window.end() != null ? window.end().toEpochMilli() : start};
         }
-        long[] range = index.timeRange();
-        return range == null ? null : java.time.Instant.ofEpochMilli(range[1]).atZone(zone).getYear();
+        return index.timeRange();
+    }
+
+    /** {@code reference} widened to take in [first, last]. */
+    private static long[] widen(long[] reference, Long first, Long last) {
+        if (first == null || last == null) {
+            return reference;
+        }
+        return reference == null ? new long[] {first, last}
+                : new long[] {Math.min(reference[0], first), Math.max(reference[1], last)};
     }
 
     /** Copies a file byte for byte into evidence/.incoming under a temporary name. */

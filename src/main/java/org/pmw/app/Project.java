@@ -173,6 +173,14 @@ public final class Project implements Closeable {
         return anchor.atZone(zone()).toLocalDate().atStartOfDay(zone()).toInstant().toEpochMilli();
     }
 
+    /**
+     * What year-less timestamps of a new import fall nearest to (epoch ms from and to): the incident window, else
+     * the evidence's time range; null when there is neither.
+     */
+    public long[] yearReference() throws IOException {
+        return Importer.yearReference(incident, index);
+    }
+
     /** The values of {@code field} among the matching events, most frequent first (see EventIndex). */
     public org.pmw.model.FieldValues fieldValues(String field, String query, Instant from, Instant to, int limit)
             throws IOException {
@@ -541,8 +549,12 @@ public final class Project implements Closeable {
                             + ", a format this version does not know");
                 }
                 FileInput input = new FileInput(evidence, source.name());
+                // a source imported without a recorded year gets the one that puts it where it was
+                long[] where = source.first() == null || source.last() == null ? null
+                        : new long[] {source.first().toEpochMilli(), source.last().toEpochMilli()};
                 ParseContext context = new ParseContext(source.id(), source.name(), ZoneId.of(source.zone()),
-                        source.year(), source.host());
+                        source.year(), source.host(), where,
+                        source.importedAt() != null ? source.importedAt().toEpochMilli() : clock.millis());
                 final long base = done;
                 final long all = Math.max(1, total);
                 FileSink sink = new FileSink(workers, source.id(), source.clockOffsetMs(), enricher(), progress,

@@ -19,6 +19,9 @@ public final class ParseContext {
     private final ZoneId zone;
     private final Integer year;
     private final String host;
+    private final long[] yearReference;
+    private final long now;
+    private Integer assumedYear;
     private long skipped;
     private final List<String> skipReasons = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -29,11 +32,24 @@ public final class ParseContext {
      * @param host the host to assign to every event, or null to take it from the data (or leave it empty)
      */
     public ParseContext(String sourceId, String fileName, ZoneId zone, Integer year, String host) {
+        this(sourceId, fileName, zone, year, host, null, System.currentTimeMillis());
+    }
+
+    /**
+     * @param yearReference when no year is given: the time range (epoch ms, from and to) that year-less
+     *                      timestamps should fall nearest to (the incident window, or the evidence already there),
+     *                      or null to take the latest year that does not put them in the future
+     * @param now           the time of the import, in epoch ms
+     */
+    public ParseContext(String sourceId, String fileName, ZoneId zone, Integer year, String host, long[] yearReference,
+                        long now) {
         this.sourceId = sourceId;
         this.fileName = fileName;
         this.zone = zone;
         this.year = year;
         this.host = host;
+        this.yearReference = yearReference == null ? null : yearReference.clone();
+        this.now = now;
     }
 
     public String sourceId() { return sourceId; }
@@ -42,9 +58,26 @@ public final class ParseContext {
     public Integer year() { return year; }
     public String host() { return host; }
 
-    /** The year to assume for year-less timestamps. */
-    public int yearOrDefault() {
-        return year != null ? year : java.time.Year.now(zone).getValue();
+    /** The range year-less timestamps should fall nearest to, or null; see the constructor. */
+    public long[] yearReference() {
+        return yearReference == null ? null : yearReference.clone();
+    }
+
+    /** The time of the import, in epoch ms. */
+    public long now() {
+        return now;
+    }
+
+    /** The year the parser took for the file's first year-less timestamp, when none was given; else null. */
+    public Integer assumedYear() {
+        return assumedYear;
+    }
+
+    /** Records the year taken for the first year-less timestamp, so a rebuild of the index takes it again. */
+    public void assumeYear(int taken) {
+        if (assumedYear == null) {
+            assumedYear = taken;
+        }
     }
 
     /** A line that could not be parsed: counted, and the first few reasons kept as "line N: reason". */

@@ -180,6 +180,31 @@ class CoreCommandsTest {
     }
 
     @Test
+    void syslogAcrossNewYearLandsBesideTheAccessLogOfTheSameBatchAndStaysThereOnReindex() throws Exception {
+        Path project = tmp.resolve("newyear");
+        pmw("init", project.toString(), "--zone", "UTC");
+        Path access = tmp.resolve("ny/access_log");
+        Files.createDirectories(access.getParent());
+        Files.writeString(access, "10.0.0.5 - - [01/Jan/2006:00:00:05 +0000] \"GET / HTTP/1.1\" 200 10 \"-\" \"-\"\n"
+                + "10.0.0.5 - - [01/Jan/2006:00:04:05 +0000] \"GET / HTTP/1.1\" 500 10 \"-\" \"-\"\n");
+        Path messages = tmp.resolve("ny/messages");
+        Files.writeString(messages, "Dec 31 23:59:59 web1 kernel: httpd[4120]: segfault at 10 ip 00002aaaab0f8e3c\n"
+                + "Jan  1 00:00:01 web1 sshd[2222]: Accepted publickey for root from 10.0.0.9 port 50000 ssh2\n");
+        Result imported = pmw("import", project.toString(), access.toString(), messages.toString(), "--json");
+        assertEquals(0, imported.status(), imported.err());
+        JsonNode syslog = imported.json().get(1);
+        assertEquals("2005-12-31T23:59:59Z", syslog.get("first").asText(), "nearest the access log before it");
+        assertEquals("2006-01-01T00:00:01Z", syslog.get("last").asText());
+        assertTrue(syslog.get("notes").get(0).asText().startsWith("syslog timestamps have no year; took 2005"),
+                syslog.get("notes").toString());
+        assertTrue(Files.readString(project.resolve("incident.json")).contains("\"year\" : 2005"),
+                "the year taken is kept, so a rebuild takes it again");
+        assertEquals(0, pmw("reindex", project.toString()).status());
+        assertEquals(1, pmw("search", project.toString(), "segfault", "--from", "2005-12-31T23:00:00Z", "--to",
+                "2006-01-01T00:00:00Z", "--json").json().get("total").asLong());
+    }
+
+    @Test
     void aMissingFileIsNamedAsMissingNotJustByItsPath() throws Exception {
         Result missing = pmw("patterns", "--assign", tmp.resolve("no-such.log").toString());
         assertEquals(1, missing.status());

@@ -47,14 +47,12 @@ final class GenericFormat extends LineLogFormat {
         private final ParseContext context;
         private final LocalClock clock;
         private final ParsedTime time = new ParsedTime();
-        private int year;
-        private int lastMonth;
-        private boolean yearNoted;
+        private final YearlessDates years;
 
         Parser(ParseContext context) {
             this.context = context;
             this.clock = new LocalClock(context.zone());
-            this.year = context.yearOrDefault();
+            this.years = new YearlessDates(context, "timestamps like 'Oct 10 14:02:11'");
         }
 
         @Override
@@ -145,9 +143,8 @@ final class GenericFormat extends LineLogFormat {
             if (!Timestamps.at(s, t + 2, ':') || !Timestamps.at(s, t + 5, ':')) {
                 return -1;
             }
-            int candidateYear = lastMonth == 12 && month == 1 ? year + 1 : year;
-            if (!Timestamps.valid(candidateYear, month, day, hour, minute, second)) {
-                return -1;
+            if (!Timestamps.valid(2000, month, day, hour, minute, second)) {
+                return -1; // 2000 was a leap year: only what no year makes valid is refused here
             }
             int end = t + 8;
             if (Timestamps.at(s, end, '.') && Timestamps.isDigit(s, end + 1)) {
@@ -156,11 +153,9 @@ final class GenericFormat extends LineLogFormat {
             if (!boundary(s, end)) {
                 return -1;
             }
-            year = candidateYear;
-            lastMonth = month;
-            if (context.year() == null && !yearNoted) {
-                yearNoted = true;
-                context.note("timestamps without a year; assumed " + year);
+            int year = years.yearOf(month, day, hour, minute, second);
+            if (!Timestamps.valid(year, month, day, hour, minute, second)) {
+                return -1;
             }
             time.set(year, month, day, hour, minute, second);
             return end;

@@ -4,9 +4,8 @@ import org.pmw.ingest.ParseContext;
 import org.pmw.model.Level;
 
 /**
- * Syslog files. RFC 3164 / BSD ({@code [<PRI>]Oct 10 14:02:11 dom0 httpd[1234]: message}) has no year:
- * it is the source's year ({@link ParseContext#yearOrDefault()}) and goes up by one where the months
- * roll over from December to January. RFC 5424 ({@code <34>1 2005-10-10T14:02:11.003Z host app procid msgid
+ * Syslog files. RFC 3164 / BSD ({@code [<PRI>]Oct 10 14:02:11 dom0 httpd[1234]: message}) has no year: see
+ * {@link YearlessDates} for the one it gets. RFC 5424 ({@code <34>1 2005-10-10T14:02:11.003Z host app procid msgid
  * [sd] message}) carries a full timestamp with its offset.
  * <p>
  * The level is the PRI's severity when there is one. Without it (most files written by syslogd) the
@@ -35,14 +34,12 @@ final class SyslogFormat extends LineLogFormat {
         private final ParseContext context;
         private final LocalClock clock;
         private final ParsedTime time = new ParsedTime();
-        private int year;
-        private int lastMonth;
-        private boolean yearNoted;
+        private final YearlessDates years;
 
         Parser(ParseContext context) {
             this.context = context;
             this.clock = new LocalClock(context.zone());
-            this.year = context.yearOrDefault();
+            this.years = new YearlessDates(context, "syslog timestamps");
         }
 
         @Override
@@ -96,17 +93,12 @@ final class SyslogFormat extends LineLogFormat {
             if (!Timestamps.at(s, timeEnd, ' ')) {
                 return none(expected);
             }
-            int candidateYear = lastMonth == 12 && month == 1 ? year + 1 : year;
-            if (!Timestamps.valid(candidateYear, month, day, hour, minute, second)) {
-                return none(expected);
+            if (!Timestamps.valid(2000, month, day, hour, minute, second)) {
+                return none(expected); // 2000 was a leap year: only what no year makes valid is refused here
             }
-            if (candidateYear != year) {
-                year = candidateYear;
-            }
-            lastMonth = month;
-            if (context.year() == null && !yearNoted) {
-                yearNoted = true;
-                context.note("syslog timestamps have no year; assumed " + year);
+            int year = years.yearOf(month, day, hour, minute, second);
+            if (!Timestamps.valid(year, month, day, hour, minute, second)) {
+                return none("29 February in " + year + ", which has none");
             }
             time.set(year, month, day, hour, minute, second);
             d.copyTimeFrom(time, clock, s.substring(from, timeEnd));

@@ -40,6 +40,7 @@ public final class ImportDialog extends Dialog<ImportDialog.Choice> {
 
     private static final String DETECT = "(detect)";
     private final ZoneId projectZone;
+    private final long[] yearReference;
     private final TableView<Row> table = new TableView<>();
     private final TextArea preview = new TextArea();
     private final TextField zone = new TextField();
@@ -59,7 +60,13 @@ public final class ImportDialog extends Dialog<ImportDialog.Choice> {
     }
 
     public ImportDialog(List<Path> files, ZoneId projectZone) {
+        this(files, projectZone, null);
+    }
+
+    /** @param yearReference what year-less timestamps fall nearest to, as the import will read them (or null) */
+    public ImportDialog(List<Path> files, ZoneId projectZone, long[] yearReference) {
         this.projectZone = projectZone;
+        this.yearReference = yearReference;
         setTitle("Import evidence");
         setHeaderText("Check how each file will be read, then import. Formats are detected; override where needed.");
         setResizable(true);
@@ -177,7 +184,7 @@ public final class ImportDialog extends Dialog<ImportDialog.Choice> {
             opts = new ImportOptions(DETECT.equals(row.format.getValue()) ? null : row.format.getValue(), null, null,
                     null, 0);
         }
-        row.detected = ImportPreview.of(row.file, opts, projectZone, 8);
+        row.detected = ImportPreview.of(row.file, opts, projectZone, yearReference, 8);
         table.refresh();
         if (table.getSelectionModel().getSelectedItem() == row) {
             showPreview(row);

@@ -254,7 +254,7 @@ public final class MainView extends BorderPane {
         if (project == null) {
             return;
         }
-        org.pmw.ui.importing.ImportDialog dialog = new org.pmw.ui.importing.ImportDialog(files, project.zone());
+        org.pmw.ui.importing.ImportDialog dialog = new org.pmw.ui.importing.ImportDialog(files, project.zone(), yearReference(project));
         dialog.initOwner(window());
         dialog.ask().ifPresent(choice -> importGroups(project, choice.groups()));
     }
@@ -301,7 +301,15 @@ public final class MainView extends BorderPane {
         importGroups(project, java.util.Map.of(options, files));
     }
 
-    private void imported(List<ImportReport> reports) {
+    private static long[] yearReference(Project project) {
+        try {
+            return project.yearReference();
+        } catch (java.io.IOException e) {
+            return null; // the preview then reads year-less dates as an import into an empty project would
+        }
+    }
+
+        private void imported(List<ImportReport> reports) {
         workbench.changed();
         showImportSummary(reports);
     }

@@ -34,6 +34,18 @@ final class ParseRun {
         return run;
     }
 
+    /** Without a year, with what year-less dates fall nearest to and the time of the import. */
+    static ParseRun of(Format format, String text, ZoneId zone, long[] yearReference, String now) {
+        ParseRun run = new ParseRun(new ParseContext("src-1", "messages", zone, null, null, yearReference,
+                java.time.Instant.parse(now).toEpochMilli()));
+        try {
+            format.parse(InMemoryInput.of("messages", text), run.context, run.events::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return run;
+    }
+
     static Format format(String name) {
         return LogFormats.all().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
     }

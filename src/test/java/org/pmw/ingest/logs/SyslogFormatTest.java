@@ -52,12 +52,52 @@ class SyslogFormatTest {
         assertTrue(run.context.notes().isEmpty(), run.context.notes().toString());
     }
 
+    private static final String NEW_YEAR = "Dec 31 23:58:01 web1 CRON[1234]: (root) CMD (run-parts /etc/cron.hourly)\n"
+            + "Dec 31 23:59:59 web1 kernel: httpd[4120]: segfault at 10 ip 00002aaaab0f8e3c error 4 in libphp5.so\n"
+            + "Jan  1 00:00:01 web1 sshd[2222]: Accepted publickey for root from 10.0.0.9 port 50000 ssh2\n"
+            + "Jan 10 08:00:00 web1 kernel: Out of memory: Kill process 4120 (httpd) score 900\n";
+
     @Test
-    void missingYearIsNoted() {
-        ParseRun run = ParseRun.of(ParseRun.format("syslog"), "messages", "Oct 10 14:02:11 dom0 kernel: hello\n",
-                ZoneId.of("UTC"), null, null);
-        assertEquals(1, run.events.size());
-        assertTrue(run.context.notes().get(0).startsWith("syslog timestamps have no year; assumed "));
+    void withoutAYearTheDatesFallNearestTheOtherEvidence() {
+        // the access log beside it runs from just after midnight on 1 January 2006
+        long[] accessLog = {utc("2006-01-01T00:00:05Z"), utc("2006-01-01T00:04:05Z")};
+        ParseRun run = ParseRun.of(ParseRun.format("syslog"), NEW_YEAR, ZoneId.of("UTC"), accessLog,
+                "2026-11-29T05:00:00Z");
+        assertEquals(utc("2005-12-31T23:58:01Z"), run.event(0).ts());
+        assertEquals(utc("2006-01-01T00:00:01Z"), run.event(2).ts());
+        assertEquals(utc("2006-01-10T08:00:00Z"), run.event(3).ts());
+        assertEquals(2005, run.context.assumedYear());
+        assertTrue(run.context.notes().get(0).startsWith("syslog timestamps have no year; took 2005, the year that"
+                + " puts them nearest"), run.context.notes().toString());
+        // a file that starts two days after the evidence ends is that year, not the year before
+        ParseRun later = ParseRun.of(ParseRun.format("syslog"), "Jan  3 10:00:00 web1 kernel: hello\n",
+                ZoneId.of("UTC"), accessLog, "2026-11-29T05:00:00Z");
+        assertEquals(utc("2006-01-03T10:00:00Z"), later.event(0).ts());
+    }
+
+    @Test
+    void withNothingToGoByTheDatesAreNotPutInTheFuture() {
+        ParseRun run = ParseRun.of(ParseRun.format("syslog"), NEW_YEAR, ZoneId.of("UTC"), null, "2026-11-29T05:00:00Z");
+        assertEquals(utc("2025-12-31T23:58:01Z"), run.event(0).ts(), "31 December 2026 has not happened yet");
+        assertEquals(utc("2026-01-10T08:00:00Z"), run.event(3).ts());
+        assertTrue(run.context.notes().get(0).contains("took 2025, the latest year that does not put them in the"
+                + " future; give --year if that is wrong"), run.context.notes().toString());
+        ParseRun thisYear = ParseRun.of(ParseRun.format("syslog"), "Nov 28 10:00:00 web1 kernel: hello\n",
+                ZoneId.of("UTC"), null, "2026-11-29T05:00:00Z");
+        assertEquals(utc("2026-11-28T10:00:00Z"), thisYear.event(0).ts());
+    }
+
+    @Test
+    void theYearGoesUpWhereTheDatesGoBackNotForLinesAFewHoursLate() {
+        String text = "Dec 30 10:00:00 h p: one\n"
+                + "Dec 30 09:59:00 h p: logged a minute late\n"
+                + "Feb  2 10:00:00 h p: two after a gap\n"
+                + "Mar  1 10:00:00 h p: three\n";
+        ParseRun run = ParseRun.of(ParseRun.format("syslog"), "messages", text, ZoneId.of("UTC"), 2005, null);
+        assertEquals(utc("2005-12-30T09:59:00Z"), run.event(1).ts());
+        assertEquals(utc("2006-02-02T10:00:00Z"), run.event(2).ts());
+        assertEquals(utc("2006-03-01T10:00:00Z"), run.event(3).ts());
+        assertTrue(run.context.notes().isEmpty(), "the year was given");
     }
 
     @Test
