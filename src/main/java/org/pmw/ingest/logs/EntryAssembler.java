@@ -25,6 +25,8 @@ final class EntryAssembler {
     private final ParseSink sink;
     private final boolean multiline;
     private final String formatName;
+    /** Lines of another log (they start with a timestamp) are skipped, not joined to the open entry. */
+    private final java.util.function.Predicate<String> startsWithTimestamp;
 
     private Draft current = new Draft();
     private Draft open = new Draft();
@@ -42,6 +44,8 @@ final class EntryAssembler {
         this.context = context;
         this.sink = sink;
         this.multiline = multiline;
+        this.startsWithTimestamp = multiline && !formatName.equals("generic") ? GenericFormat.timestampProbe()
+                : line -> false;
     }
 
     /** Parses every line of the reader; returns the number of events made. */
@@ -78,6 +82,11 @@ final class EntryAssembler {
                     emit(current, number, current.message, line);
                 }
                 entries++;
+                continue;
+            }
+            if (hasOpen && result == LineParser.Result.NONE && multiline && startsWithTimestamp.test(line)) {
+                context.skip(number, "starts with a timestamp but is no " + formatName + " entry ("
+                        + parser.reason() + "); not joined to the entry of line " + openLine);
                 continue;
             }
             if (hasOpen && (result == LineParser.Result.CONTINUATION || multiline)) {

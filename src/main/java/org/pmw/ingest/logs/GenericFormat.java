@@ -39,10 +39,23 @@ final class GenericFormat extends LineLogFormat {
         return SCORE_CAP * super.score(sample);
     }
 
+    /**
+     * Whether a line starts with a timestamp this format reads: in another format's file, such a line is an entry
+     * of some other log, not a continuation of the entry before it. One per file (it keeps a little state).
+     */
+    static java.util.function.Predicate<String> timestampProbe() {
+        Parser parser = new Parser(new ParseContext("probe", "probe", java.time.ZoneOffset.UTC, 2000, null));
+        Draft draft = new Draft();
+        return line -> {
+            draft.clear();
+            return parser.read(line, draft) == LineParser.Result.ENTRY;
+        };
+    }
+
     private static final class Parser extends LineParser {
 
         private static final String EXPECTED = "expected a timestamp at the start of the line (ISO 8601, "
-                + "'Mon dd HH:mm:ss', 'dd/Mon/yyyy:HH:mm:ss', 'yy/MM/dd HH:mm:ss' or 'yyMMdd HHmmss')";
+                + "'Mon dd HH:mm:ss', 'dd/Mon/yyyy:HH:mm:ss', 'dd-Mon-yyyy HH:mm:ss', 'yy/MM/dd HH:mm:ss' or 'yyMMdd HHmmss')";
 
         private final ParseContext context;
         private final LocalClock clock;
@@ -161,13 +174,15 @@ final class GenericFormat extends LineLogFormat {
             return end;
         }
 
-        /** 10/Oct/2005:14:02:11 with an optional " -0400". */
+        /** 10/Oct/2005:14:02:11 with an optional " -0400", or PHP's 10-Oct-2005 14:02:11. */
         private int accessLike(String s, int from) {
             int day = Timestamps.digits(s, from, 2);
             int month = Timestamps.month(s, from + 3);
             int year = Timestamps.digits(s, from + 7, 4);
-            if (day < 0 || month == 0 || year < 0 || !Timestamps.at(s, from + 2, '/')
-                    || !Timestamps.at(s, from + 6, '/') || !Timestamps.at(s, from + 11, ':')
+            char separator = from + 2 < s.length() ? s.charAt(from + 2) : 0;
+            boolean slashes = separator == '/';
+            if (day < 0 || month == 0 || year < 0 || separator != '/' && separator != '-'
+                    || !Timestamps.at(s, from + 6, separator) || !Timestamps.at(s, from + 11, slashes ? ':' : ' ')
                     || !Timestamps.at(s, from + 14, ':') || !Timestamps.at(s, from + 17, ':')) {
                 return -1;
             }

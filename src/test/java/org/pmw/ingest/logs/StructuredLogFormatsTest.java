@@ -98,6 +98,30 @@ class StructuredLogFormatsTest {
     }
 
     @Test
+    void aLineOfAnotherLogIsSkippedAndNamedNotJoinedToTheEntryBeforeIt() {
+        String text = "2005-10-10 14:59:58,000 INFO  [main] com.x.Y - log4j line\n"
+                + "\tat com.x.Y.run(Y.java:12)\n"
+                + "Oct 10 15:00:01 web1 app[12]: ERROR syslog style line\n"
+                + "[10-Oct-2005 15:00:02] PHP Warning:  mysql_connect(): Too many connections in /a.php on line 1\n"
+                + "2005-10-10 16:00:00,000 INFO  [main] com.x.Y - back to log4j\n";
+        ParseRun run = ParseRun.of(ParseRun.format("log4j"), "app.log", text, ZoneId.of("UTC"), 2005, null);
+        assertEquals(2, run.events.size());
+        assertEquals("log4j line\n\tat com.x.Y.run(Y.java:12)", run.event(0).message(), "a stack line is still joined");
+        assertEquals(2, run.context.skipped());
+        assertTrue(run.context.skipReasons().get(0).startsWith("line 3: starts with a timestamp but is no log4j entry ("),
+                run.context.skipReasons().toString());
+        assertTrue(run.context.skipReasons().get(1).endsWith("; not joined to the entry of line 1"),
+                run.context.skipReasons().toString());
+
+        String apache = "[Mon Oct 10 15:00:00 2005] [error] [client 10.0.0.5] File does not exist: /var/www/html/x1\n"
+                + "[10-Oct-2005 16:00:00] PHP Warning:  back to php in /a.php on line 1\n";
+        ParseRun errors = ParseRun.of(ParseRun.format("apache_error"), "error_log", apache, ZoneId.of("UTC"), 2005, null);
+        assertEquals(1, errors.events.size());
+        assertEquals("File does not exist: /var/www/html/x1", errors.event(0).message());
+        assertEquals(1, errors.context.skipped());
+    }
+
+    @Test
     void xendEntriesWithComponentPidAndTraceback() {
         String text = "[2005-10-10 14:02:11 xend 1234] INFO (SrvDaemon:332) Xend Daemon started\n"
                 + "[2005-10-10 14:02:12 xend.XendDomainInfo 2345] DEBUG (XendDomainInfo:721) XendDomainInfo.destroy: domid=4\n"
