@@ -48,6 +48,12 @@ final class Analyzers {
             protected TokenStream normalize(String fieldName, TokenStream in) {
                 return new LowerCaseFilter(in);
             }
+
+            /** A phrase does not run from the message into the logger's name indexed beside it. */
+            @Override
+            public int getPositionIncrementGap(String fieldName) {
+                return 100;
+            }
         };
     }
 

@@ -149,8 +149,15 @@ final class DocumentMapper {
                 return;
             }
             Field field = fields.computeIfAbsent(name, n -> new StringField(n, "", Field.Store.NO));
-            field.setStringValue(lower(value.length() > 8000 ? value.substring(0, 8000) : value));
+            String cut = value.length() > 8000 ? value.substring(0, 8000) : value;
+            field.setStringValue(lower(cut));
             doc.add(field);
+            if (EventSchema.WORD_FIELDS.contains(name)) {
+                Field words = fields.computeIfAbsent(EventSchema.MESSAGE + " " + name,
+                        n -> new TextField(EventSchema.MESSAGE, "", Field.Store.NO));
+                words.setStringValue(cut);
+                doc.add(words);
+            }
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.Set;
  */
 public final class EventSchema {
 
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     /** Where the event's record is in the event store (see EventStore). */
     public static final String AT = "_at";
@@ -33,6 +33,13 @@ public final class EventSchema {
 
     /** Fields searched as analysed text; every other field is a keyword or a number. */
     public static final Set<String> TEXT_FIELDS = Set.of(MESSAGE);
+
+    /**
+     * Keyword fields that name code (a logger, a thread, a program): their words are also indexed as words of the
+     * message, so a bare {@code RMContainerAllocator} finds what grep would, as well as {@code logger:...}.
+     */
+    public static final Set<String> WORD_FIELDS = Set.of("logger", "thread", "component", "program", "module",
+            "subsystem", "class");
 
     private EventSchema() {
     }
