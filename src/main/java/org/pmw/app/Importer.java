@@ -89,6 +89,7 @@ final class Importer {
         List<Path> files;
         try {
             files = expand(inputs);
+            clearIncoming();
         } catch (IOException e) {
             throw new ImportException("cannot read " + e.getMessage(), false, e);
         }
@@ -374,6 +375,22 @@ final class Importer {
         }
         return reference == null ? new long[] {first, last}
                 : new long[] {Math.min(reference[0], first), Math.max(reference[1], last)};
+    }
+
+    /**
+     * Removes the copies an import that was killed left in evidence/.incoming: only one import at a time writes
+     * there (the project's lock and its import lock), so whatever is there now belongs to no import.
+     */
+    private void clearIncoming() throws IOException {
+        Path incoming = layout.incomingDir();
+        if (!Files.isDirectory(incoming)) {
+            return;
+        }
+        try (java.nio.file.DirectoryStream<Path> left = Files.newDirectoryStream(incoming, "*.part")) {
+            for (Path file : left) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 
     /** Copies a file byte for byte into evidence/.incoming under a temporary name. */

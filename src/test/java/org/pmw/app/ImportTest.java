@@ -322,6 +322,24 @@ class ImportTest {
     }
 
     @Test
+    void whatAKilledImportLeftInIncomingIsRemovedByTheNextImport() throws Exception {
+        try (Project p = TestProjects.create(project())) {
+            p.importFiles(List.of(write("a.log", lines(10))), ImportOptions.defaults(), Progress.NONE);
+        }
+        Path incoming = project().resolve("evidence/.incoming");
+        Files.createDirectories(incoming);
+        Files.writeString(incoming.resolve("import-4242.part"), lines(5000));
+        try (Project p = TestProjects.open(project())) {
+            p.importFiles(List.of(write("b.log", lines(20).replace("request done", "request failed"))),
+                    ImportOptions.defaults(), Progress.NONE);
+            assertEquals(30, p.index().size());
+        }
+        try (Stream<Path> left = Files.list(incoming)) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
+
+    @Test
     void cancelledImportLeavesProjectUnchanged() throws Exception {
         Path big = write("big.log", lines(20000));
         try (Project p = TestProjects.create(project())) {
