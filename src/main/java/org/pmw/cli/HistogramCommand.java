@@ -45,6 +45,7 @@ final class HistogramCommand implements Callable<Integer> {
         try (Project p = Project.openReadOnly(project.dir)) {
             Instant f = from == null ? null : UsageException.option("--from", () -> TimeArguments.parse(from, p.zone()));
             Instant t = to == null ? null : UsageException.option("--to", () -> TimeArguments.parse(to, p.zone()));
+            UsageException.window(f, t);
             Histogram h = p.histogram(query, f, t, width);
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -52,9 +52,12 @@ final class ImportCommand implements Callable<Integer> {
         if (clockOffset != null) {
             String text = clockOffset.trim();
             boolean negative = text.startsWith("-");
-            long ms = org.pmw.app.TimeArguments.duration(negative || text.startsWith("+") ? text.substring(1) : text)
-                    .toMillis();
+            long ms = UsageException.option("--clock-offset", () -> org.pmw.app.TimeArguments.duration(
+                    negative || text.startsWith("+") ? text.substring(1) : text)).toMillis();
             offset = negative ? -ms : ms;
+        }
+        if (format != null && org.pmw.app.FormatInfo.all().stream().noneMatch(f -> f.name().equals(format))) {
+            throw new UsageException("--format: unknown format '" + format + "'; 'pmw formats' lists them");
         }
         ImportOptions options = new ImportOptions(format, Zones.parse(zone), year, host, offset);
         ConsoleProgress progress = new ConsoleProgress(err);

@@ -120,6 +120,7 @@ final class PatternsCommand implements Callable<Integer> {
             }
             Instant f = from == null ? null : UsageException.option("--from", () -> TimeArguments.parse(from, p.zone()));
             Instant t = to == null ? null : UsageException.option("--to", () -> TimeArguments.parse(to, p.zone()));
+            UsageException.window(f, t);
             List<Patterns.Row> rows = Patterns.list(p, query, f, t, width);
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();

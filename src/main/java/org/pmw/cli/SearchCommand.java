@@ -59,6 +59,7 @@ final class SearchCommand implements Callable<Integer> {
         try (Project p = Project.openReadOnly(project.dir)) {
             Instant f = from == null ? null : UsageException.option("--from", () -> TimeArguments.parse(from, p.zone()));
             Instant t = to == null ? null : UsageException.option("--to", () -> TimeArguments.parse(to, p.zone()));
+            UsageException.window(f, t);
             SearchHits hits = p.search(new EventSearch(query, f, t, limit, order));
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();

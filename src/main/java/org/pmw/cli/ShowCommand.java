@@ -34,7 +34,10 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EventRef parsed = EventRef.parse(ref);
+        if (context < 0) {
+            throw new UsageException("--context: must be 0 or more, not " + context);
+        }
+        EventRef parsed = UsageException.option("SOURCE:LINE", () -> EventRef.parse(ref));
         String source = parsed.source();
         long line = parsed.line();
         PrintWriter out = spec.commandLine().getOut();

@@ -55,6 +55,7 @@ final class TopCommand implements Callable<Integer> {
             }
             Instant f = from == null ? null : UsageException.option("--from", () -> TimeArguments.parse(from, p.zone()));
             Instant t = to == null ? null : UsageException.option("--to", () -> TimeArguments.parse(to, p.zone()));
+            UsageException.window(f, t);
             FieldValues values = p.fieldValues(field, query, f, t, limit);
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -7,6 +7,13 @@ final class UsageException extends IllegalArgumentException {
         super(message);
     }
 
+    /** A window whose end is not after its start matches nothing: say so rather than answer 0. */
+    static void window(java.time.Instant from, java.time.Instant to) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new UsageException("--from (" + from + ") must be before --to (" + to + ")");
+        }
+    }
+
     /** Reads an option's value; what the reader refuses becomes a usage error naming the option. */
     static <T> T option(String name, java.util.function.Supplier<T> read) {
         try {

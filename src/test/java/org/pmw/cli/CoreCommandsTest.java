@@ -225,5 +225,19 @@ class CoreCommandsTest {
         assertEquals(2, pmw("histogram", project.toString(), "*", "--bucket", "7q").status());
         assertEquals(1, pmw("search", project.toString(), "status:[500 TO").status(), "a query the parser refuses "
                 + "is the command failing, as before");
+        Result backwards = pmw("search", project.toString(), "*", "--from", "2005-10-11", "--to", "2005-10-10");
+        assertEquals(2, backwards.status());
+        assertTrue(backwards.err().contains("must be before --to"), backwards.err());
+        assertEquals(2, pmw("histogram", project.toString(), "*", "--from", "2005-10-11", "--to", "2005-10-11").status());
+        Path log = logs().resolve("access_log");
+        Result format = pmw("import", project.toString(), log.toString(), "--format", "nosuch");
+        assertEquals(2, format.status());
+        assertTrue(format.err().contains("--format: unknown format 'nosuch'"), format.err());
+        assertEquals(2, pmw("import", project.toString(), log.toString(), "--clock-offset", "xyz").status());
+        assertEquals(2, pmw("show", project.toString(), "access_log:0").status());
+        assertEquals(2, pmw("show", project.toString(), "access_log").status());
+        assertEquals(2, pmw("show", project.toString(), "access_log:1", "--context", "-1").status());
+        assertTrue(Files.readString(project.resolve("incident.json")).contains("\"sources\" : [ ]"),
+                "nothing was imported by the refused commands");
     }
 }

@@ -146,6 +146,13 @@ class SearchTest {
     }
 
     @Test
+    void aHistogramOfMillionsOfBucketsIsRefusedBeforeItIsListed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> project.index().histogram("*",
+                Instant.parse("2000-01-01T00:00:00Z"), Instant.parse("2016-01-01T00:00:00Z"), 60_000));
+        assertTrue(e.getMessage().startsWith("8,415,360 buckets of 60,000 ms"), e.getMessage());
+    }
+
+    @Test
     void histogramCountsPerBucket() throws IOException {
         Histogram h = project.index().histogram("level:error", null, null, 600_000);
         assertEquals(6, h.buckets().size());
