@@ -52,17 +52,42 @@ final class LevelWords {
     }
 
     /**
-     * Severity of a free-text message by keywords: a segfault, kernel panic, oops or out-of-memory is an
-     * error; "error", "fail", "denied" or "refused" a warning; anything else info.
+     * Severity of a free-text message: the level it starts with, if any; else by keywords: a segfault, kernel
+     * panic, oops or out-of-memory is an error; "error", "fail", "denied", "refused" or "warning" a warning;
+     * anything else info.
      */
     static Level byKeywords(String message) {
+        Level said = leadingLevelWord(message);
+        if (said != null) {
+            return said;
+        }
         String m = message.toLowerCase(java.util.Locale.ROOT);
         if (m.contains("segfault") || m.contains("panic") || m.contains("oops") || m.contains("out of memory")) {
             return Level.ERROR;
         }
-        if (m.contains("error") || m.contains("fail") || m.contains("denied") || m.contains("refused")) {
+        if (m.contains("error") || m.contains("fail") || m.contains("denied") || m.contains("refused")
+                || m.contains("warning")) {
             return Level.WARN;
         }
         return Level.INFO;
+    }
+
+    /**
+     * The level a message states by starting with it ({@code ERROR disk full}, {@code warning: hostname unknown},
+     * {@code [crit] ...}), or null: the writer said so, which is better than any keyword.
+     */
+    static Level leadingLevelWord(String message) {
+        int i = 0;
+        while (i < message.length() && i < 2 && (message.charAt(i) == '[' || message.charAt(i) == '<')) {
+            i++;
+        }
+        int start = i;
+        while (i < message.length() && Character.isLetter(message.charAt(i))) {
+            i++;
+        }
+        if (i - start < 3 || i - start > 8 || i < message.length() && ":] >".indexOf(message.charAt(i)) < 0) {
+            return null;
+        }
+        return levelWord(message.substring(start, i));
     }
 }

@@ -9,8 +9,9 @@ import org.pmw.model.Level;
  * [sd] message}) carries a full timestamp with its offset.
  * <p>
  * The level is the PRI's severity when there is one. Without it (most files written by syslogd) the
- * message is scanned for keywords, see {@link LevelWords#byKeywords}: a segfault, panic, oops or
- * out-of-memory is an error; "error", "fail", "denied" or "refused" a warning; the rest info.
+ * message's own leading level word counts ({@code warning: hostname unknown}), else it is scanned for keywords,
+ * see {@link LevelWords#byKeywords}: a segfault, panic, oops or out-of-memory is an error; "error", "fail",
+ * "denied", "refused" or "warning" a warning; the rest info.
  */
 final class SyslogFormat extends LineLogFormat {
 

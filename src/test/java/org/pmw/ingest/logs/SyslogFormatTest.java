@@ -101,6 +101,21 @@ class SyslogFormatTest {
     }
 
     @Test
+    void aLevelTheMessageStartsWithIsItsLevel() {
+        String text = "Jan  1 00:00:02 mx1 postfix/smtpd[3333]: warning: hostname unknown\n"
+                + "Jan  1 00:00:03 app1 billing[12]: ERROR export failed for batch 7\n"
+                + "Jan  1 00:00:04 app1 billing[12]: [crit] ledger out of balance\n"
+                + "Jan  1 00:00:05 app1 billing[12]: Information about the run: 3 errors retried\n"
+                + "Jan  1 00:00:06 web1 kernel: httpd[4120]: segfault at 10 ip 00002aaaab0f8e3c error 4\n";
+        ParseRun run = ParseRun.of(ParseRun.format("syslog"), "messages", text, ZoneId.of("UTC"), 2006, null);
+        assertEquals(Level.WARN, run.event(0).level());
+        assertEquals(Level.ERROR, run.event(1).level());
+        assertEquals(Level.CRIT, run.event(2).level());
+        assertEquals(Level.WARN, run.event(3).level(), "'Information' is no level word; 'errors' is a keyword");
+        assertEquals(Level.ERROR, run.event(4).level());
+    }
+
+    @Test
     void priGivesTheLevel() {
         String text = "<11>Oct 10 14:02:11 web1 httpd[4120]: all fine really\n"
                 + "<14>Oct 10 14:02:12 web1 httpd[4120]: an error word but PRI says info\n";
