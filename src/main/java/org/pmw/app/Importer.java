@@ -298,6 +298,9 @@ final class Importer {
             notes.add(reader.truncatedLines() + " line(s) longer than " + LineReader.MAX_LINE_BYTES
                     + " bytes were cut to that length in the index (first: line " + reader.firstTruncatedLine() + ")");
         }
+        if (input.utf16()) {
+            notes.add("UTF-16 text (it starts with a byte-order mark): read as such");
+        }
         if (input.truncatedAt() >= 0) {
             notes.add("the gzip stream is truncated or damaged: reading stopped at compressed byte "
                     + input.truncatedAt() + "; what was readable before it was imported");

@@ -137,12 +137,90 @@ public final class FileInput implements ParseInput {
         CountingStream compressed = new CountingStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16));
         raw = compressed;
         if (!gzip) {
-            return compressed;
+            return utf8(compressed);
         }
         long limit = Math.max(1L << 20, Files.size(path) * MAX_EXPANSION);
         contentSha256 = null;
         contentBytes = -1;
-        return new TolerantStream(new GZIPInputStream(compressed, 1 << 16), compressed, limit);
+        return utf8(new BufferedInputStream(new TolerantStream(new GZIPInputStream(compressed, 1 << 16), compressed,
+                limit), 1 << 16));
+    }
+
+    /** Whether the content is UTF-16 with a byte-order mark (as Windows tools and PowerShell write text). */
+    public boolean utf16() {
+        return utf16;
+    }
+
+    private boolean utf16;
+
+    /**
+     * The parsers read UTF-8; UTF-16 text with a byte-order mark is turned into UTF-8 on the way (the evidence
+     * copy keeps the file's own bytes).
+     */
+    private InputStream utf8(InputStream in) throws IOException {
+        in.mark(2);
+        int first = in.read();
+        int second = in.read();
+        in.reset();
+        utf16 = first == 0xFF && second == 0xFE || first == 0xFE && second == 0xFF;
+        return utf16 ? new Utf16Stream(in) : in;
+    }
+
+    /** UTF-16 (endianness from its byte-order mark, which is dropped) re-encoded as UTF-8. */
+    private static final class Utf16Stream extends InputStream {
+        private final java.io.Reader reader;
+        private final char[] chars = new char[8192];
+        private byte[] bytes = new byte[0];
+        private int position;
+        private char pendingHigh;
+
+        Utf16Stream(InputStream in) {
+            this.reader = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_16);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            while (position == bytes.length) {
+                int n = reader.read(chars);
+                if (n < 0) {
+                    if (pendingHigh != 0) {
+                        bytes = String.valueOf(pendingHigh).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        pendingHigh = 0;
+                        position = 0;
+                        continue;
+                    }
+                    return -1;
+                }
+                StringBuilder text = new StringBuilder(n + 1);
+                if (pendingHigh != 0) {
+                    text.append(pendingHigh);
+                    pendingHigh = 0;
+                }
+                text.append(chars, 0, n);
+                // a surrogate pair split between two reads is encoded once both halves are here
+                if (Character.isHighSurrogate(text.charAt(text.length() - 1))) {
+                    pendingHigh = text.charAt(text.length() - 1);
+                    text.setLength(text.length() - 1);
+                }
+                bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                position = 0;
+            }
+            int count = Math.min(len, bytes.length - position);
+            System.arraycopy(bytes, position, b, off, count);
+            position += count;
+            return count;
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+        }
     }
 
     /** The detection sample: first {@code maxLines} lines and the first 4 KiB of (decompressed) content. */

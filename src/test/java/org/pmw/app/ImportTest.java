@@ -340,6 +340,31 @@ class ImportTest {
     }
 
     @Test
+    void utf16TextWithAByteOrderMarkIsReadNotRefusedAsBinary() throws Exception {
+        String text = lines(300).replace("request done", "requête traitée 😀");
+        Path little = tmp.resolve("in/windows-export.log");
+        Files.createDirectories(little.getParent());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write(new byte[] {(byte) 0xFF, (byte) 0xFE});
+        bytes.write(text.getBytes(StandardCharsets.UTF_16LE));
+        Files.write(little, bytes.toByteArray());
+        Path big = tmp.resolve("in/big-endian.log");
+        Files.write(big, ("\uFEFF" + text.replace("web", "db")).getBytes(StandardCharsets.UTF_16BE));
+        try (Project p = TestProjects.create(project())) {
+            List<ImportReport> reports = p.importFiles(List.of(little, big), ImportOptions.defaults(), Progress.NONE);
+            assertEquals(ImportReport.IMPORTED, reports.get(0).status(), reports.get(0).message());
+            assertEquals(300, reports.get(0).events());
+            assertEquals(300, reports.get(1).events());
+            assertTrue(reports.get(0).notes().contains("UTF-16 text (it starts with a byte-order mark): read as such"),
+                    reports.get(0).notes().toString());
+            assertEquals(600, p.index().count("\"requête traitée\"", null, null));
+            assertEquals(100, p.index().count("host:db2", null, null));
+            assertArrayEquals(bytes.toByteArray(), Files.readAllBytes(project().resolve(
+                    p.incident().getSources().get(0).evidencePath())), "the evidence keeps the file's own bytes");
+        }
+    }
+
+    @Test
     void cancelledImportLeavesProjectUnchanged() throws Exception {
         Path big = write("big.log", lines(20000));
         try (Project p = TestProjects.create(project())) {
