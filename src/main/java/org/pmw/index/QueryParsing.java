@@ -54,7 +54,8 @@ final class QueryParsing {
         try {
             return meaningful(parser.parse(rewriteComparisons(text), EventSchema.MESSAGE));
         } catch (QueryNodeException | RuntimeException e) {
-            throw new QuerySyntaxException(text, explain(e));
+            String notANumber = notANumber(text, e);
+            throw new QuerySyntaxException(text, notANumber != null ? notANumber : explain(e));
         }
     }
 
@@ -156,6 +157,26 @@ final class QueryParsing {
         }
         m.appendTail(sb);
         return sb.toString();
+    }
+
+    private static final java.util.regex.Pattern NOT_A_NUMBER =
+            java.util.regex.Pattern.compile("Could not parse text \"(.*?)\" using");
+
+    /** Says which field wanted a number, when the parser refused a value that is not one; else null. */
+    private static String notANumber(String text, Exception e) {
+        java.util.regex.Matcher m = NOT_A_NUMBER.matcher(String.valueOf(e.getMessage()));
+        if (!m.find()) {
+            return null;
+        }
+        String value = m.group(1);
+        java.util.regex.Matcher field = java.util.regex.Pattern.compile("([\\w.]+):\\s*[\\[{]?\"?"
+                + java.util.regex.Pattern.quote(value)).matcher(text);
+        if (!field.find()) {
+            return "'" + value + "' is not a number, and the field it is given for holds numbers";
+        }
+        String name = field.group(1);
+        return name + " holds numbers and '" + value + "' is not one; values of " + name + " that are not numbers are"
+                + " searched as " + name + "_text:" + value;
     }
 
     private static String explain(Exception e) {

@@ -139,6 +139,14 @@ class SearchTest {
     }
 
     @Test
+    void aWordGivenToANumberFieldIsExplainedWithTheFieldToUseInstead() {
+        QuerySyntaxException e = assertThrows(QuerySyntaxException.class,
+                () -> total("level:error AND duration_ms:slow"));
+        assertTrue(e.getMessage().contains("duration_ms holds numbers and 'slow' is not one; values of duration_ms"
+                + " that are not numbers are searched as duration_ms_text:slow"), e.getMessage());
+    }
+
+    @Test
     void malformedQueryGetsOneLineExplanation() {
         QuerySyntaxException e = assertThrows(QuerySyntaxException.class, () -> total("status:[500 TO"));
         assertTrue(e.getMessage().startsWith("cannot understand the query 'status:[500 TO'"), e.getMessage());
