@@ -111,7 +111,9 @@ final class JsonLinesFormat extends LineLogFormat {
 
         private boolean readTime(JsonNode value, Draft d) {
             if (value.isNumber()) {
-                return epoch(value.decimalValue(), value.asText(), d);
+                // a float's text would come back as 1.1289529335E9; the log wrote 1128952933.5
+                return epoch(value.decimalValue(), value.isIntegralNumber() ? value.asText()
+                        : value.decimalValue().stripTrailingZeros().toPlainString(), d);
             }
             if (!value.isTextual()) {
                 return false;

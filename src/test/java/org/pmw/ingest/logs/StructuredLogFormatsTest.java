@@ -62,6 +62,14 @@ class StructuredLogFormatsTest {
     }
 
     @Test
+    void anEpochWithAFractionKeepsTheTextTheLogWrote() {
+        ParseRun run = ParseRun.of(ParseRun.format("json_lines"), "app.jsonl",
+                "{\"ts\":1128952933.5,\"level\":\"info\",\"msg\":\"half a second\"}\n", ZoneId.of("UTC"), 2005, null);
+        assertEquals("1128952933.5", run.event(0).tsText());
+        assertEquals(utc("2005-10-10T14:02:13.500Z"), run.event(0).ts());
+    }
+
+    @Test
     void log4jLayoutsAndStackTraces() {
         String text = "2005-10-10 14:02:11,123 ERROR [http-8080-3] com.example.shop.CartDao - Cannot get a connection\n"
                 + "org.apache.commons.dbcp.SQLNestedException: Cannot get a connection, pool error Timeout waiting for idle object\n"
