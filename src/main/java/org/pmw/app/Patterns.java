@@ -40,15 +40,9 @@ public final class Patterns {
         series.totals().forEach((id, count) -> {
             var info = infos.get(id);
             long[] counts = series.series().getOrDefault(id, new long[series.buckets()]);
-            Instant first = null;
-            Instant last = null;
-            for (int b = 0; b < counts.length; b++) {
-                if (counts[b] > 0) {
-                    Instant at = Instant.ofEpochMilli(series.start() + b * series.bucketMillis());
-                    first = first == null ? at : first;
-                    last = at.plusMillis(series.bucketMillis());
-                }
-            }
+            long[] span = series.spans().get(id);
+            Instant first = span == null ? null : Instant.ofEpochMilli(span[0]);
+            Instant last = span == null ? null : Instant.ofEpochMilli(span[1]);
             rows.add(new Row(id, info == null ? "?" : info.template(), count, first, last, counts));
         });
         rows.sort(Comparator.comparingLong(Row::count).reversed().thenComparing(Row::id));

@@ -500,7 +500,7 @@ public final class EventIndex implements Closeable {
         if (from == null || to == null) {
             long[] range = timeRange();
             if (range == null) {
-                return new TermSeries(field, 0, bucketMillis, 0, Map.of(), Map.of());
+                return new TermSeries(field, 0, bucketMillis, 0, Map.of(), Map.of(), Map.of());
             }
             from = from != null ? from : Instant.ofEpochMilli(range[0]);
             to = to != null ? to : Instant.ofEpochMilli(range[1] + 1);
@@ -510,6 +510,7 @@ public final class EventIndex implements Closeable {
         Query query = withWindow(parse(queryText), from, to);
         Map<String, long[]> series = new HashMap<>();
         Map<String, Long> totals = new HashMap<>();
+        Map<String, long[]> spans = new HashMap<>();
         IndexSearcher searcher = searchers.acquire();
         try {
             searcher.search(query, new SimpleCollector() {
@@ -533,8 +534,12 @@ public final class EventIndex implements Closeable {
                         return;
                     }
                     String name = names[values.ordValue()];
-                    int bucket = (int) ((ts.longValue() - start) / bucketMillis);
+                    long at = ts.longValue();
+                    int bucket = (int) ((at - start) / bucketMillis);
                     totals.merge(name, 1L, Long::sum);
+                    long[] span = spans.computeIfAbsent(name, k -> new long[] {at, at});
+                    span[0] = Math.min(span[0], at);
+                    span[1] = Math.max(span[1], at);
                     if (bucket >= 0 && bucket < buckets) {
                         series.computeIfAbsent(name, k -> new long[buckets])[bucket]++;
                     }
@@ -548,7 +553,7 @@ public final class EventIndex implements Closeable {
         } finally {
             searchers.release(searcher);
         }
-        return new TermSeries(field, start, bucketMillis, buckets, totals, series);
+        return new TermSeries(field, start, bucketMillis, buckets, totals, series, spans);
     }
 
     /**

@@ -9,7 +9,8 @@ import java.util.Map;
  * @param bucketMillis width of a bucket
  * @param totals       value to count over the whole range
  * @param series       value to counts per bucket
+ * @param spans        value to the times (epoch ms) of its first and last matching event
  */
 public record TermSeries(String field, long start, long bucketMillis, int buckets, Map<String, Long> totals,
-                         Map<String, long[]> series) {
+                         Map<String, long[]> series, Map<String, long[]> spans) {
 }

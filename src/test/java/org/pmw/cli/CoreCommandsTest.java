@@ -89,6 +89,12 @@ class CoreCommandsTest {
         assertEquals("2005-10-10T04:00:00Z", days.get("buckets").get(0).get("start").asText(),
                 "midnight in New York");
 
+        JsonNode segfaults = pmw("patterns", project.toString(), "segmentation fault", "--json").json()
+                .get("patterns").get(0);
+        assertEquals(30, segfaults.get("count").asLong());
+        assertEquals("2005-10-10T18:00:00Z", segfaults.get("first_seen").asText(), "the first event, not its bucket");
+        assertEquals("2005-10-10T18:58:00Z", segfaults.get("last_seen").asText());
+
         JsonNode top = pmw("top", project.toString(), "status", "source:web1_access_log", "--json").json();
         assertEquals(600, top.get("matching").asLong());
         assertEquals(2, top.get("distinct").asLong());
