@@ -60,6 +60,10 @@ public final class Workbench {
         // a value picked narrows the search on screen, in its time window
         fields.setOnSearch(query -> search(main, query, main.searchModel().fromProperty().get(),
                 main.searchModel().toProperty().get()));
+        main.detail().setOnField(name -> {
+            main.sidePanel().getSelectionModel().select(fieldsTab);
+            fields.fieldPicker().setValue(name);
+        });
 
         int key = 1;
         for (Tab tab : List.of(investigationTab, loadTestsTab, patternsTab, reportTab, fieldsTab)) {

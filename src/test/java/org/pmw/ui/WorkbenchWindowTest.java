@@ -402,8 +402,12 @@ class WorkbenchWindowTest {
         Label count = robot.lookup("#resultCount").queryAs(Label.class);
         typeQuery(robot, "level:error");
         assertTrue(count.getText().startsWith("300 events"), count.getText());
-        robot.clickOn("#fieldsTab");
+        robot.type(javafx.scene.input.KeyCode.DOWN);
         WaitForAsyncUtils.waitForFxEvents();
+        // a field of the event shown is a link to its values among the search's events
+        robot.clickOn("#field-status");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("fieldsTab", main.sidePanel().getSelectionModel().getSelectedItem().getId());
         javafx.scene.control.ComboBox<String> picker = robot.lookup("#fieldPicker").queryComboBox();
         TableView<org.pmw.model.FieldValues.Value> values = robot.lookup("#fieldValues").queryTableView();
         assertEquals("status", picker.getValue(), "a field worth a look is picked first");

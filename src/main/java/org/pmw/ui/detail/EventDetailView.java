@@ -28,6 +28,8 @@ public final class EventDetailView extends VBox {
     private final TextArea raw = new TextArea();
     private final ListView<Event> context = new ListView<>();
     private final HBox actions = new HBox(6);
+    private final javafx.scene.layout.FlowPane fieldLinks = new javafx.scene.layout.FlowPane(2, 0);
+    private java.util.function.Consumer<String> onField = name -> { };
     private Event current;
 
     public EventDetailView() {
@@ -59,11 +61,18 @@ public final class EventDetailView extends VBox {
                 }
             }
         });
+        fieldLinks.setId("eventFields");
+        fieldLinks.getStyleClass().add("detail-provenance");
         HBox header = new HBox(12, title, actions);
         HBox.setHgrow(title, Priority.ALWAYS);
         title.setMaxWidth(Double.MAX_VALUE);
         VBox.setVgrow(raw, Priority.ALWAYS);
-        getChildren().addAll(header, provenance, raw, new Label("Around it in the same file"), context);
+        getChildren().addAll(header, provenance, fieldLinks, raw, new Label("Around it in the same file"), context);
+    }
+
+    /** Called with a field's name when the user clicks it: show that field's most frequent values. */
+    public void setOnField(java.util.function.Consumer<String> handler) {
+        this.onField = handler;
     }
 
     /** Buttons for the selected event (star, tag, evidence...), placed in the header. */
@@ -81,6 +90,7 @@ public final class EventDetailView extends VBox {
             title.setText("No event selected");
             provenance.setText("");
             raw.clear();
+            fieldLinks.getChildren().clear();
             context.getItems().clear();
             return;
         }
@@ -93,10 +103,26 @@ public final class EventDetailView extends VBox {
             p.append("   host: ").append(event.host());
         }
         p.append("   kind: ").append(event.kind().id());
-        for (Map.Entry<String, Object> f : event.fields().entrySet()) {
-            p.append("   ").append(f.getKey()).append('=').append(f.getValue());
-        }
         provenance.setText(p.toString());
+        // each field is a link to its most frequent values among the search's events
+        fieldLinks.getChildren().clear();
+        java.util.Set<String> countable = project == null ? java.util.Set.of()
+                : new java.util.HashSet<>(project.countableFields());
+        for (Map.Entry<String, Object> f : event.fields().entrySet()) {
+            String text = f.getKey() + "=" + f.getValue();
+            if (countable.contains(f.getKey())) {
+                javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink(text);
+                link.setId("field-" + f.getKey());
+                link.setTooltip(new javafx.scene.control.Tooltip("The most frequent values of " + f.getKey()
+                        + " among the events of the search"));
+                link.setOnAction(e -> onField.accept(f.getKey()));
+                fieldLinks.getChildren().add(link);
+            } else {
+                Label plain = new Label(text);
+                plain.setPadding(new Insets(0, 4, 0, 4));
+                fieldLinks.getChildren().add(plain);
+            }
+        }
         raw.setText(event.raw());
         try {
             List<Event> around = project == null ? List.of() : project.around(event.source(), event.line(), 5);
