@@ -58,6 +58,9 @@ public record ImportPreview(Path file, String format, double score, List<String>
             ZoneId zone = options.zone() != null ? options.zone() : projectZone;
             ParseContext context = new ParseContext("preview", file.getFileName().toString(), zone, options.year(),
                     options.host(), yearReference, System.currentTimeMillis());
+            if (yearReference == null) {
+                context = context.withFileTime(java.nio.file.Files.getLastModifiedTime(file).toMillis());
+            }
             List<Event> events = new ArrayList<>();
             try {
                 format.parse(input, context, new ParseSink() {

@@ -124,7 +124,8 @@ final class Importer {
             // without --year, year-less timestamps fall nearest the incident window or the evidence: what was
             // there before, and what this batch has imported so far
             long[] reference = yearReference();
-            for (Path file : files) {
+            // files whose dates have years first: year-less ones (syslog) then fall nearest them
+            for (Path file : yearlessLast(files)) {
                 if (progress.isCancelled()) {
                     throw new CancellationException("import cancelled");
                 }
@@ -189,6 +190,10 @@ final class Importer {
                 usedIds.add(id);
                 ParseContext context = new ParseContext(id, file.getFileName().toString(), zone, year, options.host(),
                         reference, clock.millis());
+                if (reference == null) {
+                    // nothing else to go by: a log's last line was written when the file was last modified
+                    context = context.withFileTime(Files.getLastModifiedTime(file).toMillis());
+                }
                 final long base = doneBytes;
                 final long all = Math.max(1, totalBytes);
                 final int fileNumber = files.indexOf(file) + 1;
@@ -249,7 +254,9 @@ final class Importer {
                         options.clockOffsetMs(), clock.instant(), sink.events(), context.skipped(),
                         toInstant(sink.first()), toInstant(sink.last()), notes, contentSha, contentSize);
                 sources.add(source);
-                if (incident.getWindow() == null || incident.getWindow().start() == null) {
+                // a file whose year was guessed is no reference for the next one: the guess would feed itself
+                if ((incident.getWindow() == null || incident.getWindow().start() == null)
+                        && context.assumedYear() == null) {
                     reference = widen(reference, sink.first(), sink.last());
                 }
                 runs.addAll(sink.runs());
@@ -261,6 +268,12 @@ final class Importer {
                 progress.update("Imported " + display, doneBytes / (double) Math.max(1, totalBytes));
             }
             workers.finish();
+            // reports in the order the files were given
+            Map<String, Integer> given = new HashMap<>();
+            for (int i = 0; i < files.size(); i++) {
+                given.putIfAbsent(files.get(i).toString(), i);
+            }
+            reports.sort(java.util.Comparator.comparingInt(r -> given.getOrDefault(r.file(), Integer.MAX_VALUE)));
             return new Result(reports, sources, runs, changes, staged);
         } catch (CancellationException e) {
             abandon(staged);
@@ -352,6 +365,29 @@ final class Importer {
             created.add(target);
         }
         return created;
+    }
+
+    /** The files in the order given, except that those starting with a year-less date ("Oct 10 14:02:11") go last. */
+    private static List<Path> yearlessLast(List<Path> files) {
+        List<Path> withYears = new ArrayList<>();
+        List<Path> yearless = new ArrayList<>();
+        for (Path file : files) {
+            (startsYearless(file) ? yearless : withYears).add(file);
+        }
+        withYears.addAll(yearless);
+        return withYears;
+    }
+
+    private static final java.util.regex.Pattern YEARLESS = java.util.regex.Pattern.compile(
+            "^(<\\d{1,3}>)?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \\d]\\d \\d\\d:\\d\\d:\\d\\d");
+
+    private static boolean startsYearless(Path file) {
+        try {
+            Sample sample = new FileInput(file, file.getFileName().toString()).sample(5);
+            return sample.nonBlankLines().stream().anyMatch(line -> YEARLESS.matcher(line).find());
+        } catch (IOException | RuntimeException e) {
+            return false; // the import itself will say what is wrong with the file
+        }
     }
 
     /**

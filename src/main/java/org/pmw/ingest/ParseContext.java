@@ -20,6 +20,7 @@ public final class ParseContext {
     private final Integer year;
     private final String host;
     private final long[] yearReference;
+    private boolean yearReferenceIsFileTime;
     private final long now;
     private Integer assumedYear;
     private long skipped;
@@ -61,6 +62,19 @@ public final class ParseContext {
     /** The range year-less timestamps should fall nearest to, or null; see the constructor. */
     public long[] yearReference() {
         return yearReference == null ? null : yearReference.clone();
+    }
+
+    /** Whether the reference is only the time the file was last written (nothing else to go by). */
+    public boolean yearReferenceIsFileTime() {
+        return yearReferenceIsFileTime;
+    }
+
+    /** A context like this one whose reference is the file's last-modified time. */
+    public ParseContext withFileTime(long lastModified) {
+        ParseContext copy = new ParseContext(sourceId, fileName, zone, year, host, new long[] {lastModified,
+                lastModified}, now);
+        copy.yearReferenceIsFileTime = true;
+        return copy;
     }
 
     /** The time of the import, in epoch ms. */

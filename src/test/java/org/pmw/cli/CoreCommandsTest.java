@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -208,6 +209,22 @@ class CoreCommandsTest {
         assertEquals(0, pmw("reindex", project.toString()).status());
         assertEquals(1, pmw("search", project.toString(), "segfault", "--from", "2005-12-31T23:00:00Z", "--to",
                 "2006-01-01T00:00:00Z", "--json").json().get("total").asLong());
+    }
+
+    @Test
+    void everySyslogFileOfABatchFallsBesideTheDatedEvidenceWhateverTheOrder() throws Exception {
+        Path project = tmp.resolve("order");
+        pmw("init", project.toString(), "--zone", "America/New_York");
+        Path batch = Files.createDirectories(tmp.resolve("batch"));
+        Files.writeString(batch.resolve("auth.log"), "Oct 10 14:30:00 web1 sshd[2222]: Accepted publickey for dan\n");
+        Files.copy(logs().resolve("access_log"), batch.resolve("httpd_access_log"));
+        Files.writeString(batch.resolve("zz_syslog"), "Oct 10 14:31:00 web1 kernel: httpd[4021]: segfault at 0\n");
+        JsonNode files = pmw("import", project.toString(), batch.toString(), "--json").json();
+        assertEquals(List.of("auth.log", "httpd_access_log", "zz_syslog"), java.util.stream.StreamSupport
+                .stream(files.spliterator(), false).map(f -> Path.of(f.get("file").asText()).getFileName().toString())
+                .toList(), "reported in the order given");
+        assertEquals("2005-10-10T18:30:00Z", files.get(0).get("first").asText());
+        assertEquals("2005-10-10T18:31:00Z", files.get(2).get("first").asText());
     }
 
     @Test

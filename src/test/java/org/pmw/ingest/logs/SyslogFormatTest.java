@@ -88,6 +88,41 @@ class SyslogFormatTest {
     }
 
     @Test
+    void aClockResetAtBootDoesNotMoveTheRestOfTheFileAYear() {
+        String text = "Oct 10 14:00:00 web1 kernel: going down for reboot\n"
+                + "Jan  1 00:00:05 web1 kernel: Linux version 2.6.11 (clock not set yet)\n"
+                + "Jan  1 00:00:09 web1 ntpd[880]: time reset +24236391 s\n"
+                + "Oct 10 14:05:00 web1 httpd: started\n";
+        ParseRun run = ParseRun.of(ParseRun.format("syslog"), "messages", text, ZoneId.of("UTC"), 2005, null);
+        assertEquals(utc("2005-01-01T00:00:05Z"), run.event(1).ts());
+        assertEquals(utc("2005-10-10T14:05:00Z"), run.event(3).ts());
+    }
+
+    @Test
+    void the29thOfFebruaryTakesTheLatestLeapYearAndAFileTimeIsAReference() {
+        ParseRun leap = ParseRun.of(ParseRun.format("syslog"), "Feb 29 10:00:00 web1 kernel: leap day\nMar  1 10:00:00 web1 kernel: next\n",
+                ZoneId.of("UTC"), null, "2026-11-29T05:00:00Z");
+        assertEquals(2, leap.events.size());
+        assertEquals(utc("2024-02-29T10:00:00Z"), leap.event(0).ts());
+        assertEquals(utc("2024-03-01T10:00:00Z"), leap.event(1).ts());
+        // written up to 3 January: the file starts in the November before
+        org.pmw.ingest.ParseContext byFileTime = new org.pmw.ingest.ParseContext("src-1", "messages", ZoneId.of("UTC"),
+                null, null, null, utc("2026-11-29T05:00:00Z")).withFileTime(utc("2006-01-03T12:00:00Z"));
+        java.util.List<org.pmw.model.Event> events = new java.util.ArrayList<>();
+        try {
+            ParseRun.format("syslog").parse(org.pmw.ingest.InMemoryInput.of("messages",
+                    "Nov 20 10:00:00 web1 kernel: one\nDec 31 10:00:00 web1 kernel: two\nJan  3 10:00:00 web1 kernel: three\n"),
+                    byFileTime, events::add);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertEquals(utc("2005-11-20T10:00:00Z"), events.get(0).ts());
+        assertEquals(utc("2006-01-03T10:00:00Z"), events.get(2).ts());
+        assertTrue(byFileTime.notes().get(0).contains("took 2005, the year that puts them nearest the time the file"
+                + " was last written"), byFileTime.notes().toString());
+    }
+
+    @Test
     void theYearGoesUpWhereTheDatesGoBackNotForLinesAFewHoursLate() {
         String text = "Dec 30 10:00:00 h p: one\n"
                 + "Dec 30 09:59:00 h p: logged a minute late\n"
