@@ -141,6 +141,9 @@ final class DocumentMapper {
         }
 
         private void keyword(String name, String value) {
+            // a logger's words are words of the event, also where its field was renamed beside a number field
+            String base = name.endsWith("_text") ? name.substring(0, name.length() - "_text".length()) : name;
+            boolean namesCode = EventSchema.WORD_FIELDS.contains(base);
             if (!name.equals(EventSchema.HOST) && catalog.register(name, FieldType.KEYWORD) != FieldType.KEYWORD) {
                 name = name + "_text";
                 catalog.register(name, FieldType.KEYWORD);
@@ -152,7 +155,7 @@ final class DocumentMapper {
             String cut = value.length() > 8000 ? value.substring(0, 8000) : value;
             field.setStringValue(lower(cut));
             doc.add(field);
-            if (EventSchema.WORD_FIELDS.contains(name)) {
+            if (namesCode) {
                 Field words = fields.computeIfAbsent(EventSchema.MESSAGE + " " + name,
                         n -> new TextField(EventSchema.MESSAGE, "", Field.Store.NO));
                 words.setStringValue(cut);

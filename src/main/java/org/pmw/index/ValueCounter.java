@@ -220,9 +220,10 @@ final class ValueCounter {
         counts.forEach((value, count) -> tally.add(count[0], () -> text(value)));
     }
 
+    /** A number as a search names it: 503, 0.25, 100000000000000000000 (not 1.0E20, which would not parse). */
     private static String text(Object value) {
-        if (value instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)) {
-            return Long.toString(d.longValue());
+        if (value instanceof Double d && Double.isFinite(d)) {
+            return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
         }
         return value.toString();
     }

@@ -36,6 +36,34 @@ class CodeNamesTest {
         }
     }
 
+    @Test
+    void aThreadNameIsFoundByItsWordsAlsoWhereThreadWasFirstANumber(@TempDir Path tmp) throws Exception {
+        Path mysql = tmp.resolve("mysql.log");
+        Files.writeString(mysql, "2005-10-10T14:00:00Z error db1 Too many connections thread=1234\n");
+        Path app = tmp.resolve("app.log");
+        Files.writeString(app, "2005-10-10T14:00:01Z info app1 Cart saved thread=worker-1\n");
+        try (Project p = TestProjects.create(tmp.resolve("p"))) {
+            p.importFiles(List.of(mysql), ImportOptions.defaults(), Progress.NONE);
+            p.importFiles(List.of(app), ImportOptions.defaults(), Progress.NONE);
+            assertEquals(1, total(p, "worker"));
+            assertEquals(1, total(p, "thread_text:\"worker-1\""));
+        }
+    }
+
+    @Test
+    void hugeNumbersAreCountedAsTheNumbersTheyAre(@TempDir Path tmp) throws Exception {
+        Path log = tmp.resolve("big.log");
+        Files.writeString(log, "2005-10-10T14:00:00Z info a one big=1.5e20\n2005-10-10T14:00:01Z info a two big=2.5e20\n"
+                + "2005-10-10T14:00:02Z info a three big=2.5e20\n");
+        try (Project p = TestProjects.create(tmp.resolve("p"))) {
+            p.importFiles(List.of(log), ImportOptions.defaults(), Progress.NONE);
+            org.pmw.model.FieldValues big = p.fieldValues("big", "*", null, null, 10);
+            assertEquals(List.of(new org.pmw.model.FieldValues.Value("250000000000000000000", 2),
+                    new org.pmw.model.FieldValues.Value("150000000000000000000", 1)), big.top());
+            assertEquals(2, total(p, org.pmw.app.QueryClauses.equalTo("big", big.top().get(0).value(), true)));
+        }
+    }
+
     private static long total(Project p, String query) throws Exception {
         return p.search(EventSearch.of(query).withLimit(0)).total();
     }

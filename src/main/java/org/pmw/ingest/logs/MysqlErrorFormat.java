@@ -155,7 +155,8 @@ final class MysqlErrorFormat extends LineLogFormat {
             if (thread) {
                 i = skipSpaces(s, threadEnd);
             }
-            return isLevelBracket(s, i) || thread && s.startsWith("InnoDB: ", i) ? time.end : -1;
+            return isLevelBracket(s, i) || thread && s.startsWith("InnoDB: ", i) || s.startsWith("mysqld_safe ", i)
+                    ? time.end : -1;
         }
 
         /**
@@ -174,7 +175,9 @@ final class MysqlErrorFormat extends LineLogFormat {
                 }
                 end++;
             }
-            if (end == i || !Timestamps.at(s, end, ' ') || hexLetter && end - i < 8) {
+            // a connection id is a long (at most 18 digits here); an OS thread at least 8 hex digits
+            if (end == i || !Timestamps.at(s, end, ' ') || hexLetter && (end - i < 8 || end - i > 16)
+                    || !hexLetter && end - i > 18) {
                 return i;
             }
             return end;

@@ -95,6 +95,14 @@ class DatabaseLogFormatsTest {
         assertEquals(Level.ERROR, innodb.level());
         assertEquals("InnoDB: Error: Table \"mysql\".\"innodb_table_stats\" not found.", innodb.message());
         assertEquals(utc("2014-03-01T17:45:13Z"), run.event(2).ts());
+        // a connection id too long for a number is no thread, and the line is read all the same
+        ParseRun odd = ParseRun.of(ParseRun.format("mysql_error"), "mysqld.log",
+                "2014-03-01 09:00:01 1234567890123456789 [Note] odd\n"
+                + "2017-10-10T14:02:11.6NZ mysqld_safe Starting mysqld daemon with databases from /var/lib/mysql\n"
+                + "2017-10-10T14:02:11.000000Z mysqld_safe Logging to '/var/log/mysqld.log'.\n",
+                ZoneId.of("UTC"), null, null);
+        assertEquals(utc("2017-10-10T14:02:11Z"), odd.event(odd.events.size() - 1).ts(),
+                "5.7's mysqld_safe lines carry their own time");
         assertEquals(Level.INFO, run.event(2).level());
     }
 
