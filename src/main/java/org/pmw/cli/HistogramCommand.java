@@ -46,6 +46,15 @@ final class HistogramCommand implements Callable<Integer> {
             Instant f = from == null ? null : UsageException.option("--from", () -> TimeArguments.parse(from, p.zone()));
             Instant t = to == null ? null : UsageException.option("--to", () -> TimeArguments.parse(to, p.zone()));
             UsageException.window(f, t);
+            org.pmw.model.TimeWindow span = p.eventSpan();
+            Instant first = f != null ? f : span == null ? null : span.start();
+            Instant last = t != null ? t : span == null ? null : span.end();
+            if (first != null && last != null
+                    && (last.toEpochMilli() - first.toEpochMilli()) / width >= Histogram.MAX_BUCKETS) {
+                throw new UsageException(String.format(java.util.Locale.ROOT, "--bucket: %s buckets from %s to %s"
+                        + " would be more than %,d; choose a wider bucket or a shorter window (--from, --to)",
+                        bucket, first, last, Histogram.MAX_BUCKETS));
+            }
             Histogram h = p.histogram(query, f, t, width);
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();

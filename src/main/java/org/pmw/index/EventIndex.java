@@ -359,9 +359,6 @@ public final class EventIndex implements Closeable {
         return histogram(queryText, from, to, bucketMillis, 0);
     }
 
-    /** A histogram lists at most this many buckets. */
-    public static final int MAX_BUCKETS = 100_000;
-
     /** Counts per bucket of {@code bucketMillis}; buckets start at {@code originMillis} plus a whole number of them. */
     public Histogram histogram(String queryText, Instant from, Instant to, long bucketMillis, long originMillis)
             throws IOException {
@@ -417,11 +414,11 @@ public final class EventIndex implements Closeable {
                 last = Math.max(last, layout.startOf(to.toEpochMilli() - 1));
             }
             // every bucket in between is listed, the empty ones too: refuse before listing millions of them
-            if ((last - first) / bucketMillis >= MAX_BUCKETS) {
+            if ((last - first) / bucketMillis >= Histogram.MAX_BUCKETS) {
                 throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                         "%,d buckets of %,d ms from %s to %s are too many (at most %,d): choose a wider bucket or a"
                         + " shorter window", (last - first) / bucketMillis + 1, bucketMillis, Instant.ofEpochMilli(first),
-                        Instant.ofEpochMilli(last), MAX_BUCKETS));
+                        Instant.ofEpochMilli(last), Histogram.MAX_BUCKETS));
             }
             for (long start = first; start <= last; start = layout.next(start)) {
                 long[] c = counts.get(start);

@@ -252,6 +252,10 @@ class CoreCommandsTest {
         assertEquals(2, backwards.status());
         assertTrue(backwards.err().contains("must be before --to"), backwards.err());
         assertEquals(2, pmw("histogram", project.toString(), "*", "--from", "2005-10-11", "--to", "2005-10-11").status());
+        Result tooMany = pmw("histogram", project.toString(), "*", "--bucket", "1m", "--from", "2000-01-01", "--to",
+                "2016-01-01");
+        assertEquals(2, tooMany.status());
+        assertTrue(tooMany.err().contains("would be more than 100,000; choose a wider bucket"), tooMany.err());
         Path log = logs().resolve("access_log");
         Result format = pmw("import", project.toString(), log.toString(), "--format", "nosuch");
         assertEquals(2, format.status());
