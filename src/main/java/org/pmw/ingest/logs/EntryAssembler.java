@@ -27,6 +27,8 @@ final class EntryAssembler {
     private final String formatName;
     /** Lines of another log (they start with a timestamp) are skipped, not joined to the open entry. */
     private final java.util.function.Predicate<String> startsWithTimestamp;
+    /** The line of another log last skipped, while the lines after it continue it; else -1. */
+    private long foreignLine = -1;
 
     private Draft current = new Draft();
     private Draft open = new Draft();
@@ -68,6 +70,7 @@ final class EntryAssembler {
             current.clear();
             LineParser.Result result = parser.read(line, current);
             if (result == LineParser.Result.ENTRY) {
+                foreignLine = -1;
                 if (hasOpen) {
                     flush();
                 }
@@ -87,6 +90,12 @@ final class EntryAssembler {
             if (hasOpen && result == LineParser.Result.NONE && multiline && startsWithTimestamp.test(line)) {
                 context.skip(number, "starts with a timestamp but is no " + formatName + " entry ("
                         + parser.reason() + "); not joined to the entry of line " + openLine);
+                foreignLine = number;
+                continue;
+            }
+            if (foreignLine >= 0 && result == LineParser.Result.NONE) {
+                // the rest of the other log's entry (its stack trace, say)
+                context.skip(number, "continues the line of another log at line " + foreignLine);
                 continue;
             }
             if (hasOpen && (result == LineParser.Result.CONTINUATION || multiline)) {

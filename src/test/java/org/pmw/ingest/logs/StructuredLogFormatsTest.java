@@ -111,11 +111,13 @@ class StructuredLogFormatsTest {
                 + "\tat com.x.Y.run(Y.java:12)\n"
                 + "Oct 10 15:00:01 web1 app[12]: ERROR syslog style line\n"
                 + "[10-Oct-2005 15:00:02] PHP Warning:  mysql_connect(): Too many connections in /a.php on line 1\n"
+                + "PHP Stack trace:\n"
                 + "2005-10-10 16:00:00,000 INFO  [main] com.x.Y - back to log4j\n";
         ParseRun run = ParseRun.of(ParseRun.format("log4j"), "app.log", text, ZoneId.of("UTC"), 2005, null);
         assertEquals(2, run.events.size());
         assertEquals("log4j line\n\tat com.x.Y.run(Y.java:12)", run.event(0).message(), "a stack line is still joined");
-        assertEquals(2, run.context.skipped());
+        assertEquals(3, run.context.skipped());
+        assertEquals("line 5: continues the line of another log at line 4", run.context.skipReasons().get(2));
         assertTrue(run.context.skipReasons().get(0).startsWith("line 3: starts with a timestamp but is no log4j entry ("),
                 run.context.skipReasons().toString());
         assertTrue(run.context.skipReasons().get(1).endsWith("; not joined to the entry of line 1"),
