@@ -194,6 +194,21 @@ final class GenericFormat extends LineLogFormat {
             }
             time.set(year, month, day, hour, minute, second);
             int end = from + 20;
+            if (!slashes && Timestamps.at(s, end, ' ')) {
+                // PHP's [10-Oct-2005 14:02:11 UTC] names its zone
+                int zoneEnd = s.indexOf(']', end + 1);
+                if (zoneEnd > end + 1 && zoneEnd - end < 40) {
+                    try {
+                        java.time.ZoneId named = java.time.ZoneId.of(s.substring(end + 1, zoneEnd));
+                        time.offsetSeconds = named.getRules().getOffset(java.time.LocalDateTime.of(year, month, day,
+                                hour, minute, second)).getTotalSeconds();
+                        time.hasOffset = true;
+                        end = zoneEnd;
+                    } catch (java.time.DateTimeException e) {
+                        // not a zone: the timestamp ends before it
+                    }
+                }
+            }
             if (Timestamps.at(s, end, ' ') && (Timestamps.at(s, end + 1, '+') || Timestamps.at(s, end + 1, '-'))) {
                 int zoneEnd = Timestamps.offset(s, end + 1, time);
                 if (zoneEnd > 0) {

@@ -170,9 +170,15 @@ class StructuredLogFormatsTest {
                 + "    detail line of the job failure\n"
                 + "[2005/10/10 14:02:12] cache warm-up done\n"
                 + "Oct 10 14:02:13 plain syslog-like line with a WARNING\n"
-                + "10/Oct/2005:14:02:14 -0400 request finished\n";
+                + "10/Oct/2005:14:02:14 -0400 request finished\n"
+                + "[10-Oct-2005 14:02:15 Europe/Berlin] PHP Warning:  mysql_connect(): Too many connections\n"
+                + "[10-Oct-2005 14:02:16] PHP Notice:  Undefined index: id\n";
         ParseRun run = ParseRun.of(ParseRun.format("generic"), "service.log", text);
-        assertEquals(5, run.events.size());
+        assertEquals(7, run.events.size());
+        assertEquals(utc("2005-10-10T12:02:15Z"), run.event(5).ts(), "the zone PHP names");
+        assertEquals("PHP Warning:  mysql_connect(): Too many connections", run.event(5).message());
+        assertEquals(Level.WARN, run.event(5).level());
+        assertEquals(utc("2005-10-10T14:02:16Z"), run.event(6).ts());
         assertEquals(utc("2016-09-28T04:30:30Z"), run.event(0).ts());
         assertEquals("Info                  CBS    Loaded Servicing Stack v6.1.7601.23505", run.event(0).message());
         Event failed = run.event(1);
