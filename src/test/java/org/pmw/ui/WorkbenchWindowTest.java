@@ -149,6 +149,22 @@ class WorkbenchWindowTest {
         Label count = robot.lookup("#resultCount").queryAs(Label.class);
         int shown = Integer.parseInt(count.getText().split(" ")[0].replace(",", ""));
         assertTrue(shown > 0 && shown < 3600, count.getText());
+        // a quick flick brings a press and a release and no drag in between: the window is theirs, not 1969
+        java.time.Instant from = main.searchModel().fromProperty().get();
+        WaitForAsyncUtils.asyncFx(() -> {
+            timeline.fireEvent(mouse(javafx.scene.input.MouseEvent.MOUSE_PRESSED, 450, 12));
+            timeline.fireEvent(mouse(javafx.scene.input.MouseEvent.MOUSE_RELEASED, 650, 12));
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        java.time.Instant flicked = main.searchModel().fromProperty().get();
+        assertTrue(flicked.isAfter(from) && flicked.isBefore(main.searchModel().toProperty().get()),
+                flicked + " after " + from);
+    }
+
+    private static javafx.scene.input.MouseEvent mouse(javafx.event.EventType<javafx.scene.input.MouseEvent> type,
+                                                       double x, double y) {
+        return new javafx.scene.input.MouseEvent(type, x, y, x, y, javafx.scene.input.MouseButton.PRIMARY, 1,
+                false, false, false, false, true, false, false, false, false, false, null);
     }
 
     @Test

@@ -307,7 +307,15 @@ public final class TimelineView extends Region {
             return;
         }
         if (selecting && !Double.isNaN(dragStartX) && Math.abs(e.getX() - dragStartX) > 3) {
-            onWindowSelected.accept(selectionStart, selectionEnd);
+            // from the press and the release themselves: a quick flick may bring no drag event in between
+            long a = timeAt(Math.max(LABEL_WIDTH, dragStartX));
+            long b = timeAt(Math.max(LABEL_WIDTH, e.getX()));
+            if (a != b) {
+                selectionStart = Math.min(a, b);
+                selectionEnd = Math.max(a, b);
+                draw();
+                onWindowSelected.accept(selectionStart, selectionEnd);
+            }
         }
         dragStartX = Double.NaN;
         selecting = false;
