@@ -454,6 +454,25 @@ class WorkbenchWindowTest {
         assertTrue(count.getText().startsWith("3,300 events"), count.getText());
     }
 
+    @Test
+    void thePatternsPanelDrawsEachPatternsCountsOverTime(FxRobot robot) throws Exception {
+        Project project = sampleProject("sparklines");
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        robot.clickOn("#patternsTab");
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> patterns = robot.lookup("#patterns").queryTableView();
+        assertTrue(patterns.getItems().size() >= 2, patterns.getItems().toString());
+        List<javafx.scene.control.Labeled> cells = robot.lookup("#patterns .table-cell").queryAll().stream()
+                .map(n -> (javafx.scene.control.Labeled) n)
+                .filter(c -> c.getGraphic() != null && c.getGraphic().getClass().getSimpleName().equals("Sparkline"))
+                .toList();
+        assertEquals(patterns.getItems().size(), cells.size(), "one sparkline a row");
+        // drawn across its whole column: a drawing wider than the column lost its right end, where incidents are
+        var cell = cells.get(0);
+        double drawn = cell.getGraphic().getLayoutBounds().getWidth();
+        assertTrue(drawn > 40 && drawn <= cell.getWidth(), drawn + " in a cell of " + cell.getWidth());
+    }
+
     /** Empties the query box, then types a query into it and presses Enter. */
     private static void typeQuery(FxRobot robot, String query) throws Exception {
         javafx.scene.control.ComboBox<?> box = robot.lookup("#queryField").queryAs(javafx.scene.control.ComboBox.class);

@@ -27,7 +27,11 @@ import org.pmw.ui.main.WorkbenchModel;
 public final class PatternsView extends VBox {
 
     /** A pattern row with its onset badge for the selected window, if any. */
-    public record Row(Patterns.Row pattern, String badge, double pValue) {
+    public record Row(Patterns.Row pattern, String badge, double pValue, long count) {
+
+        Row(Patterns.Row pattern, String badge, double pValue) {
+            this(pattern, badge, pValue, pattern.count());
+        }
     }
 
     private final WorkbenchModel workbench;
@@ -45,7 +49,8 @@ public final class PatternsView extends VBox {
         table.setPlaceholder(new Label("No patterns yet: import logs first."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<Row, String> badge = new TableColumn<>("");
-        badge.setPrefWidth(48);
+        badge.setPrefWidth(52);
+        badge.setMinWidth(52);
         badge.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().badge()));
         badge.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -59,15 +64,32 @@ public final class PatternsView extends VBox {
         });
         TableColumn<Row, Long> count = new TableColumn<>("Count");
         count.setPrefWidth(78);
-        count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().pattern().count()));
+        count.setMinWidth(70);
+        count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().count()));
+        count.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Long item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : String.format(java.util.Locale.ROOT, "%,d", item));
+                setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+            }
+        });
         TableColumn<Row, long[]> spark = new TableColumn<>("Over time");
         spark.setPrefWidth(110);
+        spark.setMinWidth(80);
         spark.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().pattern().series()));
         spark.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(long[] item, boolean empty) {
                 super.updateItem(item, empty);
-                setGraphic(empty || item == null ? null : new Sparkline(item, 100, 16));
+                if (empty || item == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Sparkline line = new Sparkline(item, 16);
+                // as wide as the column, whatever width the table gives it
+                line.prefWidthProperty().bind(widthProperty().subtract(8));
+                setGraphic(line);
             }
         });
         TableColumn<Row, String> template = new TableColumn<>("Template");
@@ -112,7 +134,8 @@ public final class PatternsView extends VBox {
                     ? rows.size() + " patterns over all events. Select a time range on the timeline (drag across the axis)"
                     + " to see which are new or spiking there. Double-click a pattern to search its events."
                     : "Patterns in the selected window, ranked by how new or how much more frequent they are than in"
-                    + " the hours before it (exact Poisson rate test).");
+                    + " the hours before it (exact Poisson rate test). Count is in the window; ×N is how many times"
+                    + " its share grew; the sparkline covers all events.");
         }, error -> {
             if (mine == loads && workbench.project() == project) {
                 workbench.showError(error);
@@ -145,7 +168,8 @@ public final class PatternsView extends VBox {
             Patterns.Row r = byId.get(o.id());
             if (r != null) {
                 String badge = o.isNew() ? "NEW" : o.spiking() ? String.format("×%.0f", o.ratio()) : "";
-                rows.add(new Row(r, badge, o.pValue()));
+                // counted in the window: the badge and the count tell the same story
+                rows.add(new Row(r, badge, o.pValue(), o.windowCount()));
             }
         }
         return rows;
