@@ -104,6 +104,10 @@ class WorkbenchWindowTest {
         robot.type(javafx.scene.input.KeyCode.DOWN);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(main.detail().current() != null, "Down moves into the results and opens the first event");
+        javafx.scene.control.ListView<org.pmw.model.Event> around = robot.lookup("#context").queryListView();
+        assertEquals(11, around.getItems().size(), "five events before it and five after");
+        assertEquals(main.detail().current().line(), around.getSelectionModel().getSelectedItem().line(),
+                "the event itself is marked among its neighbours");
         String ref = main.detail().current().source() + ":" + main.detail().current().line();
         robot.clickOn("#evidenceFor");
         robot.clickOn("#evidence-for-H1");
