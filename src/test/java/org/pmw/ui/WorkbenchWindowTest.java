@@ -84,6 +84,15 @@ class WorkbenchWindowTest {
         assertTrue(count.getText().startsWith("60 events"), count.getText());
         TableView<?> table = robot.lookup("#results").queryAs(TableView.class);
         assertEquals(60, table.getItems().size());
+
+        typeQuery(robot, "stauts:503");
+        assertTrue(count.getText().startsWith("0 events") && count.getText().endsWith("(no field stauts in this project)"),
+                count.getText());
+        assertEquals("No event matches 'stauts:503'.", ((Label) table.getPlaceholder()).getText());
+        typeQuery(robot, "segmentation fault");
+        typeQuery(robot, "status:[500 TO");
+        assertEquals("not run; below: the search before", count.getText(), "the rows are not this query's");
+        assertEquals(60, table.getItems().size());
     }
 
     @Test

@@ -109,6 +109,11 @@ public final class SearchView extends VBox {
         error.textProperty().bind(model.errorProperty());
         error.getStyleClass().add("query-error");
         error.setWrapText(true);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(model.errorProperty());
+        whole.setWrapText(true);
+        whole.setMaxWidth(600);
+        error.setTooltip(whole);
         error.managedProperty().bind(error.textProperty().isNotEmpty());
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
         window.getStyleClass().add("window-chip");
@@ -180,7 +185,15 @@ public final class SearchView extends VBox {
 
     private void buildTable() {
         table.setId("results");
-        table.setPlaceholder(new Label("Type a query and press Enter. An empty query shows every event."));
+        Label placeholder = new Label();
+        // before any search, how to start; after one that found nothing, that it found nothing
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            SearchViewModel.Shown shown = model.shownProperty().get();
+            return shown == null ? "Type a query and press Enter. An empty query shows every event."
+                    : "No event matches " + (shown.query().isBlank() ? "the window" : "'" + shown.query() + "'")
+                    + (shown.from() != null ? " in the time window" : "") + ".";
+        }, model.shownProperty()));
+        table.setPlaceholder(placeholder);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setFixedCellSize(24);
         TableColumn<Integer, String> time = column("Time", 190, e -> TIME.format(Instant.ofEpochMilli(e.ts()).atZone(zone)));

@@ -93,7 +93,8 @@ public final class SearchViewModel {
             shown.set(new Shown(text, f, t));
             replaceResults(outcome.results());
             status.set(String.format(Locale.ROOT, "%,d event%s (%.0f ms)", outcome.results().size(),
-                    outcome.results().size() == 1 ? "" : "s", outcome.millis()));
+                    outcome.results().size() == 1 ? "" : "s", outcome.millis())
+                    + (outcome.results().size() == 0 ? unknownFields(project, text) : ""));
             if (!text.isEmpty()) {
                 recordingHistory = true;
                 try {
@@ -111,10 +112,28 @@ public final class SearchViewModel {
             if (mine != generation) {
                 return;
             }
-            status.set("");
+            // the table still holds the search before: say so rather than let it pass for this one's
+            status.set(results.get() == null ? "" : "not run; below: the search before");
             Throwable cause = failure;
             error.set(cause.getMessage() == null ? cause.toString() : cause.getMessage());
         });
+    }
+
+    private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile("(?<![\\w.])([A-Za-z_][\\w.]*):");
+    private static final java.util.Set<String> ALWAYS = java.util.Set.of("message", "raw", "ts", "line", "ts_text");
+
+    /** Why a search found nothing, when it names a field the project does not have. */
+    private static String unknownFields(Project project, String text) {
+        java.util.Set<String> known = new java.util.HashSet<>(project.countableFields());
+        known.addAll(ALWAYS);
+        java.util.Set<String> unknown = new java.util.LinkedHashSet<>();
+        java.util.regex.Matcher m = FIELD.matcher(text);
+        while (m.find()) {
+            if (!known.contains(m.group(1))) {
+                unknown.add(m.group(1));
+            }
+        }
+        return unknown.isEmpty() ? "" : " (no field " + String.join(", ", unknown) + " in this project)";
     }
 
     private void replaceResults(EventResults next) {
