@@ -124,24 +124,29 @@ public final class LoadTestAnalysis {
             sentences.add("Returns diminish from N=" + knee + " (the knee of successful throughput).");
         }
         double top = n[n.length - 1];
-        if (usl != null && usl.hasPeak()) {
-            String caveat = usl.r2() < 0.9 ? " The fit is poor, so take the peak as a rough guide." : "";
+        int best = 0;
+        for (int i = 1; i < x.length; i++) {
+            if (x[i] > x[best]) {
+                best = i;
+            }
+        }
+        if (usl != null && usl.hasPeak() && usl.r2() < 0.9) {
+            // a poor fit's peak would contradict the steps table: the measurement leads, the fit is a guide
+            sentences.add(String.format(Locale.ROOT, "The highest successful throughput measured is %.0f req/s at"
+                    + " N=%d. The USL fit is poor (R²=%.3f), so its peak at about N=%d (%.0f req/s) is only a rough"
+                    + " guide.", x[best], (long) n[best], usl.r2(), Math.round(usl.peakConcurrency()),
+                    usl.peakThroughput()));
+        } else if (usl != null && usl.hasPeak()) {
             String beyond = usl.peakConcurrency() > top * 1.5 ? ", well beyond the highest tested load (N="
                     + (long) top + ")" : "";
             sentences.add(String.format(Locale.ROOT,
-                    "Throughput peaks at about N=%d concurrent users (%.0f successful req/s by the USL fit, R²=%.3f)%s.%s",
-                    Math.round(usl.peakConcurrency()), usl.peakThroughput(), usl.r2(), beyond, caveat));
+                    "Throughput peaks at about N=%d concurrent users (%.0f successful req/s by the USL fit, R²=%.3f)%s.",
+                    Math.round(usl.peakConcurrency()), usl.peakThroughput(), usl.r2(), beyond));
         } else if (usl != null) {
             sentences.add(String.format(Locale.ROOT,
                     "The USL fit finds no peak: throughput levels off towards %.0f req/s (R²=%.3f).",
                     usl.peakThroughput() == null ? Double.NaN : usl.peakThroughput(), usl.r2()));
         } else {
-            int best = 0;
-            for (int i = 1; i < x.length; i++) {
-                if (x[i] > x[best]) {
-                    best = i;
-                }
-            }
             sentences.add(String.format(Locale.ROOT, "No USL fit: %s. The highest successful throughput measured is"
                     + " %.0f req/s at N=%d.", refusal, x[best], (long) n[best]));
         }

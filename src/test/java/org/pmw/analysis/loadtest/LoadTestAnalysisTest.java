@@ -60,6 +60,24 @@ class LoadTestAnalysisTest {
     }
 
     @Test
+    void whenTheFitIsPoorTheMeasuredPeakLeadsAndTheFitIsOnlyAGuide() {
+        LoadTestRun smooth = run("ab-1", 0.02, 0.0001, 50, LEVELS, 200, 200);
+        List<LoadTestStep> steps = new ArrayList<>(smooth.steps());
+        // a measured spike at N=60 that no USL curve follows
+        LoadTestStep at60 = steps.get(5);
+        steps.set(5, new LoadTestStep(60, at60.requests() * 2, 0, 60, at60.throughput() * 2, at60.meanMs(),
+                at60.p50Ms(), at60.p90Ms(), at60.p95Ms(), at60.p99Ms(), 0, 0.9, true));
+        LoadTestRun spiky = new LoadTestRun("ab-2", "ab-2.txt", "ab", List.of("ab-2"), smooth.startedAt(), smooth.endedAt(),
+                steps, List.of());
+        Saturation s = LoadTestAnalysis.analyse(spiky).saturation();
+        assertTrue(s.usl().r2() < 0.9, "r2 " + s.usl().r2());
+        assertTrue(s.summary().contains(String.format(java.util.Locale.ROOT,
+                "The highest successful throughput measured is %.0f req/s at N=60. The USL fit is poor",
+                at60.throughput() * 2)), s.summary());
+        assertFalse(s.summary().contains("Throughput peaks at about"), s.summary());
+    }
+
+    @Test
     void coherencyBoundWhenTheKappaTermDominates() {
         Saturation s = LoadTestAnalysis.analyse(run("stress-2", 0.001, 0.0005, 50, LEVELS, 1000, 1000)).saturation();
         assertEquals("coherency", s.limit());
