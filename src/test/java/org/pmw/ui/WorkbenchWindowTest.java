@@ -446,7 +446,7 @@ class WorkbenchWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(100L, 100L, 100L), values.getItems().stream().map(org.pmw.model.FieldValues.Value::count).toList());
         Label caption = robot.lookup("#fieldsCaption").queryAs(Label.class);
-        assertTrue(caption.getText().startsWith("300 of the 300 events of 'level:error' have a host: 3 different values"),
+        assertTrue(caption.getText().startsWith("300 of the events of 'level:error' (300) have a host: 3 different values"),
                 caption.getText());
         robot.doubleClickOn(robot.lookup("#fieldValues .table-cell").match(
                 org.testfx.matcher.control.LabeledMatchers.hasText("web2")).queryLabeled());

@@ -79,7 +79,7 @@ public final class FieldsView extends VBox {
                 setAlignment(Pos.CENTER_RIGHT);
             }
         });
-        TableColumn<FieldValues.Value, Double> share = new TableColumn<>("Share of the search");
+        TableColumn<FieldValues.Value, Double> share = new TableColumn<>("Share");
         share.setPrefWidth(150);
         share.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(shown == null || shown.matching() == 0 ? 0.0
                 : c.getValue().count() / (double) shown.matching()));
@@ -224,15 +224,19 @@ public final class FieldsView extends VBox {
 
     private void show(FieldValues values, String text) {
         shown = values;
+        ((Label) table.getPlaceholder()).setText(values == null
+                ? "Search the evidence, then pick a field to see its values."
+                : "None of these events has a " + values.field() + ": pick another field.");
         table.setItems(values == null ? FXCollections.observableArrayList()
                 : FXCollections.observableArrayList(values.top()));
         caption.setText(text);
     }
 
     private static String describe(FieldValues v, SearchViewModel.Shown current) {
-        String query = current.query().isBlank() ? "*" : current.query();
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%,d of the %,d events of '%s' have a %s: ",
-                v.withField(), v.matching(), query, v.field()));
+        String query = current.query().isBlank() || current.query().equals("*") ? "all events"
+                : "the events of '" + current.query() + "'";
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%,d of %s (%,d) have a %s: ",
+                v.withField(), query, v.matching(), v.field()));
         sb.append(String.format(Locale.ROOT, "%,d different value%s", v.distinct(), v.distinct() == 1 ? "" : "s"));
         if (v.distinct() > v.top().size()) {
             sb.append(", the ").append(v.top().size()).append(" most frequent below");

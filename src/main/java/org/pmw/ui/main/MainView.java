@@ -301,6 +301,25 @@ public final class MainView extends BorderPane {
         importGroups(project, java.util.Map.of(options, files));
     }
 
+    /** "43 evidence files (13 logs, 28 load-test results, 2 change records)": what the timeline's lanes come from. */
+    static String evidenceFiles(List<org.pmw.model.SourceFile> sources) {
+        java.util.Map<String, Long> byCategory = new java.util.LinkedHashMap<>();
+        for (String category : List.of("log", "loadtest", "changes")) {
+            long n = sources.stream().filter(s -> category.equals(s.category())).count();
+            if (n > 0) {
+                byCategory.put(category, n);
+            }
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        byCategory.forEach((category, n) -> parts.add(n + switch (category) {
+            case "log" -> n == 1 ? " log" : " logs";
+            case "loadtest" -> n == 1 ? " load-test result" : " load-test results";
+            default -> n == 1 ? " change record" : " change records";
+        }));
+        return sources.size() + (sources.size() == 1 ? " evidence file" : " evidence files")
+                + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
+    }
+
     private static long[] yearReference(Project project) {
         try {
             return project.yearReference();
@@ -372,7 +391,8 @@ public final class MainView extends BorderPane {
         }
         try {
             projectLabel.setText(project.incident().getTitle() + "  —  " + project.root() + "  —  "
-                    + String.format("%,d events in %d sources", project.eventCount(), project.incident().getSources().size()));
+                    + String.format(java.util.Locale.ROOT, "%,d events from %s", project.eventCount(),
+                    evidenceFiles(project.incident().getSources())));
         } catch (IOException e) {
             projectLabel.setText(project.root().toString());
         }
