@@ -486,6 +486,35 @@ class WorkbenchWindowTest {
         assertTrue(drawn > 40 && drawn <= cell.getWidth(), drawn + " in a cell of " + cell.getWidth());
     }
 
+    @Test
+    void theTimelineLanesCountWhatTheSearchMatches(FxRobot robot) throws Exception {
+        Project project = sampleProject("lanes");
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        TimelineView timeline = robot.lookup("#timeline").queryAs(TimelineView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> timeline.density() != null);
+        assertEquals(3600, total(timeline.density()));
+        assertEquals("", timeline.lanesNote());
+        typeQuery(robot, "segmentation fault");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> total(timeline.density()) == 60);
+        assertEquals("lanes: search matches", timeline.lanesNote());
+        typeQuery(robot, "");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> total(timeline.density()) == 3600);
+        assertEquals("", timeline.lanesNote());
+    }
+
+    private static long total(org.pmw.model.LaneDensity density) {
+        long sum = 0;
+        for (long[][] lane : density.counts().values()) {
+            for (long[] level : lane) {
+                for (long c : level) {
+                    sum += c;
+                }
+            }
+        }
+        return sum;
+    }
+
     /** Empties the query box, then types a query into it and presses Enter. */
     private static void typeQuery(FxRobot robot, String query) throws Exception {
         javafx.scene.control.ComboBox<?> box = robot.lookup("#queryField").queryAs(javafx.scene.control.ComboBox.class);

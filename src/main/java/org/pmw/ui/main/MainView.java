@@ -79,6 +79,7 @@ public final class MainView extends BorderPane {
         timeline.visibleStartProperty().addListener((o, a, b) -> reloadDensity());
         timeline.visibleEndProperty().addListener((o, a, b) -> reloadDensity());
         timeline.widthProperty().addListener((o, a, b) -> reloadDensity());
+        searchModel.shownProperty().addListener((o, a, b) -> reloadDensity());
         searchModel.fromProperty().addListener((o, a, b) -> showSelection());
         searchModel.toProperty().addListener((o, a, b) -> showSelection());
 
@@ -434,10 +435,14 @@ public final class MainView extends BorderPane {
         }
         List<String> lanes = laneSources;
         List<org.pmw.ui.timeline.TimelineItem> items = records;
-        workbench.tasks().runQuietly(progress -> TimelineViewModel.density(project, start, end, buckets),
+        // the lanes count what the search on screen matches, as a histogram of hits over time, file by file
+        SearchViewModel.Shown shown = searchModel.shownProperty().get();
+        String query = shown == null || shown.query().isBlank() ? "*" : shown.query();
+        workbench.tasks().runQuietly(progress -> TimelineViewModel.density(project, query, start, end, buckets),
                 (LaneDensity density) -> {
                     if (mine == densityGeneration && workbench.project() == project) {
                         timeline.setData(lanes, density, items);
+                        timeline.setLanesNote(query.equals("*") ? "" : "lanes: search matches");
                     }
                 }, error -> {
                     // a project closed meanwhile fails its reads: nothing to tell the user

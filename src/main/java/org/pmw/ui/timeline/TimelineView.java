@@ -119,6 +119,23 @@ public final class TimelineView extends Region {
     public LongProperty visibleStartProperty() { return visibleStart; }
     public LongProperty visibleEndProperty() { return visibleEnd; }
     public ObjectProperty<ZoneId> zoneProperty() { return zone; }
+
+    /** What the lanes count, under the zone ("lanes: search matches"); empty for all events. */
+    private String lanesNote = "";
+
+    public void setLanesNote(String note) {
+        lanesNote = note == null ? "" : note;
+        draw();
+    }
+
+    public String lanesNote() {
+        return lanesNote;
+    }
+
+    /** The density drawn in the lanes now, or null. */
+    public LaneDensity density() {
+        return density;
+    }
     public ObjectProperty<String> selectedItemProperty() { return selectedItem; }
 
     public void setOnWindowSelected(BiConsumer<Long, Long> handler) { this.onWindowSelected = handler; }
@@ -455,6 +472,10 @@ public final class TimelineView extends Region {
         }
         g.setFill(palette.mutedText);
         g.fillText(zone.get().getId(), 6, 11);
+        if (!lanesNote.isEmpty()) {
+            g.setFill(palette.text);
+            g.fillText(lanesNote, 6, AXIS_HEIGHT - 11);
+        }
         // incident markers: labels along the bottom of the axis, alternating left and right of the line
         g.setFont(Font.font("System", javafx.scene.text.FontWeight.BOLD, 10));
         double lastRight = -1;

@@ -25,7 +25,13 @@ public final class TimelineViewModel {
     }
 
     public static LaneDensity density(Project project, long start, long end, int buckets) throws IOException {
-        return project.laneDensity("*", Instant.ofEpochMilli(start), Instant.ofEpochMilli(end), buckets);
+        return density(project, "*", start, end, buckets);
+    }
+
+    /** The lanes' density of the events {@code query} matches: the search on screen, over time and by file. */
+    public static LaneDensity density(Project project, String query, long start, long end, int buckets)
+            throws IOException {
+        return project.laneDensity(query, Instant.ofEpochMilli(start), Instant.ofEpochMilli(end), buckets);
     }
 
     /** The full span: the incident window if set, else the span of the events. */
