@@ -127,11 +127,11 @@ public final class EventDetailView extends VBox {
         try {
             List<Event> around = project == null ? List.of() : project.around(event.source(), event.line(), 5);
             context.setItems(FXCollections.observableArrayList(around));
-            // the event itself in view and marked, with what came just before it above
+            // the event itself in view and marked, with the event just before it above
             for (int i = 0; i < around.size(); i++) {
                 if (around.get(i).line() == event.line()) {
                     context.getSelectionModel().select(i);
-                    context.scrollTo(Math.max(0, i - 2));
+                    context.scrollTo(Math.max(0, i - 1));
                     break;
                 }
             }
