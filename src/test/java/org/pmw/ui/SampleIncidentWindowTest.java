@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.scene.Scene;
@@ -76,6 +77,22 @@ class SampleIncidentWindowTest {
         assertEquals("loadTestsTab", main.sidePanel().getSelectionModel().getSelectedItem().getId());
         Label summary = robot.lookup("#loadTestSummary").queryAs(Label.class);
         assertTrue(summary.getText().startsWith("R2: The system starts to choke at N=80"), summary.getText());
+        assertTrue(summary.getText().contains("The highest successful throughput measured is 328 req/s at N=60."),
+                summary.getText());
+        // overlaid runs keep apart: each run its own colour, named in the legend under the chart
+        javafx.scene.control.ListView<?> runs = robot.lookup("#runs").queryListView();
+        WaitForAsyncUtils.asyncFx(() -> runs.getSelectionModel().selectIndices(1, 3)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        List<javafx.scene.control.Label> entries = robot.lookup("#loadTestLegend .label").queryAllAs(
+                javafx.scene.control.Label.class).stream().toList();
+        java.util.Set<String> colours = new java.util.HashSet<>();
+        for (javafx.scene.control.Label entry : entries) {
+            String style = entry.getGraphic().getStyle();
+            colours.add(style.substring(style.indexOf("-fx-stroke:") + 11, style.indexOf(';')).trim());
+        }
+        assertTrue(entries.stream().anyMatch(l -> l.getText().equals("R2 measured")), entries.toString());
+        assertTrue(entries.stream().anyMatch(l -> l.getText().equals("R4 measured")), entries.toString());
+        assertEquals(2, colours.size(), "one colour per run: " + colours);
         WaitForAsyncUtils.asyncFx(() -> workbench.closeProject()).get();
     }
 }

@@ -25,9 +25,12 @@ public final class LoadTestsView extends VBox {
 
     private final WorkbenchModel workbench;
     private final ListView<LoadTestRun> runs = new ListView<>();
-    private final LineChart<Number, Number> throughput = chart("Concurrent users (N)", "Throughput (req/s)");
-    private final LineChart<Number, Number> latency = chart("Concurrent users (N)", "p99 latency (ms)");
+    private final LineChart<Number, Number> throughput = chart("Concurrent users (N)", "req/s");
+    private final LineChart<Number, Number> latency = chart("Concurrent users (N)", "p99 (ms)");
     private final Label summary = new Label();
+    /** One colour per run, its series told apart by line style; the charts' own legend would recycle colours. */
+    private final javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(10, 2);
+    private static final String[] RUN_COLOURS = {"#1f6fb2", "#c0392b", "#2e8b57", "#8e44ad", "#d4820a", "#6d4c41"};
 
     public LoadTestsView(WorkbenchModel workbench) {
         this.workbench = workbench;
@@ -56,7 +59,10 @@ public final class LoadTestsView extends VBox {
         VBox.setVgrow(throughput, Priority.ALWAYS);
         VBox.setVgrow(latency, Priority.ALWAYS);
         summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        getChildren().addAll(hint, runs, summary, throughput, latency);
+        legend.setId("loadTestLegend");
+        throughput.setLegendVisible(false);
+        latency.setLegendVisible(false);
+        getChildren().addAll(hint, runs, summary, throughput, legend, latency);
         workbench.revisionProperty().addListener((o, a, b) -> reload());
     }
 
@@ -103,8 +109,11 @@ public final class LoadTestsView extends VBox {
     private void draw() {
         throughput.getData().clear();
         latency.getData().clear();
+        legend.getChildren().clear();
         List<String> text = new ArrayList<>();
+        int runIndex = 0;
         for (LoadTestRun run : List.copyOf(runs.getSelectionModel().getSelectedItems())) {
+            String colour = RUN_COLOURS[runIndex++ % RUN_COLOURS.length];
             LoadTestCharts.Chart c = LoadTestCharts.of(run);
             XYChart.Series<Number, Number> measured = new XYChart.Series<>();
             measured.setName(run.id() + " measured");
@@ -128,8 +137,12 @@ public final class LoadTestsView extends VBox {
                 }
             }
             throughput.getData().add(measured);
+            style(measured, colour, "", 2, true, 1);
+            legend(run.id() + " measured", colour, "", 1);
             if (anyErrors) {
                 throughput.getData().add(successful);
+                style(successful, colour, "", 1.5, true, 0.55);
+                legend(run.id() + " successful", colour, "", 0.55);
             }
             if (!c.curve().isEmpty()) {
                 XYChart.Series<Number, Number> usl = new XYChart.Series<>();
@@ -138,24 +151,26 @@ public final class LoadTestsView extends VBox {
                     usl.getData().add(new XYChart.Data<>(xy[0], xy[1]));
                 }
                 throughput.getData().add(usl);
-                usl.getNode().setStyle("-fx-stroke-dash-array: 6 4; -fx-stroke-width: 1.5;");
-                usl.getData().forEach(d -> d.getNode().setVisible(false));
+                style(usl, colour, "6 4", 1.5, false, 1);
+                legend(run.id() + " USL fit", colour, "6 4", 1);
             }
-            marker(run.id() + " knee N=" + c.knee(), c.knee() == null ? null : c.knee().doubleValue(), maxX);
+            marker(run.id() + " knee N=" + c.knee(), c.knee() == null ? null : c.knee().doubleValue(), maxX, colour,
+                    "2 3");
             marker(run.id() + " errors from N=" + c.errorsAt(), c.errorsAt() == null ? null : c.errorsAt().doubleValue(),
-                    maxX);
+                    maxX, colour, "8 3 2 3");
             if (c.peak() != null && c.peak() < c.steps().stream().mapToInt(LoadTestCharts.Point::concurrency).max()
                     .orElse(0) * 1.5) {
-                marker(run.id() + String.format(" N*=%.0f", c.peak()), c.peak(), maxX);
+                marker(run.id() + String.format(" N*=%.0f", c.peak()), c.peak(), maxX, colour, "1 4");
             }
             latency.getData().add(p99);
+            style(p99, colour, "", 2, true, 1);
             text.add(run.id() + ": " + (c.summary() == null ? "" : c.summary()) + (c.fitNote() == null ? ""
                     : " (" + c.fitNote() + ")"));
         }
         summary.setText(String.join("\n", text));
     }
 
-    private void marker(String name, Double n, double height) {
+    private void marker(String name, Double n, double height, String colour, String dashes) {
         if (n == null || height <= 0) {
             return;
         }
@@ -164,6 +179,30 @@ public final class LoadTestsView extends VBox {
         line.getData().add(new XYChart.Data<>(n, 0));
         line.getData().add(new XYChart.Data<>(n, height));
         throughput.getData().add(line);
-        line.getNode().setStyle("-fx-stroke-dash-array: 2 3; -fx-stroke-width: 1;");
+        style(line, colour, dashes, 1.2, false, 1);
+        legend(name, colour, dashes, 1);
+    }
+
+    /** The run's colour on a series: its line, and its points if it shows them (a vertical marker does not). */
+    private static void style(XYChart.Series<Number, Number> series, String colour, String dashes, double width,
+                              boolean points, double opacity) {
+        series.getNode().setStyle("-fx-stroke: " + colour + "; -fx-stroke-width: " + width + ";"
+                + (dashes.isEmpty() ? "" : " -fx-stroke-dash-array: " + dashes + ";"));
+        series.getNode().setOpacity(opacity);
+        for (XYChart.Data<Number, Number> d : series.getData()) {
+            d.getNode().setVisible(points);
+            d.getNode().setStyle("-fx-background-color: " + colour + ", white;");
+            d.getNode().setOpacity(opacity);
+        }
+    }
+
+    private void legend(String name, String colour, String dashes, double opacity) {
+        javafx.scene.shape.Line sample = new javafx.scene.shape.Line(0, 0, 22, 0);
+        sample.setStyle("-fx-stroke: " + colour + "; -fx-stroke-width: 2;"
+                + (dashes.isEmpty() ? "" : " -fx-stroke-dash-array: " + dashes + ";"));
+        sample.setOpacity(opacity);
+        Label label = new Label(name, sample);
+        label.getStyleClass().add("legend-entry");
+        legend.getChildren().add(label);
     }
 }
