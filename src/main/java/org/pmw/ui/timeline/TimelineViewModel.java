@@ -84,8 +84,10 @@ public final class TimelineViewModel {
                     String label = colon < 0 ? e.title() : e.title().substring(0, colon);
                     items.add(new TimelineItem(id, "Hypotheses", start, end, label, detail, e.linked()));
                 }
+                // the hover says the marker's own words first, then which milestone it is
                 case "marker" -> items.add(new TimelineItem("M" + (++markers), "Markers", start, end, e.title(),
-                        e.id(), List.of()));
+                        e.title().equals(e.id()) ? e.title() : e.title() + " (" + e.id().replace('_', ' ') + ")",
+                        List.of()));
                 default -> {
                     // bookmarks are shown in the evidence table, not as timeline records
                 }
