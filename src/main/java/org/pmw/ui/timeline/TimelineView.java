@@ -338,6 +338,20 @@ public final class TimelineView extends Region {
         selecting = false;
     }
 
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
+
+    /** How wide a label is drawn, so labels are placed by their real width, not a guess per character. */
+    private double textWidth(String text, double size) {
+        measure.setFont(Font.font("System", size > 10 ? javafx.scene.text.FontWeight.NORMAL
+                : javafx.scene.text.FontWeight.BOLD, size));
+        measure.setText(text);
+        return measure.getLayoutBounds().getWidth();
+    }
+
+    private double scrollBarWidth() {
+        return scroll.isVisible() ? scroll.getWidth() : 0;
+    }
+
     private double laneTop(int lane) {
         return AXIS_HEIGHT + lane * LANE_HEIGHT - scroll.getValue();
     }
@@ -482,8 +496,9 @@ public final class TimelineView extends Region {
         for (Object[] label : markerLabels) {
             double x = (Double) label[0];
             String text = (String) label[1];
-            double width = text.length() * 5.6;
-            boolean right = x + 3 > lastRight;
+            double width = textWidth(text, 10) + 2;
+            // to the right of its line, unless that runs past the edge (and the scroll bar) or into the label before
+            boolean right = x + 3 > lastRight && x + 3 + width <= getWidth() - scrollBarWidth();
             double tx = right ? x + 3 : x - 3 - width;
             if (!right && tx < lastRight) {
                 continue;
@@ -623,8 +638,10 @@ public final class TimelineView extends Region {
             } else {
                 g.fillPolygon(new double[] {x - 5, x + 5, x}, new double[] {top + 4, top + 4, top + LANE_HEIGHT - 4}, 3);
             }
-            double labelX = Math.min(x1, x + 8) + 2;
-            double width = item.label().length() * 6.0;
+            double width = textWidth(item.label(), 11);
+            // inside a bar long enough to hold it, else just after the bar
+            boolean inside = x + 10 + width < x1;
+            double labelX = inside ? x + 10 : x1 + 2;
             double next = Double.MAX_VALUE;
             for (int later = index + 1; later < sorted.size(); later++) {
                 if (sorted.get(later).lane().equals(item.lane())) {
@@ -633,9 +650,20 @@ public final class TimelineView extends Region {
                 }
             }
             double free = labelEnds.getOrDefault(lane, -1.0);
-            if (selected || (labelX > free + 4 && labelX + width < next)) {
+            double edge = getWidth() - scrollBarWidth();
+            double previous = LABEL_WIDTH;
+            for (int earlier = index - 1; earlier >= 0; earlier--) {
+                if (sorted.get(earlier).lane().equals(item.lane())) {
+                    previous = Math.max(previous, xOf(Math.max(sorted.get(earlier).start(), sorted.get(earlier).end())) + 6);
+                    break;
+                }
+            }
+            if (labelX + width > edge - 4 && x - 8 - width > Math.max(free + 4, previous) && !inside) {
+                labelX = x - 8 - width; // at the right edge, a point's label goes on its left
+            }
+            if (selected || (labelX > free + 4 && labelX + width < next && labelX + width <= edge)) {
                 // a label inside a long bar is drawn light on the bar's colour
-                labels.add(new Object[] {item.label(), labelX, top + LANE_HEIGHT / 2, labelX < x1 ? Color.WHITE : null});
+                labels.add(new Object[] {item.label(), labelX, top + LANE_HEIGHT / 2, inside ? Color.WHITE : null});
                 labelEnds.put(lane, labelX + width);
             }
         }
