@@ -515,6 +515,23 @@ class WorkbenchWindowTest {
         return sum;
     }
 
+    @Test
+    void aProjectOpensItsEvidenceWhereTheIncidentBegins(FxRobot robot) throws Exception {
+        Project project = sampleProject("window");
+        project.incident().setWindow(new org.pmw.model.TimeWindow(java.time.Instant.parse("2005-10-10T14:30:00Z"),
+                java.time.Instant.parse("2005-10-10T14:45:00Z")));
+        project.save();
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> table = robot.lookup("#results").queryTableView();
+        assertEquals(3600, table.getItems().size(), "all the evidence is there");
+        var flow = (javafx.scene.control.skin.VirtualFlow<?>) table.lookup(".virtual-flow");
+        int first = flow.getFirstVisibleCell().getIndex();
+        int last = flow.getLastVisibleCell().getIndex();
+        assertTrue(first > 1700 && first <= 1800 && last >= 1800, "14:30, the incident's start, is in view: rows "
+                + first + ".." + last);
+    }
+
     /** Empties the query box, then types a query into it and presses Enter. */
     private static void typeQuery(FxRobot robot, String query) throws Exception {
         javafx.scene.control.ComboBox<?> box = robot.lookup("#queryField").queryAs(javafx.scene.control.ComboBox.class);

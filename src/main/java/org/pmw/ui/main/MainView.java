@@ -382,7 +382,17 @@ public final class MainView extends BorderPane {
         } catch (IOException e) {
             workbench.showError(e);
         }
-        searchModel.search();
+        // all the evidence, opened where the incident begins rather than at the earliest line
+        org.pmw.model.TimeWindow window = project.incident().getWindow();
+        searchModel.search(() -> {
+            org.pmw.model.EventResults shown = searchModel.resultsProperty().get();
+            if (window != null && window.start() != null && shown != null) {
+                int first = shown.indexOfTime(window.start().toEpochMilli());
+                if (first > 0 && first < shown.size()) {
+                    search.table().scrollTo(first);
+                }
+            }
+        });
     }
 
     private void refresh() {
