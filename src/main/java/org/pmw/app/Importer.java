@@ -123,7 +123,7 @@ final class Importer {
             Integer year = options.year();
             // without --year, year-less timestamps fall nearest the incident window or the evidence: what was
             // there before, and what this batch has imported so far
-            long[] reference = yearReference();
+            long[] reference = yearReference(incident, index);
             // files whose dates have years first: year-less ones (syslog) then fall nearest them
             for (Path file : yearlessLast(files)) {
                 if (progress.isCancelled()) {
@@ -394,10 +394,6 @@ final class Importer {
      * What year-less timestamps (syslog) should fall nearest to: the incident window, else the time range of the
      * evidence already imported, else null (the parser then takes the latest year not in the future).
      */
-    private long[] yearReference() throws IOException {
-        return yearReference(incident, index);
-    }
-
     static long[] yearReference(Incident incident, EventIndex index) throws IOException {
         TimeWindow window = incident.getWindow();
         if (window != null && window.start() != null) {

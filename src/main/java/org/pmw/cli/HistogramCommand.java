@@ -29,11 +29,8 @@ final class HistogramCommand implements Callable<Integer> {
     @Option(names = "--bucket", defaultValue = "1h", description = "Bucket width: 1m, 5m, 10m, 1h... (default: ${DEFAULT-VALUE}).")
     String bucket;
 
-    @Option(names = "--from")
-    String from;
-
-    @Option(names = "--to")
-    String to;
+    @Mixin
+    WindowOptions range;
 
     @Option(names = "--json", description = "Print {\"buckets\":[{\"start\",\"count\"}]} as JSON.")
     boolean json;
@@ -43,9 +40,8 @@ final class HistogramCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long width = UsageException.option("--bucket", () -> TimeArguments.duration(bucket)).toMillis();
         try (Project p = Project.openReadOnly(project.dir)) {
-            Instant f = from == null ? null : UsageException.option("--from", () -> TimeArguments.parse(from, p.zone()));
-            Instant t = to == null ? null : UsageException.option("--to", () -> TimeArguments.parse(to, p.zone()));
-            UsageException.window(f, t);
+            Instant f = range.from(p.zone());
+            Instant t = range.to(p.zone());
             org.pmw.model.TimeWindow span = p.eventSpan();
             Instant first = f != null ? f : span == null ? null : span.start();
             Instant last = t != null ? t : span == null ? null : span.end();

@@ -15,6 +15,7 @@ import org.pmw.app.Project;
 import org.pmw.app.TimeArguments;
 import org.pmw.model.TimeWindow;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -35,11 +36,8 @@ final class PatternsCommand implements Callable<Integer> {
     @Parameters(index = "1", arity = "0..1", paramLabel = "QUERY", defaultValue = "*")
     String query;
 
-    @Option(names = "--from")
-    String from;
-
-    @Option(names = "--to")
-    String to;
+    @Mixin
+    WindowOptions range;
 
     @Option(names = "--bucket", defaultValue = "1h", description = "Bucket of the per-pattern series (default: ${DEFAULT-VALUE}).")
     String bucket;
@@ -118,9 +116,8 @@ final class PatternsCommand implements Callable<Integer> {
                 }
                 return 0;
             }
-            Instant f = from == null ? null : UsageException.option("--from", () -> TimeArguments.parse(from, p.zone()));
-            Instant t = to == null ? null : UsageException.option("--to", () -> TimeArguments.parse(to, p.zone()));
-            UsageException.window(f, t);
+            Instant f = range.from(p.zone());
+            Instant t = range.to(p.zone());
             List<Patterns.Row> rows = Patterns.list(p, query, f, t, width);
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pmw.app.Project;
-import org.pmw.app.TimeArguments;
 import org.pmw.model.EventSearch;
 import org.pmw.model.SearchHits;
 import org.pmw.model.Event;
@@ -30,11 +29,8 @@ final class SearchCommand implements Callable<Integer> {
             description = "e.g. 'segmentation fault', level:error AND host:web2, status:[500 TO 599], duration_ms:>2000")
     String query;
 
-    @Option(names = "--from", description = "Start of the time window (inclusive), ISO-8601.")
-    String from;
-
-    @Option(names = "--to", description = "End of the time window (exclusive), ISO-8601.")
-    String to;
+    @Mixin
+    WindowOptions range;
 
     @Option(names = "--limit", defaultValue = "20", description = "Events to print (default: ${DEFAULT-VALUE}).")
     int limit;
@@ -57,9 +53,8 @@ final class SearchCommand implements Callable<Integer> {
             throw new UsageException("--limit must be 0 or more");
         }
         try (Project p = Project.openReadOnly(project.dir)) {
-            Instant f = from == null ? null : UsageException.option("--from", () -> TimeArguments.parse(from, p.zone()));
-            Instant t = to == null ? null : UsageException.option("--to", () -> TimeArguments.parse(to, p.zone()));
-            UsageException.window(f, t);
+            Instant f = range.from(p.zone());
+            Instant t = range.to(p.zone());
             SearchHits hits = p.search(new EventSearch(query, f, t, limit, order));
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();

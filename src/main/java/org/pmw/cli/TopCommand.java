@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pmw.app.Project;
-import org.pmw.app.TimeArguments;
 import org.pmw.model.FieldValues;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,11 +30,8 @@ final class TopCommand implements Callable<Integer> {
     @Parameters(index = "2", paramLabel = "QUERY", defaultValue = "*")
     String query;
 
-    @Option(names = "--from")
-    String from;
-
-    @Option(names = "--to")
-    String to;
+    @Mixin
+    WindowOptions range;
 
     @Option(names = "--limit", defaultValue = "10", description = "How many values (default: ${DEFAULT-VALUE}).")
     int limit;
@@ -53,9 +49,8 @@ final class TopCommand implements Callable<Integer> {
             if (!p.countableFields().contains(field)) {
                 throw new UsageException("FIELD: " + describeUnknown(p));
             }
-            Instant f = from == null ? null : UsageException.option("--from", () -> TimeArguments.parse(from, p.zone()));
-            Instant t = to == null ? null : UsageException.option("--to", () -> TimeArguments.parse(to, p.zone()));
-            UsageException.window(f, t);
+            Instant f = range.from(p.zone());
+            Instant t = range.to(p.zone());
             FieldValues values = p.fieldValues(field, query, f, t, limit);
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -350,11 +350,6 @@ public final class EventIndex implements Closeable {
         return events;
     }
 
-    /** Counts per bucket of {@code bucketMillis}, buckets aligned to multiples of the width (UTC). */
-    private static long bucketStart(long ts, long width, long origin) {
-        return origin + Math.floorDiv(ts - origin, width) * width;
-    }
-
     public Histogram histogram(String queryText, Instant from, Instant to, long bucketMillis) throws IOException {
         return histogram(queryText, from, to, bucketMillis, 0);
     }
@@ -502,7 +497,7 @@ public final class EventIndex implements Closeable {
             from = from != null ? from : Instant.ofEpochMilli(range[0]);
             to = to != null ? to : Instant.ofEpochMilli(range[1] + 1);
         }
-        long start = bucketStart(from.toEpochMilli(), bucketMillis, originMillis);
+        long start = Buckets.of(bucketMillis, originMillis, null).startOf(from.toEpochMilli());
         int buckets = (int) Math.max(1, Math.min(100_000, (to.toEpochMilli() - start + bucketMillis - 1) / bucketMillis));
         Query query = withWindow(parse(queryText), from, to);
         Map<String, long[]> series = new HashMap<>();

@@ -71,14 +71,7 @@ public final class FieldsView extends VBox {
         TableColumn<FieldValues.Value, Long> count = new TableColumn<>("Count");
         count.setPrefWidth(80);
         count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().count()));
-        count.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(Long item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : String.format(Locale.ROOT, "%,d", item));
-                setAlignment(Pos.CENTER_RIGHT);
-            }
-        });
+        count.setCellFactory(c -> new org.pmw.ui.cells.CountCell<>());
         TableColumn<FieldValues.Value, Double> share = new TableColumn<>("Share");
         share.setPrefWidth(150);
         share.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(shown == null || shown.matching() == 0 ? 0.0

@@ -66,14 +66,7 @@ public final class PatternsView extends VBox {
         count.setPrefWidth(78);
         count.setMinWidth(70);
         count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().count()));
-        count.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(Long item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : String.format(java.util.Locale.ROOT, "%,d", item));
-                setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
-            }
-        });
+        count.setCellFactory(c -> new org.pmw.ui.cells.CountCell<>());
         TableColumn<Row, long[]> spark = new TableColumn<>("Over time");
         spark.setPrefWidth(110);
         spark.setMinWidth(80);

@@ -25,21 +25,20 @@ final class ParseRun {
     }
 
     static ParseRun of(Format format, String fileName, String text, ZoneId zone, Integer year, String host) {
-        ParseRun run = new ParseRun(new ParseContext("src-1", fileName, zone, year, host));
-        try {
-            format.parse(InMemoryInput.of(fileName, text), run.context, run.events::add);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return run;
+        return of(format, text, new ParseContext("src-1", fileName, zone, year, host));
     }
 
     /** Without a year, with what year-less dates fall nearest to and the time of the import. */
     static ParseRun of(Format format, String text, ZoneId zone, long[] yearReference, String now) {
-        ParseRun run = new ParseRun(new ParseContext("src-1", "messages", zone, null, null, yearReference,
+        return of(format, text, new ParseContext("src-1", "messages", zone, null, null, yearReference,
                 java.time.Instant.parse(now).toEpochMilli()));
+    }
+
+    /** The text parsed in {@code context}. */
+    static ParseRun of(Format format, String text, ParseContext context) {
+        ParseRun run = new ParseRun(context);
         try {
-            format.parse(InMemoryInput.of("messages", text), run.context, run.events::add);
+            format.parse(InMemoryInput.of(context.fileName(), text), run.context, run.events::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

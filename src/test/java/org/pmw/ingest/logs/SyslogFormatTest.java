@@ -106,20 +106,14 @@ class SyslogFormatTest {
         assertEquals(utc("2024-02-29T10:00:00Z"), leap.event(0).ts());
         assertEquals(utc("2024-03-01T10:00:00Z"), leap.event(1).ts());
         // written up to 3 January: the file starts in the November before
-        org.pmw.ingest.ParseContext byFileTime = new org.pmw.ingest.ParseContext("src-1", "messages", ZoneId.of("UTC"),
-                null, null, null, utc("2026-11-29T05:00:00Z")).withFileTime(utc("2006-01-03T12:00:00Z"));
-        java.util.List<org.pmw.model.Event> events = new java.util.ArrayList<>();
-        try {
-            ParseRun.format("syslog").parse(org.pmw.ingest.InMemoryInput.of("messages",
-                    "Nov 20 10:00:00 web1 kernel: one\nDec 31 10:00:00 web1 kernel: two\nJan  3 10:00:00 web1 kernel: three\n"),
-                    byFileTime, events::add);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        assertEquals(utc("2005-11-20T10:00:00Z"), events.get(0).ts());
-        assertEquals(utc("2006-01-03T10:00:00Z"), events.get(2).ts());
-        assertTrue(byFileTime.notes().get(0).contains("took 2005, the year that puts them nearest the time the file"
-                + " was last written"), byFileTime.notes().toString());
+        ParseRun byFileTime = ParseRun.of(ParseRun.format("syslog"),
+                "Nov 20 10:00:00 web1 kernel: one\nDec 31 10:00:00 web1 kernel: two\nJan  3 10:00:00 web1 kernel: three\n",
+                new org.pmw.ingest.ParseContext("src-1", "messages", ZoneId.of("UTC"), null, null, null,
+                        utc("2026-11-29T05:00:00Z")).withFileTime(utc("2006-01-03T12:00:00Z")));
+        assertEquals(utc("2005-11-20T10:00:00Z"), byFileTime.event(0).ts());
+        assertEquals(utc("2006-01-03T10:00:00Z"), byFileTime.event(2).ts());
+        assertTrue(byFileTime.context.notes().get(0).contains("took 2005, the year that puts them nearest the time the file"
+                + " was last written"), byFileTime.context.notes().toString());
     }
 
     @Test
