@@ -13,6 +13,7 @@ import org.pmw.analysis.loadtest.RunAnalysis;
 import org.pmw.analysis.outcome.OutcomeResult;
 import org.pmw.analysis.timeline.TimelineItem;
 import org.pmw.analysis.timeline.TimelineModel;
+import org.pmw.model.Bitmap;
 import org.pmw.model.Bookmark;
 import org.pmw.model.Event;
 import org.pmw.model.EvidenceRef;
@@ -20,6 +21,7 @@ import org.pmw.model.Hypothesis;
 import org.pmw.model.LaneDensity;
 import org.pmw.model.LoadTestRun;
 import org.pmw.model.Outcome;
+import org.pmw.model.ReportDocument;
 import org.pmw.model.SourceFile;
 import org.pmw.model.TimeWindow;
 import org.pmw.report.PostmortemReport;
@@ -49,6 +51,22 @@ public final class Reports {
                                 boolean finalVersion) throws IOException {
         return PostmortemReport.render(data(project, incident), PostmortemReport.Format.of(format),
                 Template.of(template), finalVersion);
+    }
+
+    /** The report as a document, as the window's preview draws it; {@code incident} as for {@link #render}. */
+    public static ReportDocument document(Project project, org.pmw.model.Incident incident, String template)
+            throws IOException {
+        return PostmortemReport.document(data(project, incident), Template.of(template));
+    }
+
+    /** The document as the Markdown export writes it. */
+    public static String markdown(ReportDocument doc) {
+        return PostmortemReport.markdown(doc);
+    }
+
+    /** A chart of the report drawn {@code width} pixels wide, its height in proportion. */
+    public static Bitmap chart(ReportDocument.Chart chart, int width) throws IOException {
+        return PostmortemReport.chart(chart.svg(), width);
     }
 
     /** The prose sections still to be written. */

@@ -1,6 +1,7 @@
 package org.pmw.report;
 
 import java.util.List;
+import org.pmw.model.ReportDocument;
 
 /**
  * One self-contained, well-formed XHTML file: inline CSS and SVG, no scripts, nothing loaded from anywhere.
@@ -37,38 +38,38 @@ final class HtmlRenderer {
         return Charts.esc(s == null ? "" : s);
     }
 
-    static String render(Doc doc, String title) {
+    static String render(ReportDocument doc, String title) {
         StringBuilder html = new StringBuilder();
         html.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n")
                 .append("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><meta charset=\"UTF-8\"/>")
                 .append("<title>").append(esc(title)).append("</title><style>").append(CSS).append("</style></head><body>");
-        for (Doc.Block block : doc.blocks) {
-            if (block instanceof Doc.Heading h) {
+        for (ReportDocument.Block block : doc.blocks()) {
+            if (block instanceof ReportDocument.Heading h) {
                 html.append("<h").append(h.level()).append('>').append(esc(h.text()))
                     .append("</h").append(h.level()).append('>');
-            } else if (block instanceof Doc.Para p) {
+            } else if (block instanceof ReportDocument.Para p) {
                 html.append("<p>").append(spans(p.spans())).append("</p>");
-            } else if (block instanceof Doc.Placeholder p) {
+            } else if (block instanceof ReportDocument.Placeholder p) {
                 html.append("<p class=\"todo\"><strong>To write (").append(esc(p.section()))
                     .append("):</strong> ").append(esc(p.hint())).append("</p>");
-            } else if (block instanceof Doc.Chart c) {
+            } else if (block instanceof ReportDocument.Chart c) {
                 html.append("<div class=\"chart\">").append(c.svg()).append("<p class=\"caption\">")
                     .append(esc(c.caption())).append("</p></div>");
-            } else if (block instanceof Doc.Bullets b) {
+            } else if (block instanceof ReportDocument.Bullets b) {
                 html.append("<ul>");
-                for (List<Doc.Span> item : b.items()) {
+                for (List<ReportDocument.Span> item : b.items()) {
                     html.append("<li>").append(spans(item)).append("</li>");
                 }
                 html.append("</ul>");
-            } else if (block instanceof Doc.Table t) {
+            } else if (block instanceof ReportDocument.Table t) {
                 table(html, t);
             }
         }
-        if (!doc.footnotes.isEmpty()) {
-            html.append("<h2>Sources of the figures</h2><p class=\"caption\">Every number and quoted event can be checked"
-                    + " again with these commands.</p><ol class=\"footnotes\">");
-            for (int i = 0; i < doc.footnotes.size(); i++) {
-                html.append("<li id=\"fn-").append(i + 1).append("\"><code>").append(esc(doc.footnotes.get(i)))
+        if (!doc.footnotes().isEmpty()) {
+            html.append("<h2>").append(esc(ReportDocument.FOOTNOTES_TITLE)).append("</h2><p class=\"caption\">")
+                    .append(esc(ReportDocument.FOOTNOTES_NOTE)).append("</p><ol class=\"footnotes\">");
+            for (int i = 0; i < doc.footnotes().size(); i++) {
+                html.append("<li id=\"fn-").append(i + 1).append("\"><code>").append(esc(doc.footnotes().get(i)))
                         .append("</code></li>");
             }
             html.append("</ol>");
@@ -77,14 +78,14 @@ final class HtmlRenderer {
         return html.toString();
     }
 
-    private static void table(StringBuilder html, Doc.Table t) {
+    private static void table(StringBuilder html, ReportDocument.Table t) {
         html.append("<table>");
         // column widths follow the text they hold, so a fixed layout can still wrap long values
         int columns = t.headers().size();
         double[] weight = new double[columns];
         for (int c = 0; c < columns; c++) {
             double total = 0;
-            for (List<List<Doc.Span>> row : t.rows()) {
+            for (List<List<ReportDocument.Span>> row : t.rows()) {
                 total += c < row.size() ? plainLength(row.get(c)) : 0;
             }
             double average = t.rows().isEmpty() ? 0 : total / t.rows().size();
@@ -106,9 +107,9 @@ final class HtmlRenderer {
             html.append("</tr></thead>");
         }
         html.append("<tbody>");
-        for (List<List<Doc.Span>> row : t.rows()) {
+        for (List<List<ReportDocument.Span>> row : t.rows()) {
             html.append("<tr>");
-            for (List<Doc.Span> c : row) {
+            for (List<ReportDocument.Span> c : row) {
                 html.append("<td>").append(spans(c)).append("</td>");
             }
             html.append("</tr>");
@@ -116,14 +117,14 @@ final class HtmlRenderer {
         html.append("</tbody></table>");
     }
 
-    private static int plainLength(List<Doc.Span> spans) {
+    private static int plainLength(List<ReportDocument.Span> spans) {
         int length = 0;
-        for (Doc.Span s : spans) {
-            if (s instanceof Doc.Text t) {
+        for (ReportDocument.Span s : spans) {
+            if (s instanceof ReportDocument.Text t) {
                 length += t.text().length();
-            } else if (s instanceof Doc.Strong t) {
+            } else if (s instanceof ReportDocument.Strong t) {
                 length += t.text().length();
-            } else if (s instanceof Doc.Code c) {
+            } else if (s instanceof ReportDocument.Code c) {
                 length += c.text().length();
             } else {
                 length += 2;
@@ -132,16 +133,16 @@ final class HtmlRenderer {
         return length;
     }
 
-    private static String spans(List<Doc.Span> spans) {
+    private static String spans(List<ReportDocument.Span> spans) {
         StringBuilder sb = new StringBuilder();
-        for (Doc.Span s : spans) {
-            if (s instanceof Doc.Text t) {
+        for (ReportDocument.Span s : spans) {
+            if (s instanceof ReportDocument.Text t) {
                 sb.append(esc(t.text()));
-            } else if (s instanceof Doc.Strong t) {
+            } else if (s instanceof ReportDocument.Strong t) {
                 sb.append("<strong>").append(esc(t.text())).append("</strong>");
-            } else if (s instanceof Doc.Code c) {
+            } else if (s instanceof ReportDocument.Code c) {
                 sb.append("<code>").append(esc(c.text())).append("</code>");
-            } else if (s instanceof Doc.Ref r) {
+            } else if (s instanceof ReportDocument.Ref r) {
                 sb.append("<sup><a href=\"#fn-").append(r.number()).append("\">").append(r.number())
                     .append("</a></sup>");
             }

@@ -1,6 +1,7 @@
 package org.pmw.report;
 
 import java.util.List;
+import org.pmw.model.ReportDocument;
 
 /** GitHub-flavoured Markdown: pipes and newlines in cells cannot break a table; footnotes as [^n]. */
 final class MarkdownRenderer {
@@ -8,37 +9,37 @@ final class MarkdownRenderer {
     private MarkdownRenderer() {
     }
 
-    static String render(Doc doc) {
+    static String render(ReportDocument doc) {
         StringBuilder md = new StringBuilder();
-        for (Doc.Block block : doc.blocks) {
-            if (block instanceof Doc.Heading h) {
+        for (ReportDocument.Block block : doc.blocks()) {
+            if (block instanceof ReportDocument.Heading h) {
                 md.append("#".repeat(h.level())).append(' ').append(inline(h.text())).append("\n\n");
-            } else if (block instanceof Doc.Para p) {
+            } else if (block instanceof ReportDocument.Para p) {
                 md.append(spans(p.spans())).append("\n\n");
-            } else if (block instanceof Doc.Placeholder p) {
+            } else if (block instanceof ReportDocument.Placeholder p) {
                 md.append("> **TO WRITE (").append(inline(p.section())).append("):** ")
                     .append(inline(p.hint())).append("\n\n");
-            } else if (block instanceof Doc.Chart c) {
+            } else if (block instanceof ReportDocument.Chart c) {
                 md.append("*Chart: ").append(inline(c.caption()))
                     .append(" (drawn in the HTML and PDF versions of this report).*\n\n");
-            } else if (block instanceof Doc.Bullets b) {
-                for (List<Doc.Span> item : b.items()) {
+            } else if (block instanceof ReportDocument.Bullets b) {
+                for (List<ReportDocument.Span> item : b.items()) {
                     md.append("- ").append(spans(item)).append('\n');
                 }
                 md.append('\n');
-            } else if (block instanceof Doc.Table t) {
+            } else if (block instanceof ReportDocument.Table t) {
                 table(md, t);
             }
         }
-        if (!doc.footnotes.isEmpty()) {
-            for (int i = 0; i < doc.footnotes.size(); i++) {
-                md.append("[^").append(i + 1).append("]: `").append(doc.footnotes.get(i).replace("`", "'")).append("`\n");
+        if (!doc.footnotes().isEmpty()) {
+            for (int i = 0; i < doc.footnotes().size(); i++) {
+                md.append("[^").append(i + 1).append("]: `").append(doc.footnotes().get(i).replace("`", "'")).append("`\n");
             }
         }
         return md.toString();
     }
 
-    private static void table(StringBuilder md, Doc.Table t) {
+    private static void table(StringBuilder md, ReportDocument.Table t) {
         md.append('|');
         for (String h : t.headers()) {
             md.append(' ').append(cell(h.isEmpty() ? " " : h)).append(" |");
@@ -48,9 +49,9 @@ final class MarkdownRenderer {
             md.append("---|");
         }
         md.append('\n');
-        for (List<List<Doc.Span>> row : t.rows()) {
+        for (List<List<ReportDocument.Span>> row : t.rows()) {
             md.append('|');
-            for (List<Doc.Span> c : row) {
+            for (List<ReportDocument.Span> c : row) {
                 md.append(' ').append(cellSpans(c)).append(" |");
             }
             md.append('\n');
@@ -58,23 +59,23 @@ final class MarkdownRenderer {
         md.append('\n');
     }
 
-    private static String spans(List<Doc.Span> spans) {
+    private static String spans(List<ReportDocument.Span> spans) {
         StringBuilder sb = new StringBuilder();
-        for (Doc.Span s : spans) {
-            if (s instanceof Doc.Text t) {
+        for (ReportDocument.Span s : spans) {
+            if (s instanceof ReportDocument.Text t) {
                 sb.append(inline(t.text()));
-            } else if (s instanceof Doc.Strong t) {
+            } else if (s instanceof ReportDocument.Strong t) {
                 sb.append("**").append(inline(t.text())).append("**");
-            } else if (s instanceof Doc.Code c) {
+            } else if (s instanceof ReportDocument.Code c) {
                 sb.append(code(c.text()));
-            } else if (s instanceof Doc.Ref r) {
+            } else if (s instanceof ReportDocument.Ref r) {
                 sb.append("[^").append(r.number()).append(']');
             }
         }
         return sb.toString();
     }
 
-    private static String cellSpans(List<Doc.Span> spans) {
+    private static String cellSpans(List<ReportDocument.Span> spans) {
         return spans(spans).replace("\r", " ").replace("\n", " ");
     }
 

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import org.pmw.model.Bitmap;
+import org.pmw.model.ReportDocument;
 
 /** Renders the postmortem of a project in Markdown, HTML or PDF. */
 public final class PostmortemReport {
@@ -32,7 +34,7 @@ public final class PostmortemReport {
      */
     public static byte[] render(ReportData data, Format format, Template template, boolean finalVersion)
             throws IOException {
-        Doc doc = ReportBuilder.build(data, template, finalVersion);
+        ReportDocument doc = ReportBuilder.build(data, template, finalVersion);
         return switch (format) {
             case MD -> MarkdownRenderer.render(doc).getBytes(StandardCharsets.UTF_8);
             case HTML -> HtmlRenderer.render(doc, data.incident().getTitle()).getBytes(StandardCharsets.UTF_8);
@@ -40,9 +42,24 @@ public final class PostmortemReport {
         };
     }
 
+    /** The report as a document, for a renderer of its own (the window's preview). */
+    public static ReportDocument document(ReportData data, Template template) {
+        return ReportBuilder.build(data, template, false);
+    }
+
+    /** {@code doc} in Markdown, as {@link #render} writes it. */
+    public static String markdown(ReportDocument doc) {
+        return MarkdownRenderer.render(doc);
+    }
+
+    /** A chart of {@link ReportDocument.Chart} drawn {@code width} pixels wide. */
+    public static Bitmap chart(String svg, int width) throws IOException {
+        return ChartRaster.draw(svg, width);
+    }
+
     /** The sections still to be written, for a warning before a final export. */
     public static List<String> missingSections(ReportData data, Template template) {
-        return ReportBuilder.build(data, template, false).missing;
+        return ReportBuilder.build(data, template, false).missing();
     }
 
     /** Fonts with Greek and mathematical signs, where the system has them (Debian's fonts-dejavu-core). */

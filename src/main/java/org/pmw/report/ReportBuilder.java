@@ -18,6 +18,7 @@ import org.pmw.model.Hypothesis;
 import org.pmw.model.Incident;
 import org.pmw.model.Marker;
 import org.pmw.model.Outcome;
+import org.pmw.model.ReportDocument;
 import org.pmw.model.ReportText;
 import org.pmw.model.SavedSearch;
 import org.pmw.model.TimeWindow;
@@ -33,7 +34,7 @@ public final class ReportBuilder {
 
     private final ReportData data;
     private final Template template;
-    private final Doc doc = new Doc();
+    private final ReportDocument doc = new ReportDocument();
 
     private ReportBuilder(ReportData data, Template template) {
         this.data = data;
@@ -44,15 +45,15 @@ public final class ReportBuilder {
      * @throws IllegalArgumentException when {@code finalVersion} and prose sections are still empty: the message
      *                                  lists them
      */
-    static Doc build(ReportData data, Template template, boolean finalVersion) {
+    static ReportDocument build(ReportData data, Template template, boolean finalVersion) {
         ReportBuilder b = new ReportBuilder(data, template);
         b.header();
         for (Template.Section s : template.order()) {
             b.section(s);
         }
-        if (finalVersion && !b.doc.missing.isEmpty()) {
+        if (finalVersion && !b.doc.missing().isEmpty()) {
             throw new IllegalArgumentException("cannot export as final: these sections are still empty: "
-                    + String.join(", ", b.doc.missing) + ". Write them in the Report tab or export a draft.");
+                    + String.join(", ", b.doc.missing()) + ". Write them in the Report tab or export a draft.");
         }
         return b.doc;
     }
@@ -86,27 +87,27 @@ public final class ReportBuilder {
 
     private void header() {
         Incident incident = data.incident();
-        doc.blocks.add(new Doc.Heading(1, "Postmortem: " + incident.getTitle()));
-        List<List<Doc.Span>> rows = new ArrayList<>();
+        doc.add(new ReportDocument.Heading(1, "Postmortem: " + incident.getTitle()));
+        List<List<ReportDocument.Span>> rows = new ArrayList<>();
         TimeWindow w = incident.getWindow();
-        rows.add(List.of(Doc.text("Date"), Doc.text(w == null || w.start() == null ? "?"
+        rows.add(List.of(ReportDocument.text("Date"), ReportDocument.text(w == null || w.start() == null ? "?"
                 : DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH).format(w.start().atZone(data.zone()))))) ;
-        rows.add(List.of(Doc.text("Authors"), Doc.text(incident.getAuthors().isEmpty() ? "—"
+        rows.add(List.of(ReportDocument.text("Authors"), ReportDocument.text(incident.getAuthors().isEmpty() ? "—"
                 : String.join(", ", incident.getAuthors()))));
-        rows.add(List.of(Doc.text("Status"), Doc.text(incident.getReportStatus())));
-        rows.add(List.of(Doc.text("Incident window"), Doc.text(w == null ? "—" : both(w.start()) + " – " + both(w.end())
+        rows.add(List.of(ReportDocument.text("Status"), ReportDocument.text(incident.getReportStatus())));
+        rows.add(List.of(ReportDocument.text("Incident window"), ReportDocument.text(w == null ? "—" : both(w.start()) + " – " + both(w.end())
                 + ", times in " + data.zone().getId())));
         for (Marker m : incident.getMarkers()) {
-            rows.add(List.of(Doc.text(m.label() == null ? m.kind() : m.label()), Doc.text(both(m.at()))));
+            rows.add(List.of(ReportDocument.text(m.label() == null ? m.kind() : m.label()), ReportDocument.text(both(m.at()))));
         }
-        doc.blocks.add(new Doc.Table(List.of("", ""), wrap(rows)));
+        doc.add(new ReportDocument.Table(List.of("", ""), wrap(rows)));
     }
 
-    private static List<List<List<Doc.Span>>> wrap(List<List<Doc.Span>> rows) {
-        List<List<List<Doc.Span>>> out = new ArrayList<>();
-        for (List<Doc.Span> row : rows) {
-            List<List<Doc.Span>> cells = new ArrayList<>();
-            for (Doc.Span s : row) {
+    private static List<List<List<ReportDocument.Span>>> wrap(List<List<ReportDocument.Span>> rows) {
+        List<List<List<ReportDocument.Span>>> out = new ArrayList<>();
+        for (List<ReportDocument.Span> row : rows) {
+            List<List<ReportDocument.Span>> cells = new ArrayList<>();
+            for (ReportDocument.Span s : row) {
                 cells.add(List.of(s));
             }
             out.add(cells);
@@ -115,7 +116,7 @@ public final class ReportBuilder {
     }
 
     private void section(Template.Section s) {
-        doc.blocks.add(new Doc.Heading(2, template.title(s)));
+        doc.add(new ReportDocument.Heading(2, template.title(s)));
         ReportText text = data.incident().getReport();
         switch (s) {
             case SUMMARY -> prose(s, text.summary(), "What happened, in two or three sentences.");
@@ -133,11 +134,11 @@ public final class ReportBuilder {
             case DETECTION -> prose(s, text.detection(), "How it was noticed, and how it could have been sooner.");
             case ACTION_ITEMS -> actionItems();
             case LESSONS -> {
-                doc.blocks.add(new Doc.Heading(3, "What went well"));
+                doc.add(new ReportDocument.Heading(3, "What went well"));
                 prose(s, text.wentWell(), "What went well");
-                doc.blocks.add(new Doc.Heading(3, "What went wrong"));
+                doc.add(new ReportDocument.Heading(3, "What went wrong"));
                 prose(s, text.wentWrong(), "What went wrong");
-                doc.blocks.add(new Doc.Heading(3, "Where we got lucky"));
+                doc.add(new ReportDocument.Heading(3, "Where we got lucky"));
                 prose(s, text.gotLucky(), "Where we got lucky");
             }
             case TIMELINE -> timeline();
@@ -147,20 +148,20 @@ public final class ReportBuilder {
 
     private void prose(Template.Section s, String text, String hint) {
         if (text == null || text.isBlank()) {
-            doc.blocks.add(new Doc.Placeholder(template.title(s), hint));
+            doc.add(new ReportDocument.Placeholder(template.title(s), hint));
             String name = s == Template.Section.LESSONS ? template.title(s) + " (" + hint + ")" : template.title(s);
-            doc.missing.add(name);
+            doc.markMissing(name);
             return;
         }
         for (String paragraph : text.split("\\n\\s*\\n")) {
-            doc.blocks.add(new Doc.Para(List.of(Doc.text(paragraph.trim()))));
+            doc.add(new ReportDocument.Para(List.of(ReportDocument.text(paragraph.trim()))));
         }
     }
 
     private void supportedHypotheses() {
         for (Hypothesis h : data.incident().getHypotheses()) {
             if (h.status().id().equals("supported")) {
-                doc.blocks.add(new Doc.Para(List.of(new Doc.Strong(h.id() + " (supported):"), Doc.text(" " + h.statement()))));
+                doc.add(new ReportDocument.Para(List.of(new ReportDocument.Strong(h.id() + " (supported):"), ReportDocument.text(" " + h.statement()))));
             }
         }
     }
@@ -170,48 +171,48 @@ public final class ReportBuilder {
         if (changes.isEmpty()) {
             return;
         }
-        List<List<List<Doc.Span>>> rows = new ArrayList<>();
+        List<List<List<ReportDocument.Span>>> rows = new ArrayList<>();
         for (Change c : changes) {
-            List<Doc.Span> origin = new ArrayList<>();
-            origin.add(Doc.text(c.origin() == null ? "" : c.origin()));
+            List<ReportDocument.Span> origin = new ArrayList<>();
+            origin.add(ReportDocument.text(c.origin() == null ? "" : c.origin()));
             if (c.origin() != null && c.origin().contains(":")) {
                 origin.add(doc.ref(showCommand(c.origin())));
             }
-            rows.add(List.of(List.of(Doc.text(c.id())), List.of(Doc.text(local(c.startedAt()))),
-                    List.of(Doc.text(c.kind())), List.of(Doc.text(c.title())),
-                    List.of(Doc.text(c.actor() == null ? "" : c.actor())), origin));
+            rows.add(List.of(List.of(ReportDocument.text(c.id())), List.of(ReportDocument.text(local(c.startedAt()))),
+                    List.of(ReportDocument.text(c.kind())), List.of(ReportDocument.text(c.title())),
+                    List.of(ReportDocument.text(c.actor() == null ? "" : c.actor())), origin));
         }
-        doc.blocks.add(new Doc.Heading(3, "Changes"));
-        doc.blocks.add(new Doc.Table(List.of("Id", "When", "Kind", "What", "By", "Record"), rows));
+        doc.add(new ReportDocument.Heading(3, "Changes"));
+        doc.add(new ReportDocument.Table(List.of("Id", "When", "Kind", "What", "By", "Record"), rows));
     }
 
     private void outcomes() {
         if (data.incident().getOutcomes().isEmpty()) {
             return;
         }
-        doc.blocks.add(new Doc.Heading(3, "Outcomes"));
-        List<List<List<Doc.Span>>> rows = new ArrayList<>();
+        doc.add(new ReportDocument.Heading(3, "Outcomes"));
+        List<List<List<ReportDocument.Span>>> rows = new ArrayList<>();
         for (Outcome o : data.incident().getOutcomes()) {
             OutcomeResult r = data.outcomes().get(o.id());
             if (r == null) {
                 continue;
             }
-            Doc.Ref beforeRef = doc.ref(searchCommand(o.countedQuery(), o.before()));
-            Doc.Ref afterRef = doc.ref(searchCommand(o.countedQuery(), o.after()));
+            ReportDocument.Ref beforeRef = doc.ref(searchCommand(o.countedQuery(), o.before()));
+            ReportDocument.Ref afterRef = doc.ref(searchCommand(o.countedQuery(), o.after()));
             String metric = o.denominatorQuery() == null ? o.query() + " per minute"
                     : "share of " + o.denominatorQuery() + " matching " + o.query();
-            rows.add(List.of(List.of(Doc.text(o.id() + " " + o.title())), List.of(new Doc.Code(metric)),
-                    List.of(Doc.text(figure(r.before(), o.before())), beforeRef),
-                    List.of(Doc.text(figure(r.after(), o.after())), afterRef),
-                    List.of(Doc.text(r.changePct() == null ? "—" : String.format(Locale.ROOT, "%+.1f%%", r.changePct()))),
-                    List.of(Doc.text(r.pValue() == null ? "—" : pValue(r.pValue()))),
-                    List.of(new Doc.Strong(r.verdict()))));
+            rows.add(List.of(List.of(ReportDocument.text(o.id() + " " + o.title())), List.of(new ReportDocument.Code(metric)),
+                    List.of(ReportDocument.text(figure(r.before(), o.before())), beforeRef),
+                    List.of(ReportDocument.text(figure(r.after(), o.after())), afterRef),
+                    List.of(ReportDocument.text(r.changePct() == null ? "—" : String.format(Locale.ROOT, "%+.1f%%", r.changePct()))),
+                    List.of(ReportDocument.text(r.pValue() == null ? "—" : pValue(r.pValue()))),
+                    List.of(new ReportDocument.Strong(r.verdict()))));
         }
-        doc.blocks.add(new Doc.Table(List.of("Outcome", "Metric", "Before", "After", "Change", "p", "Verdict"), rows));
+        doc.add(new ReportDocument.Table(List.of("Outcome", "Metric", "Before", "After", "Change", "p", "Verdict"), rows));
         for (Outcome o : data.incident().getOutcomes()) {
             OutcomeResult r = data.outcomes().get(o.id());
             if (r != null && r.explanation() != null) {
-                doc.blocks.add(new Doc.Para(List.of(new Doc.Strong(o.id() + ":"), Doc.text(" " + r.explanation()))));
+                doc.add(new ReportDocument.Para(List.of(new ReportDocument.Strong(o.id() + ":"), ReportDocument.text(" " + r.explanation()))));
             }
         }
     }
@@ -232,42 +233,42 @@ public final class ReportBuilder {
     private void actionItems() {
         List<ActionItem> items = data.incident().getActionItems();
         if (items.isEmpty()) {
-            doc.blocks.add(new Doc.Placeholder(template.title(Template.Section.ACTION_ITEMS), "No action items yet."));
-            doc.missing.add(template.title(Template.Section.ACTION_ITEMS));
+            doc.add(new ReportDocument.Placeholder(template.title(Template.Section.ACTION_ITEMS), "No action items yet."));
+            doc.markMissing(template.title(Template.Section.ACTION_ITEMS));
             return;
         }
-        List<List<List<Doc.Span>>> rows = new ArrayList<>();
+        List<List<List<ReportDocument.Span>>> rows = new ArrayList<>();
         for (ActionItem a : items) {
-            rows.add(List.of(List.of(Doc.text(a.id())), List.of(Doc.text(a.action())), List.of(Doc.text(a.type())),
-                    List.of(Doc.text(a.owner() == null ? "" : a.owner())), List.of(Doc.text(a.ticket() == null ? "" : a.ticket())),
-                    List.of(Doc.text(a.status() == null ? "" : a.status()))));
+            rows.add(List.of(List.of(ReportDocument.text(a.id())), List.of(ReportDocument.text(a.action())), List.of(ReportDocument.text(a.type())),
+                    List.of(ReportDocument.text(a.owner() == null ? "" : a.owner())), List.of(ReportDocument.text(a.ticket() == null ? "" : a.ticket())),
+                    List.of(ReportDocument.text(a.status() == null ? "" : a.status()))));
         }
-        doc.blocks.add(new Doc.Table(List.of("Id", "Action", "Type", "Owner", "Ticket", "Status"), rows));
+        doc.add(new ReportDocument.Table(List.of("Id", "Action", "Type", "Owner", "Ticket", "Status"), rows));
     }
 
     private void timeline() {
         if (data.overview() != null && !data.overviewLanes().isEmpty()) {
-            doc.blocks.add(new Doc.Chart(Charts.overview(data), "Events per source over the incident window, errors in"
+            doc.add(new ReportDocument.Chart(Charts.overview(data), "Events per source over the incident window, errors in"
                     + " red; changes as green lines, incident markers dashed."));
-            doc.blocks.add(new Doc.Para(List.of(Doc.text("Event density from "),
+            doc.add(new ReportDocument.Para(List.of(ReportDocument.text("Event density from "),
                     doc.ref("pmw histogram " + data.projectName() + " '*' --bucket 1h"))));
         }
-        List<List<List<Doc.Span>>> rows = new ArrayList<>();
+        List<List<List<ReportDocument.Span>>> rows = new ArrayList<>();
         for (TimelineItem item : data.timeline()) {
-            List<Doc.Span> what = new ArrayList<>();
-            what.add(Doc.text(item.title()));
+            List<ReportDocument.Span> what = new ArrayList<>();
+            what.add(ReportDocument.text(item.title()));
             if (item.kind().name().equals("BOOKMARK") && item.id() != null) {
                 Event e = data.events().get(item.id());
                 if (e != null) {
-                    what.add(new Doc.Code(firstLine(e.raw())));
+                    what.add(new ReportDocument.Code(firstLine(e.raw())));
                 }
                 what.add(doc.ref(showCommand(item.id())));
             }
-            rows.add(List.of(List.of(Doc.text(local(item.at()))),
-                    List.of(Doc.text(UTC.format(item.at().atZone(java.time.ZoneOffset.UTC)))),
-                    List.of(Doc.text(item.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '))), what));
+            rows.add(List.of(List.of(ReportDocument.text(local(item.at()))),
+                    List.of(ReportDocument.text(UTC.format(item.at().atZone(java.time.ZoneOffset.UTC)))),
+                    List.of(ReportDocument.text(item.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '))), what));
         }
-        doc.blocks.add(new Doc.Table(List.of(data.zone().getId(), "UTC", "What", ""), rows));
+        doc.add(new ReportDocument.Table(List.of(data.zone().getId(), "UTC", "What", ""), rows));
     }
 
     private static String firstLine(String s) {
@@ -286,42 +287,42 @@ public final class ReportBuilder {
         if (hypotheses.isEmpty()) {
             return;
         }
-        doc.blocks.add(new Doc.Heading(3, "Hypotheses"));
-        List<List<List<Doc.Span>>> rows = new ArrayList<>();
+        doc.add(new ReportDocument.Heading(3, "Hypotheses"));
+        List<List<List<ReportDocument.Span>>> rows = new ArrayList<>();
         for (Hypothesis h : hypotheses) {
             List<String> deciding = data.incident().getExperiments().stream()
                     .filter(e -> h.id().equals(e.hypothesis())).map(e -> e.id() + " (" + e.verdict() + ")").toList();
-            rows.add(List.of(List.of(Doc.text(h.id())), List.of(Doc.text(h.statement())),
-                    List.of(new Doc.Strong(h.status().id())), evidence(h.evidenceFor()), evidence(h.evidenceAgainst()),
-                    List.of(Doc.text(String.join(", ", deciding)))));
+            rows.add(List.of(List.of(ReportDocument.text(h.id())), List.of(ReportDocument.text(h.statement())),
+                    List.of(new ReportDocument.Strong(h.status().id())), evidence(h.evidenceFor()), evidence(h.evidenceAgainst()),
+                    List.of(ReportDocument.text(String.join(", ", deciding)))));
         }
-        doc.blocks.add(new Doc.Table(List.of("Id", "Hypothesis", "Final status", "Evidence for", "Evidence against",
+        doc.add(new ReportDocument.Table(List.of("Id", "Hypothesis", "Final status", "Evidence for", "Evidence against",
                 "Decided by"), rows));
     }
 
-    private List<Doc.Span> evidence(List<EvidenceRef> refs) {
-        List<Doc.Span> spans = new ArrayList<>();
+    private List<ReportDocument.Span> evidence(List<EvidenceRef> refs) {
+        List<ReportDocument.Span> spans = new ArrayList<>();
         for (EvidenceRef r : refs) {
             if (!spans.isEmpty()) {
-                spans.add(Doc.text("; "));
+                spans.add(ReportDocument.text("; "));
             }
             if (r.event() != null) {
                 Event e = data.events().get(r.event());
-                spans.add(new Doc.Code(r.event()));
+                spans.add(new ReportDocument.Code(r.event()));
                 if (e != null) {
-                    spans.add(Doc.text(" " + firstLine(e.message())));
+                    spans.add(ReportDocument.text(" " + firstLine(e.message())));
                 }
                 spans.add(doc.ref(showCommand(r.event())));
             } else {
                 SavedSearch s = data.incident().getSavedSearches().stream().filter(x -> x.id().equals(r.search()))
                         .findFirst().orElse(null);
-                spans.add(Doc.text(s == null ? r.search() : s.id() + " " + s.name()));
+                spans.add(ReportDocument.text(s == null ? r.search() : s.id() + " " + s.name()));
                 if (s != null) {
                     spans.add(doc.ref(searchCommand(s.query(), s.window())));
                 }
             }
             if (r.note() != null) {
-                spans.add(Doc.text(" (" + r.note() + ")"));
+                spans.add(ReportDocument.text(" (" + r.note() + ")"));
             }
         }
         return spans;
@@ -332,23 +333,23 @@ public final class ReportBuilder {
         if (experiments.isEmpty()) {
             return;
         }
-        doc.blocks.add(new Doc.Heading(3, "Experiments"));
+        doc.add(new ReportDocument.Heading(3, "Experiments"));
         for (Experiment e : experiments) {
-            doc.blocks.add(new Doc.Heading(4, e.id() + " " + e.title() + " (" + e.verdict() + ")"));
-            List<Doc.Span> line = new ArrayList<>();
+            doc.add(new ReportDocument.Heading(4, e.id() + " " + e.title() + " (" + e.verdict() + ")"));
+            List<ReportDocument.Span> line = new ArrayList<>();
             if (e.hypothesis() != null) {
-                line.add(Doc.text("Tests " + e.hypothesis() + ". "));
+                line.add(ReportDocument.text("Tests " + e.hypothesis() + ". "));
             }
             if (e.method() != null) {
-                line.add(Doc.text("Method: " + e.method() + ". "));
+                line.add(ReportDocument.text("Method: " + e.method() + ". "));
             }
             if (e.expected() != null) {
-                line.add(Doc.text("Expected: " + e.expected() + ". "));
+                line.add(ReportDocument.text("Expected: " + e.expected() + ". "));
             }
             if (e.observed() != null) {
-                line.add(Doc.text("Observed: " + e.observed()));
+                line.add(ReportDocument.text("Observed: " + e.observed()));
             }
-            doc.blocks.add(new Doc.Para(line));
+            doc.add(new ReportDocument.Para(line));
             for (String runId : e.loadTestRuns()) {
                 RunAnalysis run = data.runs().get(runId);
                 if (run != null) {
@@ -359,24 +360,24 @@ public final class ReportBuilder {
     }
 
     private void loadTest(RunAnalysis run) {
-        Doc.Ref ref = doc.ref("pmw loadtest " + data.projectName() + " " + run.id());
-        doc.blocks.add(new Doc.Para(List.of(new Doc.Strong("Run " + run.id() + ": " + run.name()), ref)));
-        List<List<List<Doc.Span>>> rows = new ArrayList<>();
+        ReportDocument.Ref ref = doc.ref("pmw loadtest " + data.projectName() + " " + run.id());
+        doc.add(new ReportDocument.Para(List.of(new ReportDocument.Strong("Run " + run.id() + ": " + run.name()), ref)));
+        List<List<List<ReportDocument.Span>>> rows = new ArrayList<>();
         for (StepResult s : run.steps()) {
-            rows.add(List.of(List.of(Doc.text(Integer.toString(s.concurrency()))), List.of(Doc.text(num(s.throughput(), 1))),
-                    List.of(Doc.text(num(s.p50Ms(), 0))), List.of(Doc.text(num(s.p95Ms(), 0))),
-                    List.of(Doc.text(num(s.p99Ms(), 0))),
-                    List.of(Doc.text(s.errorRate() == null ? "—" : String.format(Locale.ROOT, "%.1f%%", s.errorRate() * 100)))));
+            rows.add(List.of(List.of(ReportDocument.text(Integer.toString(s.concurrency()))), List.of(ReportDocument.text(num(s.throughput(), 1))),
+                    List.of(ReportDocument.text(num(s.p50Ms(), 0))), List.of(ReportDocument.text(num(s.p95Ms(), 0))),
+                    List.of(ReportDocument.text(num(s.p99Ms(), 0))),
+                    List.of(ReportDocument.text(s.errorRate() == null ? "—" : String.format(Locale.ROOT, "%.1f%%", s.errorRate() * 100)))));
         }
-        doc.blocks.add(new Doc.Table(List.of("Concurrency", "Throughput (req/s)", "p50 ms", "p95 ms", "p99 ms",
+        doc.add(new ReportDocument.Table(List.of("Concurrency", "Throughput (req/s)", "p50 ms", "p95 ms", "p99 ms",
                 "Errors"), rows));
         if (run.steps().size() >= 2) {
-            doc.blocks.add(new Doc.Chart(Charts.loadTest(run), "Run " + run.id()
+            doc.add(new ReportDocument.Chart(Charts.loadTest(run), "Run " + run.id()
                     + ": throughput (left) and p99 latency (right) against concurrency, the USL fit dashed, the knee,"
                     + " N* and the onset of errors marked."));
         }
         if (run.saturation().summary() != null) {
-            doc.blocks.add(new Doc.Para(List.of(Doc.text(run.saturation().summary()))));
+            doc.add(new ReportDocument.Para(List.of(ReportDocument.text(run.saturation().summary()))));
         }
     }
 

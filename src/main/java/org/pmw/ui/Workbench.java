@@ -132,7 +132,11 @@ public final class Workbench {
             main.sidePanel().getSelectionModel().select(reportTab);
             report.export();
         });
-        Menu investigate = new Menu("_Investigation", null, newHypothesis, undo, export);
+        MenuItem previewReport = item("_Preview Report in a Window", "Shortcut+Shift+P", () -> {
+            main.sidePanel().getSelectionModel().select(reportTab);
+            report.openPreviewWindow();
+        });
+        Menu investigate = new Menu("_Investigation", null, newHypothesis, undo, export, previewReport);
         main.addMenu(investigate);
         return main;
     }

@@ -152,4 +152,23 @@ class ReportsTest {
             assertTrue(text.contains("<script>alert(1)</script>"), "hostile text shows as text");
         }
     }
+
+    @Test
+    void theDocumentIsWhatTheExportsRenderAndItsChartsDraw() throws Exception {
+        org.pmw.model.ReportDocument doc = Reports.document(project, project.copyOfIncident(), "sre");
+        assertEquals(render("md", "sre"), Reports.markdown(doc), "the preview shows what a Markdown export writes");
+        assertTrue(doc.blocks().contains(new org.pmw.model.ReportDocument.Heading(2, "Summary")));
+        assertTrue(doc.footnotes().stream().anyMatch(f -> f.contains("segmentation")), doc.footnotes().toString());
+        org.pmw.model.ReportDocument.Chart overview = doc.blocks().stream()
+                .filter(b -> b instanceof org.pmw.model.ReportDocument.Chart)
+                .map(b -> (org.pmw.model.ReportDocument.Chart) b).findFirst().orElseThrow();
+        org.pmw.model.Bitmap pixels = Reports.chart(overview, 600);
+        assertEquals(600, pixels.width());
+        assertTrue(pixels.height() > 20 && pixels.height() < 600, "height in proportion: " + pixels.height());
+        long white = java.util.Arrays.stream(pixels.argb()).filter(p -> p == 0xFFFFFFFF).count();
+        long reddish = java.util.Arrays.stream(pixels.argb())
+                .filter(p -> ((p >> 16) & 0xFF) > 150 && ((p >> 8) & 0xFF) < 110 && (p & 0xFF) < 110).count();
+        assertTrue(white > pixels.argb().length / 3, "drawn on white");
+        assertTrue(reddish > 20, "the burst of errors is drawn in red: " + reddish + " pixels");
+    }
 }

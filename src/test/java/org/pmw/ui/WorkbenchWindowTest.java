@@ -361,9 +361,26 @@ class WorkbenchWindowTest {
         WaitForAsyncUtils.asyncFx(save::fire).get(); // below the fold of the form
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Apache children segfaulted under load.", project.incident().getReport().summary());
+        javafx.scene.control.ScrollPane preview = robot.lookup("#reportPreview")
+                .queryAs(javafx.scene.control.ScrollPane.class);
+        assertTrue(drawnText(preview.getContent()).contains("Apache children segfaulted under load."),
+                "the preview draws the saved summary");
         WaitForAsyncUtils.asyncFx(() -> workbench.undo()).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("", summary.getText(), "undoing the save takes the text back out of the form");
+    }
+
+    /** The text of every Text node under {@code node}, as the preview draws it. */
+    private static String drawnText(javafx.scene.Node node) {
+        StringBuilder out = new StringBuilder();
+        if (node instanceof javafx.scene.text.Text t) {
+            out.append(t.getText());
+        } else if (node instanceof javafx.scene.Parent parent) {
+            for (javafx.scene.Node child : parent.getChildrenUnmodifiable()) {
+                out.append(drawnText(child)).append(' ');
+            }
+        }
+        return out.toString();
     }
 
     @Test

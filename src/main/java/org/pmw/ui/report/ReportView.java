@@ -4,8 +4,10 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -18,22 +20,27 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.Scene;
 import javafx.stage.FileChooser;
+import javafx.stage.Stage;
 import org.pmw.app.Project;
 import org.pmw.app.Reports;
+import org.pmw.model.Bitmap;
+import org.pmw.model.ReportDocument;
 import org.pmw.model.ReportText;
 import org.pmw.ui.main.WorkbenchModel;
 
 /**
- * The postmortem: write its prose, preview it as it stands (it follows every change of the project), and export
- * it as Markdown, HTML or PDF (Ctrl+E).
+ * The postmortem: write its prose, preview it as it stands (drawn as its readers will see it, and as the Markdown
+ * it exports; both follow every change of the project), and export it as Markdown, HTML or PDF (Ctrl+E).
  */
 public final class ReportView extends VBox {
 
     private final WorkbenchModel workbench;
     private final ComboBox<String> template = new ComboBox<>();
     private final ComboBox<String> status = new ComboBox<>();
-    private final TextArea preview = new TextArea();
+    private final ReportPreview preview = new ReportPreview();
+    private final TextArea markdown = new TextArea();
     private final Label missing = new Label();
     private final List<TextArea> prose = new ArrayList<>();
     private static final List<String> FIELDS = List.of("Summary", "Impact", "Root causes", "Trigger", "Resolution",
@@ -44,6 +51,10 @@ public final class ReportView extends VBox {
     private Project proseProject;
     /** Counts renders of the preview: only the latest one's result is shown. */
     private int renders;
+    /** The latest render shown, and the window that shows it larger, once opened. */
+    private Rendered shown;
+    private Stage previewWindow;
+    private ReportPreview windowPreview;
 
     public ReportView(WorkbenchModel workbench) {
         this.workbench = workbench;
@@ -63,6 +74,9 @@ public final class ReportView extends VBox {
         Button export = new Button("Export…");
         export.setId("exportReport");
         export.setOnAction(e -> export());
+        Button openWindow = new Button("Preview in a window");
+        openWindow.setId("previewWindow");
+        openWindow.setOnAction(e -> openPreviewWindow());
         Label templateLabel = new Label("Template");
         Label statusLabel = new Label("Status");
         for (javafx.scene.control.Control c : List.of(templateLabel, statusLabel, export)) {
@@ -74,10 +88,11 @@ public final class ReportView extends VBox {
         bar.setAlignment(Pos.CENTER_LEFT);
         missing.setWrapText(true);
         missing.getStyleClass().add("hint");
-        preview.setEditable(false);
-        preview.setWrapText(true);
         preview.setId("reportPreview");
-        preview.setStyle("-fx-font-family: Monospaced; -fx-font-size: 11px;");
+        markdown.setEditable(false);
+        markdown.setWrapText(true);
+        markdown.setId("reportMarkdown");
+        markdown.setStyle("-fx-font-family: Monospaced; -fx-font-size: 11px;");
         VBox form = new VBox(4);
         form.setPadding(new Insets(6));
         for (String field : FIELDS) {
@@ -95,10 +110,12 @@ public final class ReportView extends VBox {
         form.getChildren().add(save);
         ScrollPane formScroll = new ScrollPane(form);
         formScroll.setFitToWidth(true);
-        TabPane tabs = new TabPane(new Tab("Preview", preview), new Tab("Write", formScroll));
+        TabPane tabs = new TabPane(new Tab("Preview", preview), new Tab("Markdown", markdown),
+                new Tab("Write", formScroll));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        HBox exportRow = new HBox(8, export, missing);
+        openWindow.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox exportRow = new HBox(8, export, openWindow, missing);
         exportRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(missing, Priority.ALWAYS);
         getChildren().addAll(bar, exportRow, tabs);
@@ -111,6 +128,11 @@ public final class ReportView extends VBox {
         if (p == null) {
             renders++;
             preview.clear();
+            markdown.clear();
+            shown = null;
+            if (windowPreview != null) {
+                windowPreview.clear();
+            }
             proseProject = null;
             return;
         }
@@ -138,20 +160,61 @@ public final class ReportView extends VBox {
             workbench.showError(e);
             return;
         }
-        workbench.tasks().runQuietly(progress -> new String[] {
-            new String(Reports.render(p, copy, "md", chosen, false), StandardCharsets.UTF_8),
-            String.join(", ", Reports.missingSections(p, copy, chosen))}, result -> {
+        workbench.tasks().runQuietly(progress -> {
+            ReportDocument doc = Reports.document(p, copy, chosen);
+            Map<ReportDocument.Chart, Bitmap> charts = new HashMap<>();
+            for (ReportDocument.Block block : doc.blocks()) {
+                if (block instanceof ReportDocument.Chart chart) {
+                    charts.put(chart, Reports.chart(chart, ReportPreview.CHART_PIXELS));
+                }
+            }
+            return new Rendered(doc, charts, Reports.markdown(doc));
+        }, result -> {
                 if (mine != renders) {
                     return; // a later render (newer edit, other template) is on its way
                 }
-                preview.setText(result[0]);
-                missing.setText(result[1].isEmpty() ? "Every section is written."
-                        : "Still to write before a final export: " + result[1] + ".");
+                preview.show(result.doc(), result.charts());
+                shown = result;
+                if (previewWindow != null && previewWindow.isShowing()) {
+                    windowPreview.show(result.doc(), result.charts());
+                }
+                markdown.setText(result.markdown());
+                List<String> toWrite = result.doc().missing();
+                missing.setText(toWrite.isEmpty() ? "Every section is written."
+                        : "Still to write before a final export: " + String.join(", ", toWrite) + ".");
             }, error -> {
                 if (mine == renders) {
                     workbench.showError(error);
                 }
             });
+    }
+
+    /** The preview at the size of a page, in a window of its own that follows every change as the panel does. */
+    public void openPreviewWindow() {
+        if (previewWindow == null) {
+            windowPreview = new ReportPreview();
+            windowPreview.setId("windowPreview");
+            previewWindow = new Stage();
+            previewWindow.setScene(new Scene(windowPreview, 900, 1000));
+            if (getScene() != null && getScene().getWindow() != null) {
+                previewWindow.initOwner(getScene().getWindow());
+            }
+        }
+        if (getScene() != null) {
+            // the window's theme follows the main window's, as it is when the preview is opened
+            previewWindow.getScene().getStylesheets().setAll(getScene().getStylesheets());
+        }
+        Project p = workbench.project();
+        previewWindow.setTitle("Postmortem preview" + (p == null ? "" : " — " + p.incident().getTitle()));
+        if (shown != null) {
+            windowPreview.show(shown.doc(), shown.charts());
+        }
+        previewWindow.show();
+        previewWindow.toFront();
+    }
+
+    /** One render of the report, made in the background. */
+    private record Rendered(ReportDocument doc, Map<ReportDocument.Chart, Bitmap> charts, String markdown) {
     }
 
     private static String n(String s) {

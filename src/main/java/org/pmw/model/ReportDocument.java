@@ -1,0 +1,100 @@
+package org.pmw.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The postmortem as a small document model, built once and then rendered: to Markdown, HTML and PDF for export,
+ * and drawn as it is in the window's preview. Headings, paragraphs made of spans (text, emphasis, code, footnote
+ * references), tables, placeholders for prose still to write, bullets and charts.
+ */
+public final class ReportDocument {
+
+    public sealed interface Span permits Text, Strong, Code, Ref {
+    }
+
+    public record Text(String text) implements Span {
+    }
+
+    public record Strong(String text) implements Span {
+    }
+
+    public record Code(String text) implements Span {
+    }
+
+    /** A footnote: the number, and where the reader can re-check what it is attached to. */
+    public record Ref(int number) implements Span {
+    }
+
+    public sealed interface Block permits Heading, Para, Table, Placeholder, Chart, Bullets {
+    }
+
+    public record Heading(int level, String text) implements Block {
+    }
+
+    public record Para(List<Span> spans) implements Block {
+    }
+
+    public record Table(List<String> headers, List<List<List<Span>>> rows) implements Block {
+    }
+
+    public record Placeholder(String section, String hint) implements Block {
+    }
+
+    /** A chart drawn as SVG, and a sentence for renderers that cannot show it. */
+    public record Chart(String svg, String caption) implements Block {
+    }
+
+    public record Bullets(List<List<Span>> items) implements Block {
+    }
+
+    /** The heading of the footnotes, and the sentence under it, as every rendering of the report shows them. */
+    public static final String FOOTNOTES_TITLE = "Sources of the figures";
+    public static final String FOOTNOTES_NOTE = "Every number and quoted event can be checked again with these commands.";
+
+    private final List<Block> blocks = new ArrayList<>();
+    private final List<String> footnotes = new ArrayList<>();
+    private final List<String> missing = new ArrayList<>();
+
+    public void add(Block block) {
+        blocks.add(block);
+    }
+
+    public List<Block> blocks() {
+        return Collections.unmodifiableList(blocks);
+    }
+
+    /** The origins of the figures, in order: footnote n is {@code footnotes().get(n - 1)}. */
+    public List<String> footnotes() {
+        return Collections.unmodifiableList(footnotes);
+    }
+
+    /** Notes that the prose section {@code name} is still to be written. */
+    public void markMissing(String name) {
+        missing.add(name);
+    }
+
+    /** The prose sections still to be written. */
+    public List<String> missing() {
+        return Collections.unmodifiableList(missing);
+    }
+
+    /** Registers an origin and returns its reference; the same origin keeps one number. */
+    public Ref ref(String origin) {
+        int at = footnotes.indexOf(origin);
+        if (at < 0) {
+            footnotes.add(origin);
+            at = footnotes.size() - 1;
+        }
+        return new Ref(at + 1);
+    }
+
+    public static List<Span> spans(Span... spans) {
+        return List.of(spans);
+    }
+
+    public static Text text(String s) {
+        return new Text(s == null ? "" : s);
+    }
+}

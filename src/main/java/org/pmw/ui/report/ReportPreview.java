@@ -1,0 +1,339 @@
+package org.pmw.ui.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import org.pmw.model.Bitmap;
+import org.pmw.model.ReportDocument;
+
+/**
+ * The postmortem drawn as its readers will see it: headings, paragraphs, tables, charts and footnotes, laid out
+ * to the panel's width. A page of paper in both themes, as the charts are drawn on white.
+ */
+final class ReportPreview extends ScrollPane {
+
+    /** Widest a chart is drawn: wider panels leave it at this size rather than blur it. */
+    static final int CHART_PIXELS = 900;
+    /** The size of the report's text, as workbench.css sets it for the whole window. */
+    private static final double TEXT_SIZE = 12;
+
+    private final VBox page = new VBox(6);
+    private final List<ImageView> charts = new ArrayList<>();
+    /** Each table and the widths its columns would like. */
+    private final Map<GridPane, ColumnWidths> tables = new java.util.IdentityHashMap<>();
+
+    ReportPreview() {
+        getStyleClass().add("report-preview");
+        page.getStyleClass().add("report-page");
+        page.setPadding(new Insets(14, 18, 18, 18));
+        setContent(page);
+        setFitToWidth(true);
+        viewportBoundsProperty().addListener((o, a, b) -> fitToWidth());
+    }
+
+    /** Shows {@code doc}; {@code drawn} holds each chart's pixels (a chart missing from it shows its caption). */
+    void show(ReportDocument doc, Map<ReportDocument.Chart, Bitmap> drawn) {
+        double scroll = getVvalue();
+        charts.clear();
+        tables.clear();
+        List<Node> nodes = new ArrayList<>();
+        for (ReportDocument.Block block : doc.blocks()) {
+            nodes.add(node(block, drawn));
+        }
+        if (!doc.footnotes().isEmpty()) {
+            nodes.add(heading(2, ReportDocument.FOOTNOTES_TITLE));
+            nodes.add(caption(ReportDocument.FOOTNOTES_NOTE));
+            VBox notes = new VBox(2);
+            for (int i = 0; i < doc.footnotes().size(); i++) {
+                notes.getChildren().add(item((i + 1) + ".", flow(List.of(new ReportDocument.Code(doc.footnotes().get(i))))));
+            }
+            nodes.add(notes);
+        }
+        page.getChildren().setAll(nodes);
+        fitToWidth();
+        // an edit redraws the whole report: keep the reader where they were
+        layout();
+        setVvalue(scroll);
+    }
+
+    void clear() {
+        charts.clear();
+        tables.clear();
+        page.getChildren().clear();
+    }
+
+    /** The page's nodes, for tests. */
+    VBox page() {
+        return page;
+    }
+
+    private Node node(ReportDocument.Block block, Map<ReportDocument.Chart, Bitmap> drawn) {
+        if (block instanceof ReportDocument.Heading h) {
+            return heading(h.level(), h.text());
+        } else if (block instanceof ReportDocument.Para p) {
+            return flow(p.spans());
+        } else if (block instanceof ReportDocument.Placeholder p) {
+            TextFlow todo = new TextFlow(styled("To write (" + p.section() + "): ", "report-strong"),
+                    styled(p.hint(), "report-text"));
+            todo.getStyleClass().add("report-todo");
+            return todo;
+        } else if (block instanceof ReportDocument.Bullets b) {
+            VBox list = new VBox(2);
+            for (List<ReportDocument.Span> item : b.items()) {
+                list.getChildren().add(item("•", flow(item)));
+            }
+            return list;
+        } else if (block instanceof ReportDocument.Table t) {
+            return table(t);
+        } else if (block instanceof ReportDocument.Chart c) {
+            return chart(c, drawn.get(c));
+        }
+        throw new IllegalArgumentException("no drawing for " + block);
+    }
+
+    private static Label heading(int level, String text) {
+        Label heading = new Label(text);
+        heading.setWrapText(true);
+        heading.setMaxWidth(Double.MAX_VALUE);
+        heading.getStyleClass().add("report-h" + Math.min(level, 4));
+        return heading;
+    }
+
+    private static Label caption(String text) {
+        Label caption = new Label(text);
+        caption.setWrapText(true);
+        caption.getStyleClass().add("report-caption");
+        return caption;
+    }
+
+    private static HBox item(String mark, TextFlow text) {
+        Label bullet = new Label(mark);
+        bullet.getStyleClass().add("report-bullet");
+        bullet.setMinWidth(22);
+        HBox row = new HBox(2, bullet, text);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        return row;
+    }
+
+    static TextFlow flow(List<ReportDocument.Span> spans) {
+        TextFlow flow = new TextFlow();
+        for (ReportDocument.Span span : spans) {
+            if (span instanceof ReportDocument.Text t) {
+                flow.getChildren().add(styled(t.text(), "report-text"));
+            } else if (span instanceof ReportDocument.Strong s) {
+                flow.getChildren().add(styled(s.text(), "report-strong"));
+            } else if (span instanceof ReportDocument.Code c) {
+                flow.getChildren().add(styled(c.text(), "report-code"));
+            } else if (span instanceof ReportDocument.Ref r) {
+                Text ref = styled(Integer.toString(r.number()), "report-ref");
+                ref.setTranslateY(-4);
+                flow.getChildren().add(ref);
+            }
+        }
+        return flow;
+    }
+
+    private static Text styled(String text, String styleClass) {
+        Text node = new Text(text);
+        node.getStyleClass().add(styleClass);
+        return node;
+    }
+
+    /**
+     * Columns share the width by the text they hold, as in the exported HTML, but none gets narrower than its
+     * longest word (up to a limit), so a narrow panel wraps between words, not inside them.
+     */
+    private GridPane table(ReportDocument.Table t) {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("report-table");
+        int columns = t.headers().size();
+        double[] weight = new double[columns];
+        double[] longestWord = new double[columns];
+        for (int c = 0; c < columns; c++) {
+            double total = 0;
+            longestWord[c] = wordWidth(t.headers().get(c), true);
+            for (List<List<ReportDocument.Span>> row : t.rows()) {
+                if (c < row.size()) {
+                    total += plainLength(row.get(c));
+                    for (ReportDocument.Span span : row.get(c)) {
+                        longestWord[c] = Math.max(longestWord[c], wordWidth(span));
+                    }
+                }
+            }
+            double average = t.rows().isEmpty() ? 0 : total / t.rows().size();
+            weight[c] = Math.max(Math.max(7, t.headers().get(c).length() * 1.2), Math.min(50, average));
+        }
+        double[] min = new double[columns];
+        double[] pref = new double[columns];
+        for (int c = 0; c < columns; c++) {
+            ColumnConstraints column = new ColumnConstraints();
+            min[c] = Math.min(MAX_WORD_PIXELS, longestWord[c]) + CELL_PADDING;
+            pref[c] = Math.max(min[c], weight[c] * PIXELS_PER_CHAR);
+            column.setPercentWidth(100.0 / columns);
+            column.setFillWidth(true);
+            grid.getColumnConstraints().add(column);
+        }
+        tables.put(grid, new ColumnWidths(min, pref));
+        int row = 0;
+        if (t.headers().stream().anyMatch(h -> !h.isEmpty())) {
+            for (int c = 0; c < columns; c++) {
+                grid.add(cell(flow(List.of(new ReportDocument.Strong(t.headers().get(c)))), "report-th"), c, row);
+            }
+            row++;
+        }
+        for (List<List<ReportDocument.Span>> cells : t.rows()) {
+            for (int c = 0; c < Math.min(columns, cells.size()); c++) {
+                grid.add(cell(flow(cells.get(c)), "report-td"), c, row);
+            }
+            row++;
+        }
+        return grid;
+    }
+
+    private static Node cell(TextFlow text, String styleClass) {
+        VBox cell = new VBox(text);
+        cell.getStyleClass().add(styleClass);
+        cell.setMaxWidth(Double.MAX_VALUE);
+        cell.setMaxHeight(Double.MAX_VALUE);
+        return cell;
+    }
+
+    /** A column is not made narrower than its longest word, up to this. */
+    private static final double MAX_WORD_PIXELS = 96;
+    private static final double CELL_PADDING = 12;
+    private static final double PIXELS_PER_CHAR = 7;
+
+    private static double wordWidth(ReportDocument.Span span) {
+        if (span instanceof ReportDocument.Text t) {
+            return wordWidth(t.text(), false);
+        } else if (span instanceof ReportDocument.Strong s) {
+            return wordWidth(s.text(), true);
+        } else if (span instanceof ReportDocument.Code c) {
+            // code breaks anywhere in the export too; a few characters are enough to read it
+            return Math.min(wordWidth(c.text(), false), 10 * PIXELS_PER_CHAR);
+        }
+        return 0;
+    }
+
+    /** The width of the longest word of {@code text} as the preview draws it. */
+    private static double wordWidth(String text, boolean bold) {
+        String longest = "";
+        for (String word : text.split("\\s+")) {
+            if (word.length() > longest.length()) {
+                longest = word;
+            }
+        }
+        if (longest.isEmpty()) {
+            return 0;
+        }
+        Text measure = new Text(longest);
+        measure.setFont(Font.font(Font.getDefault().getFamily(), bold ? FontWeight.BOLD : FontWeight.NORMAL,
+                TEXT_SIZE));
+        return Math.ceil(measure.getLayoutBounds().getWidth());
+    }
+
+    private static int plainLength(List<ReportDocument.Span> spans) {
+        int length = 0;
+        for (ReportDocument.Span s : spans) {
+            if (s instanceof ReportDocument.Text t) {
+                length += t.text().length();
+            } else if (s instanceof ReportDocument.Strong t) {
+                length += t.text().length();
+            } else if (s instanceof ReportDocument.Code c) {
+                length += c.text().length();
+            } else {
+                length += 2;
+            }
+        }
+        return length;
+    }
+
+    private Node chart(ReportDocument.Chart chart, Bitmap pixels) {
+        VBox box = new VBox(2);
+        if (pixels != null) {
+            ImageView view = new ImageView(image(pixels));
+            view.setPreserveRatio(true);
+            view.setSmooth(true);
+            charts.add(view);
+            box.getChildren().add(view);
+        }
+        box.getChildren().add(caption(chart.caption()));
+        return box;
+    }
+
+    static WritableImage image(Bitmap pixels) {
+        WritableImage image = new WritableImage(pixels.width(), pixels.height());
+        image.getPixelWriter().setPixels(0, 0, pixels.width(), pixels.height(), PixelFormat.getIntArgbInstance(),
+                pixels.argb(), 0, pixels.width());
+        return image;
+    }
+
+    /**
+     * Charts shrink to the panel; so do tables, whose columns keep their longest words whole while the panel
+     * has room for them all, and share out what it has when it has not.
+     */
+    private void fitToWidth() {
+        double width = getViewportBounds().getWidth() - page.getPadding().getLeft() - page.getPadding().getRight();
+        for (ImageView view : charts) {
+            double natural = view.getImage().getWidth();
+            view.setFitWidth(width > 0 ? Math.min(natural, width) : natural);
+        }
+        for (Map.Entry<GridPane, ColumnWidths> table : tables.entrySet()) {
+            double[] shares = table.getValue().shares(width);
+            List<ColumnConstraints> columns = table.getKey().getColumnConstraints();
+            for (int c = 0; c < columns.size(); c++) {
+                columns.get(c).setPercentWidth(100 * shares[c]);
+            }
+        }
+    }
+
+    /**
+     * How a table shares out the width it has: each column first gets its longest word ({@code min}), then what
+     * is left goes to the columns whose text would wrap ({@code pref} over {@code min}), and what is left after
+     * that in proportion to {@code pref}. With less room than the words need, each gets its part of the room.
+     */
+    record ColumnWidths(double[] min, double[] pref) {
+
+        /** Each column's share of {@code width}, adding up to 1. */
+        double[] shares(double width) {
+            int n = min.length;
+            double[] out = new double[n];
+            double needed = java.util.Arrays.stream(min).sum();
+            double wanted = java.util.Arrays.stream(pref).sum();
+            if (width <= 0 || needed >= width) {
+                for (int c = 0; c < n; c++) {
+                    out[c] = min[c] / needed;
+                }
+                return out;
+            }
+            double room = width - needed;
+            double growth = wanted - needed;
+            for (int c = 0; c < n; c++) {
+                double w = min[c];
+                if (room <= growth) {
+                    w += growth == 0 ? 0 : room * (pref[c] - min[c]) / growth;
+                } else {
+                    w = pref[c] + (room - growth) * pref[c] / wanted;
+                }
+                out[c] = w / width;
+            }
+            return out;
+        }
+    }
+}
