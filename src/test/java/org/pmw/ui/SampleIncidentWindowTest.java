@@ -79,6 +79,13 @@ class SampleIncidentWindowTest {
         assertTrue(summary.getText().startsWith("R2: The system starts to choke at N=80"), summary.getText());
         assertTrue(summary.getText().contains("The highest successful throughput measured is 328 req/s at N=60."),
                 summary.getText());
+        // its first finding heads the charts, which come before the full analysis
+        Label headline = robot.lookup("#loadTestHeadline").queryAs(Label.class);
+        assertEquals("R2: The system starts to choke at N=80 concurrent users: errors start at N=80; the p99 latency"
+                + " is over 3× its low-load value from N=80.", headline.getText());
+        javafx.scene.Parent panel = headline.getParent();
+        assertTrue(panel.getChildrenUnmodifiable().indexOf(headline)
+                < panel.getChildrenUnmodifiable().indexOf(summary), "the headline is above the charts, the rest below");
         // overlaid runs keep apart: each run its own colour, named in the legend under the chart
         javafx.scene.control.ListView<?> runs = robot.lookup("#runs").queryListView();
         WaitForAsyncUtils.asyncFx(() -> runs.getSelectionModel().selectIndices(1, 3)).get();

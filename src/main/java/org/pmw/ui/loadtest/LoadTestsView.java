@@ -28,6 +28,8 @@ public final class LoadTestsView extends VBox {
     private final LineChart<Number, Number> throughput = chart("Concurrent users (N)", "req/s");
     private final LineChart<Number, Number> latency = chart("Concurrent users (N)", "p99 (ms)");
     private final Label summary = new Label();
+    /** Each run's first finding, above the charts, so a short window shows it beside them. */
+    private final Label headline = new Label();
     /** One colour per run, its series told apart by line style; the charts' own legend would recycle colours. */
     private final javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(10, 2);
     private static final String[] RUN_COLOURS = {"#1f6fb2", "#c0392b", "#2e8b57", "#8e44ad", "#d4820a", "#6d4c41"};
@@ -62,7 +64,12 @@ public final class LoadTestsView extends VBox {
         legend.setId("loadTestLegend");
         throughput.setLegendVisible(false);
         latency.setLegendVisible(false);
-        getChildren().addAll(hint, runs, summary, throughput, legend, latency);
+        headline.setWrapText(true);
+        headline.setId("loadTestHeadline");
+        headline.getStyleClass().add("load-test-headline");
+        headline.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // the charts come before the full analysis: on a laptop's screen they are what the panel opens on
+        getChildren().addAll(hint, runs, headline, throughput, legend, latency, summary);
         workbench.revisionProperty().addListener((o, a, b) -> reload());
     }
 
@@ -111,6 +118,7 @@ public final class LoadTestsView extends VBox {
         latency.getData().clear();
         legend.getChildren().clear();
         List<String> text = new ArrayList<>();
+        List<String> headlines = new ArrayList<>();
         int runIndex = 0;
         for (LoadTestRun run : List.copyOf(runs.getSelectionModel().getSelectedItems())) {
             String colour = RUN_COLOURS[runIndex++ % RUN_COLOURS.length];
@@ -166,8 +174,20 @@ public final class LoadTestsView extends VBox {
             style(p99, colour, "", 2, true, 1);
             text.add(run.id() + ": " + (c.summary() == null ? "" : c.summary()) + (c.fitNote() == null ? ""
                     : " (" + c.fitNote() + ")"));
+            if (c.summary() != null) {
+                headlines.add(run.id() + ": " + firstSentence(c.summary()));
+            }
         }
         summary.setText(String.join("\n", text));
+        headline.setText(String.join("\n", headlines));
+        headline.setVisible(!headlines.isEmpty());
+        headline.setManaged(!headlines.isEmpty());
+    }
+
+    /** Up to the first full stop that ends a sentence (not one inside a number such as 3.1). */
+    static String firstSentence(String text) {
+        java.util.regex.Matcher end = java.util.regex.Pattern.compile("\\.(\\s|$)").matcher(text);
+        return end.find() ? text.substring(0, end.start() + 1) : text;
     }
 
     private void marker(String name, Double n, double height, String colour, String dashes) {
