@@ -490,27 +490,79 @@ public final class TimelineView extends Region {
             g.setFill(palette.text);
             g.fillText(lanesNote, 6, AXIS_HEIGHT - 11);
         }
-        // incident markers: labels along the bottom of the axis, alternating left and right of the line
+        // incident markers: labels along the bottom of the axis, right of the line, or left where that runs past the
+        // edge or into the label before; a marker too close to the one before for a label of its own is counted on
+        // that one's label ("Outage begins +1"), and named when the pointer rests on it
         g.setFont(Font.font("System", javafx.scene.text.FontWeight.BOLD, 10));
-        double lastRight = -1;
-        for (Object[] label : markerLabels) {
-            double x = (Double) label[0];
-            String text = (String) label[1];
-            double width = textWidth(text, 10) + 2;
-            // to the right of its line, unless that runs past the edge (and the scroll bar) or into the label before
-            boolean right = x + 3 > lastRight && x + 3 + width <= getWidth() - scrollBarWidth();
-            double tx = right ? x + 3 : x - 3 - width;
-            if (!right && tx < lastRight) {
-                continue;
-            }
+        double[] xs = new double[markerLabels.size()];
+        double[] widths = new double[markerLabels.size()];
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = (Double) markerLabels.get(i)[0];
+            texts.add((String) markerLabels.get(i)[1]);
+            widths[i] = textWidth(texts.get(i), 10) + 2;
+        }
+        List<MarkerLabel> placed = placeMarkerLabels(xs, widths, textWidth(" +9", 10), getWidth() - scrollBarWidth());
+        g.setTextAlign(TextAlignment.LEFT);
+        for (MarkerLabel at : placed) {
+            String text = texts.get(at.marker()) + (at.hidden() > 0 ? " +" + at.hidden() : "");
             g.setFill(Color.web("#7b1fa2"));
-            g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(text, tx, AXIS_HEIGHT - 10);
+            g.fillText(text, at.textX(), AXIS_HEIGHT - 10);
             g.setStroke(Color.web("#7b1fa2"));
-            g.strokeLine(x + 0.5, AXIS_HEIGHT - 4, x + 0.5, AXIS_HEIGHT);
-            lastRight = Math.max(lastRight, tx + width);
+            g.strokeLine(xs[at.marker()] + 0.5, AXIS_HEIGHT - 4, xs[at.marker()] + 0.5, AXIS_HEIGHT);
         }
         g.setFont(Font.font("System", 11));
+    }
+
+    /** Where a marker's label goes: the marker, the text's left edge, and how many markers after it it stands for. */
+    record MarkerLabel(int marker, double textX, int hidden) {
+    }
+
+    /**
+     * Places the labels of markers at {@code xs} (in order), {@code widths} wide: right of the line, or left where
+     * that runs past {@code edge} or into the label before. A marker with room on neither side is counted on the
+     * label before, which grows by {@code suffixWidth} for the count.
+     */
+    static List<MarkerLabel> placeMarkerLabels(double[] xs, double[] widths, double suffixWidth, double edge) {
+        List<MarkerLabel> placed = new ArrayList<>();
+        double lastRight = -1;
+        for (int i = 0; i < xs.length; i++) {
+            double x = xs[i];
+            boolean right = x + 3 > lastRight && x + 3 + widths[i] <= edge;
+            double tx = right ? x + 3 : x - 3 - widths[i];
+            if (!right && tx < lastRight) {
+                if (!placed.isEmpty()) {
+                    MarkerLabel before = placed.remove(placed.size() - 1);
+                    if (before.hidden() == 0) {
+                        lastRight += suffixWidth;
+                    }
+                    placed.add(new MarkerLabel(before.marker(), before.textX(), before.hidden() + 1));
+                }
+                continue;
+            }
+            placed.add(new MarkerLabel(i, tx, 0));
+            lastRight = Math.max(lastRight, tx + widths[i]);
+        }
+        return placed;
+    }
+
+    /** A record's label as placed in its lane. */
+    record RecordLabel(String text, double x, double y, Color colour, int lane, double width, boolean selected) {
+
+        boolean overlaps(RecordLabel other) {
+            return lane == other.lane && other.x < x + width + 4 && other.x + other.width > x - 4;
+        }
+    }
+
+    /** The labels to draw: the selected record's is always shown, and the labels of its lane it meets give way. */
+    static List<RecordLabel> giveWayToSelected(List<RecordLabel> labels) {
+        List<RecordLabel> kept = new ArrayList<>(labels);
+        for (RecordLabel chosen : labels) {
+            if (chosen.selected()) {
+                kept.removeIf(other -> other != chosen && !other.selected() && chosen.overlaps(other));
+            }
+        }
+        return kept;
     }
 
     private static long niceStep(long raw) {
@@ -603,7 +655,7 @@ public final class TimelineView extends Region {
         items.forEach(i -> byId.put(i.id(), i));
         List<TimelineItem> sorted = items.stream().sorted(java.util.Comparator.comparingLong(TimelineItem::start)).toList();
         // labels go on after every shape, and only where the next record of the lane leaves room for them
-        List<Object[]> labels = new ArrayList<>();
+        List<RecordLabel> labels = new ArrayList<>();
         for (int index = 0; index < sorted.size(); index++) {
             TimelineItem item = sorted.get(index);
             boolean selected = item.id().equals(selectedItem.get());
@@ -663,15 +715,21 @@ public final class TimelineView extends Region {
             }
             if (selected || (labelX > free + 4 && labelX + width < next && labelX + width <= edge)) {
                 // a label inside a long bar is drawn light on the bar's colour
-                labels.add(new Object[] {item.label(), labelX, top + LANE_HEIGHT / 2, inside ? Color.WHITE : null});
+                labels.add(new RecordLabel(item.label(), labelX, top + LANE_HEIGHT / 2, inside ? Color.WHITE : null,
+                        lane, width, selected));
                 labelEnds.put(lane, labelX + width);
             }
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        for (Object[] label : labels) {
-            g.setFill(label[3] == null ? palette.text : (Color) label[3]);
-            g.fillText((String) label[0], (Double) label[1], (Double) label[2]);
+        for (RecordLabel label : giveWayToSelected(labels)) {
+            if (label.selected() && label.colour() == null) {
+                // over the shapes of later records it passes, on a ground of its own so it stays readable
+                g.setFill(label.lane() % 2 == 0 ? palette.laneEven : palette.laneOdd);
+                g.fillRect(label.x() - 2, laneTop(label.lane()) + 2, label.width() + 4, LANE_HEIGHT - 4);
+            }
+            g.setFill(label.colour() == null ? palette.text : label.colour());
+            g.fillText(label.text(), label.x(), label.y());
         }
         if (linkFrom != null && linkTo != null) {
             g.setStroke(Color.web("#c62828"));
