@@ -37,6 +37,40 @@ public final class ReportDocument {
     }
 
     public record Table(List<String> headers, List<List<List<Span>>> rows) implements Block {
+
+        /**
+         * How wide each column would like to be, in characters: the average length of its text, between 7 (or its
+         * header) and 50, so a column of long values wraps rather than starving the others.
+         */
+        public double[] columnWeights() {
+            double[] weight = new double[headers.size()];
+            for (int c = 0; c < weight.length; c++) {
+                double total = 0;
+                for (List<List<Span>> row : rows) {
+                    total += c < row.size() ? plainLength(row.get(c)) : 0;
+                }
+                double average = rows.isEmpty() ? 0 : total / rows.size();
+                weight[c] = Math.max(Math.max(7, headers.get(c).length() * 1.2), Math.min(50, average));
+            }
+            return weight;
+        }
+    }
+
+    /** How many characters {@code spans} take when written out (a footnote reference counts two). */
+    public static int plainLength(List<Span> spans) {
+        int length = 0;
+        for (Span s : spans) {
+            if (s instanceof Text t) {
+                length += t.text().length();
+            } else if (s instanceof Strong t) {
+                length += t.text().length();
+            } else if (s instanceof Code c) {
+                length += c.text().length();
+            } else {
+                length += 2;
+            }
+        }
+        return length;
     }
 
     public record Placeholder(String section, String hint) implements Block {

@@ -81,16 +81,7 @@ final class HtmlRenderer {
     private static void table(StringBuilder html, ReportDocument.Table t) {
         html.append("<table>");
         // column widths follow the text they hold, so a fixed layout can still wrap long values
-        int columns = t.headers().size();
-        double[] weight = new double[columns];
-        for (int c = 0; c < columns; c++) {
-            double total = 0;
-            for (List<List<ReportDocument.Span>> row : t.rows()) {
-                total += c < row.size() ? plainLength(row.get(c)) : 0;
-            }
-            double average = t.rows().isEmpty() ? 0 : total / t.rows().size();
-            weight[c] = Math.max(Math.max(7, t.headers().get(c).length() * 1.2), Math.min(50, average));
-        }
+        double[] weight = t.columnWeights();
         double sum = java.util.Arrays.stream(weight).sum();
         html.append("<colgroup>");
         for (double w : weight) {
@@ -115,22 +106,6 @@ final class HtmlRenderer {
             html.append("</tr>");
         }
         html.append("</tbody></table>");
-    }
-
-    private static int plainLength(List<ReportDocument.Span> spans) {
-        int length = 0;
-        for (ReportDocument.Span s : spans) {
-            if (s instanceof ReportDocument.Text t) {
-                length += t.text().length();
-            } else if (s instanceof ReportDocument.Strong t) {
-                length += t.text().length();
-            } else if (s instanceof ReportDocument.Code c) {
-                length += c.text().length();
-            } else {
-                length += 2;
-            }
-        }
-        return length;
     }
 
     private static String spans(List<ReportDocument.Span> spans) {

@@ -163,21 +163,17 @@ final class ReportPreview extends ScrollPane {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("report-table");
         int columns = t.headers().size();
-        double[] weight = new double[columns];
+        double[] weight = t.columnWeights();
         double[] longestWord = new double[columns];
         for (int c = 0; c < columns; c++) {
-            double total = 0;
             longestWord[c] = wordWidth(t.headers().get(c), true);
             for (List<List<ReportDocument.Span>> row : t.rows()) {
                 if (c < row.size()) {
-                    total += plainLength(row.get(c));
                     for (ReportDocument.Span span : row.get(c)) {
                         longestWord[c] = Math.max(longestWord[c], wordWidth(span));
                     }
                 }
             }
-            double average = t.rows().isEmpty() ? 0 : total / t.rows().size();
-            weight[c] = Math.max(Math.max(7, t.headers().get(c).length() * 1.2), Math.min(50, average));
         }
         double[] min = new double[columns];
         double[] pref = new double[columns];
@@ -246,22 +242,6 @@ final class ReportPreview extends ScrollPane {
         measure.setFont(Font.font(Font.getDefault().getFamily(), bold ? FontWeight.BOLD : FontWeight.NORMAL,
                 TEXT_SIZE));
         return Math.ceil(measure.getLayoutBounds().getWidth());
-    }
-
-    private static int plainLength(List<ReportDocument.Span> spans) {
-        int length = 0;
-        for (ReportDocument.Span s : spans) {
-            if (s instanceof ReportDocument.Text t) {
-                length += t.text().length();
-            } else if (s instanceof ReportDocument.Strong t) {
-                length += t.text().length();
-            } else if (s instanceof ReportDocument.Code c) {
-                length += c.text().length();
-            } else {
-                length += 2;
-            }
-        }
-        return length;
     }
 
     private Node chart(ReportDocument.Chart chart, Bitmap pixels) {
