@@ -38,19 +38,29 @@ public final class ReportDocument {
 
     public record Table(List<String> headers, List<List<List<Span>>> rows) implements Block {
 
+        /** The number of columns: of the headers, or of the longest row where that has more. */
+        public int columns() {
+            return Math.max(headers.size(), rows.stream().mapToInt(List::size).max().orElse(0));
+        }
+
+        /** The header of column {@code c}, empty where there is none. */
+        public String header(int c) {
+            return c < headers.size() ? headers.get(c) : "";
+        }
+
         /**
          * How wide each column would like to be, in characters: the average length of its text, between 7 (or its
          * header) and 50, so a column of long values wraps rather than starving the others.
          */
         public double[] columnWeights() {
-            double[] weight = new double[headers.size()];
+            double[] weight = new double[columns()];
             for (int c = 0; c < weight.length; c++) {
                 double total = 0;
                 for (List<List<Span>> row : rows) {
                     total += c < row.size() ? plainLength(row.get(c)) : 0;
                 }
                 double average = rows.isEmpty() ? 0 : total / rows.size();
-                weight[c] = Math.max(Math.max(7, headers.get(c).length() * 1.2), Math.min(50, average));
+                weight[c] = Math.max(Math.max(7, header(c).length() * 1.2), Math.min(50, average));
             }
             return weight;
         }

@@ -47,6 +47,9 @@ public final class Workbench {
         org.pmw.ui.report.ReportView report = new org.pmw.ui.report.ReportView(workbench);
         Tab reportTab = new Tab("Report", report);
         reportTab.setId("reportTab");
+        // the report is drawn while its tab is shown (or its window), not on every edit made elsewhere
+        report.setActive(reportTab.isSelected());
+        reportTab.selectedProperty().addListener((o, a, on) -> report.setActive(on));
         main.addSideTab(investigationTab);
         main.addSideTab(loadTestsTab);
         main.addSideTab(patternsTab);

@@ -370,6 +370,41 @@ class WorkbenchWindowTest {
         assertEquals("", summary.getText(), "undoing the save takes the text back out of the form");
     }
 
+    @Test
+    void theReportIsDrawnWhenItIsShownAndItsWindowFollowsTheProject(FxRobot robot) throws Exception {
+        Project project = sampleProject("lazy-report");
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        robot.clickOn("Report");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ScrollPane preview = robot.lookup("#reportPreview")
+                .queryAs(javafx.scene.control.ScrollPane.class);
+        assertTrue(drawnText(preview.getContent()).contains("Postmortem: "), "drawn when the tab is shown");
+        WaitForAsyncUtils.asyncFx(() -> main.sidePanel().getSelectionModel().select(0)).get(); // Investigation
+        WaitForAsyncUtils.asyncFx(() -> workbench.edit("add", inv -> inv.addHypothesis("Flaky DNS resolver", null)))
+                .get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!drawnText(preview.getContent()).contains("Flaky DNS resolver"),
+                "an edit made while the report is hidden does not draw it");
+        robot.clickOn("Report");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(drawnText(preview.getContent()).contains("Flaky DNS resolver"), "drawn once shown again");
+
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.P)
+                .release(javafx.scene.input.KeyCode.P, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        Stage window = (Stage) javafx.stage.Window.getWindows().stream()
+                .filter(w -> w.getScene() != null && w.getScene().lookup("#windowPreview") != null)
+                .findFirst().orElseThrow();
+        assertEquals("Postmortem preview — " + project.incident().getTitle(), window.getTitle());
+        javafx.scene.control.ScrollPane big = (javafx.scene.control.ScrollPane) window.getScene().lookup("#windowPreview");
+        assertTrue(drawnText(big.getContent()).contains("Flaky DNS resolver"));
+        WaitForAsyncUtils.asyncFx(() -> workbench.closeProject()).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Postmortem preview — no project open", window.getTitle());
+        assertTrue(drawnText(big.getContent()).isBlank(), "no report of a closed project");
+        WaitForAsyncUtils.asyncFx(window::hide).get();
+    }
+
     /** The text of every Text node under {@code node}, as the preview draws it. */
     private static String drawnText(javafx.scene.Node node) {
         StringBuilder out = new StringBuilder();

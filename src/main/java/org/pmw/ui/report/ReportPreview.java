@@ -7,6 +7,7 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -47,8 +48,8 @@ final class ReportPreview extends ScrollPane {
         viewportBoundsProperty().addListener((o, a, b) -> fitToWidth());
     }
 
-    /** Shows {@code doc}; {@code drawn} holds each chart's pixels (a chart missing from it shows its caption). */
-    void show(ReportDocument doc, Map<ReportDocument.Chart, Bitmap> drawn) {
+    /** Shows {@code doc}; {@code drawn} holds each chart's picture (a chart missing from it shows its caption). */
+    void show(ReportDocument doc, Map<ReportDocument.Chart, Image> drawn) {
         double scroll = getVvalue();
         charts.clear();
         tables.clear();
@@ -83,7 +84,7 @@ final class ReportPreview extends ScrollPane {
         return page;
     }
 
-    private Node node(ReportDocument.Block block, Map<ReportDocument.Chart, Bitmap> drawn) {
+    private Node node(ReportDocument.Block block, Map<ReportDocument.Chart, Image> drawn) {
         if (block instanceof ReportDocument.Heading h) {
             return heading(h.level(), h.text());
         } else if (block instanceof ReportDocument.Para p) {
@@ -162,11 +163,11 @@ final class ReportPreview extends ScrollPane {
     private GridPane table(ReportDocument.Table t) {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("report-table");
-        int columns = t.headers().size();
+        int columns = t.columns();
         double[] weight = t.columnWeights();
         double[] longestWord = new double[columns];
         for (int c = 0; c < columns; c++) {
-            longestWord[c] = wordWidth(t.headers().get(c), true);
+            longestWord[c] = wordWidth(t.header(c), true);
             for (List<List<ReportDocument.Span>> row : t.rows()) {
                 if (c < row.size()) {
                     for (ReportDocument.Span span : row.get(c)) {
@@ -189,7 +190,7 @@ final class ReportPreview extends ScrollPane {
         int row = 0;
         if (t.headers().stream().anyMatch(h -> !h.isEmpty())) {
             for (int c = 0; c < columns; c++) {
-                grid.add(cell(flow(List.of(new ReportDocument.Strong(t.headers().get(c)))), "report-th"), c, row);
+                grid.add(cell(flow(List.of(new ReportDocument.Strong(t.header(c)))), "report-th"), c, row);
             }
             row++;
         }
@@ -244,10 +245,10 @@ final class ReportPreview extends ScrollPane {
         return Math.ceil(measure.getLayoutBounds().getWidth());
     }
 
-    private Node chart(ReportDocument.Chart chart, Bitmap pixels) {
+    private Node chart(ReportDocument.Chart chart, Image picture) {
         VBox box = new VBox(2);
-        if (pixels != null) {
-            ImageView view = new ImageView(image(pixels));
+        if (picture != null) {
+            ImageView view = new ImageView(picture);
             view.setPreserveRatio(true);
             view.setSmooth(true);
             charts.add(view);
@@ -257,6 +258,7 @@ final class ReportPreview extends ScrollPane {
         return box;
     }
 
+    /** The picture of {@code pixels}; it may be made off the FX thread, while it is not yet shown. */
     static WritableImage image(Bitmap pixels) {
         WritableImage image = new WritableImage(pixels.width(), pixels.height());
         image.getPixelWriter().setPixels(0, 0, pixels.width(), pixels.height(), PixelFormat.getIntArgbInstance(),

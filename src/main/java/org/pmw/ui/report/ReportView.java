@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -21,11 +23,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.pmw.app.Project;
 import org.pmw.app.Reports;
-import org.pmw.model.Bitmap;
 import org.pmw.model.ReportDocument;
 import org.pmw.model.ReportText;
 import org.pmw.ui.main.WorkbenchModel;
@@ -49,8 +52,13 @@ public final class ReportView extends VBox {
     /** The saved prose the form was last filled from, and its project. */
     private ReportText proseLoaded;
     private Project proseProject;
-    /** Counts renders of the preview: only the latest one's result is shown. */
-    private int renders;
+    /** Counts renders of the preview: only the latest one's result is shown, and an older one stops early. */
+    private final AtomicInteger renders = new AtomicInteger();
+    /** Charts as drawn, by their SVG: an edit that leaves a chart as it was does not draw it again. */
+    private final Map<String, Image> drawnCharts = new ConcurrentHashMap<>();
+    /** Whether the panel is on screen; while neither it nor the window is, edits only mark the preview stale. */
+    private boolean active = true;
+    private boolean stale;
     /** The latest render shown, and the window that shows it larger, once opened. */
     private Rendered shown;
     private Stage previewWindow;
@@ -122,20 +130,40 @@ public final class ReportView extends VBox {
         workbench.revisionProperty().addListener((o, a, b) -> refresh());
     }
 
+    /** Tells the view whether its tab is the one shown: a hidden preview is drawn when it is next shown. */
+    public void setActive(boolean shownNow) {
+        active = shownNow;
+        if (active && stale) {
+            refresh();
+        }
+    }
+
+    private boolean windowShowing() {
+        return previewWindow != null && previewWindow.isShowing();
+    }
+
     /** Re-renders the preview in the background. */
     public void refresh() {
         Project p = workbench.project();
         if (p == null) {
-            renders++;
+            renders.incrementAndGet();
+            stale = false;
             preview.clear();
             markdown.clear();
             shown = null;
+            drawnCharts.clear();
             if (windowPreview != null) {
                 windowPreview.clear();
+                previewWindow.setTitle("Postmortem preview — no project open");
             }
             proseProject = null;
             return;
         }
+        if (!active && !windowShowing()) {
+            stale = true;
+            return;
+        }
+        stale = false;
         loading = true;
         status.setValue(p.incident().getReportStatus());
         ReportText t = p.incident().getReport();
@@ -151,7 +179,7 @@ public final class ReportView extends VBox {
             proseLoaded = t;
         }
         loading = false;
-        int mine = ++renders;
+        int mine = renders.incrementAndGet();
         String chosen = template.getValue();
         org.pmw.model.Incident copy;
         try {
@@ -162,59 +190,89 @@ public final class ReportView extends VBox {
         }
         workbench.tasks().runQuietly(progress -> {
             ReportDocument doc = Reports.document(p, copy, chosen);
-            Map<ReportDocument.Chart, Bitmap> charts = new HashMap<>();
+            Map<ReportDocument.Chart, Image> charts = new HashMap<>();
             for (ReportDocument.Block block : doc.blocks()) {
+                if (mine != renders.get()) {
+                    return null; // a later render (newer edit, other template) is on its way
+                }
                 if (block instanceof ReportDocument.Chart chart) {
-                    charts.put(chart, Reports.chart(chart, ReportPreview.CHART_PIXELS));
+                    Image image = drawnCharts.get(chart.svg());
+                    if (image == null) {
+                        try {
+                            // an image not yet on screen may be made off the FX thread
+                            image = ReportPreview.image(Reports.chart(chart, ReportPreview.CHART_PIXELS));
+                            drawnCharts.put(chart.svg(), image);
+                        } catch (java.io.IOException e) {
+                            continue; // the preview shows the chart's caption alone; the rest of it still shows
+                        }
+                    }
+                    charts.put(chart, image);
                 }
             }
             return new Rendered(doc, charts, Reports.markdown(doc));
         }, result -> {
-                if (mine != renders) {
-                    return; // a later render (newer edit, other template) is on its way
+                if (result == null || mine != renders.get()) {
+                    return;
                 }
+                // keep only the charts of the report as it now stands
+                java.util.Set<String> current = new java.util.HashSet<>();
+                result.charts().keySet().forEach(c -> current.add(c.svg()));
+                drawnCharts.keySet().retainAll(current);
                 preview.show(result.doc(), result.charts());
                 shown = result;
-                if (previewWindow != null && previewWindow.isShowing()) {
+                if (windowShowing()) {
                     windowPreview.show(result.doc(), result.charts());
+                    previewWindow.setTitle(windowTitle(p));
                 }
                 markdown.setText(result.markdown());
                 List<String> toWrite = result.doc().missing();
                 missing.setText(toWrite.isEmpty() ? "Every section is written."
                         : "Still to write before a final export: " + String.join(", ", toWrite) + ".");
             }, error -> {
-                if (mine == renders) {
+                if (mine == renders.get()) {
                     workbench.showError(error);
                 }
             });
     }
 
-    /** The preview at the size of a page, in a window of its own that follows every change as the panel does. */
+    /**
+     * The preview at the size of a page, in a window of its own that follows every change as the panel does. It is
+     * not held above the main window (it is as large as a page), but closes with it.
+     */
     public void openPreviewWindow() {
         if (previewWindow == null) {
             windowPreview = new ReportPreview();
             windowPreview.setId("windowPreview");
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
             previewWindow = new Stage();
-            previewWindow.setScene(new Scene(windowPreview, 900, 1000));
+            previewWindow.setScene(new Scene(windowPreview, Math.min(900, screen.getWidth() * 0.9),
+                    Math.min(1000, screen.getHeight() * 0.9)));
+            // a hidden window keeps no copy of the report
+            previewWindow.setOnHidden(e -> windowPreview.clear());
             if (getScene() != null && getScene().getWindow() != null) {
-                previewWindow.initOwner(getScene().getWindow());
+                getScene().getWindow().addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> previewWindow.hide());
             }
         }
         if (getScene() != null) {
             // the window's theme follows the main window's, as it is when the preview is opened
             previewWindow.getScene().getStylesheets().setAll(getScene().getStylesheets());
         }
-        Project p = workbench.project();
-        previewWindow.setTitle("Postmortem preview" + (p == null ? "" : " — " + p.incident().getTitle()));
-        if (shown != null) {
-            windowPreview.show(shown.doc(), shown.charts());
-        }
+        previewWindow.setTitle(windowTitle(workbench.project()));
         previewWindow.show();
         previewWindow.toFront();
+        if (stale || shown == null) {
+            refresh();
+        } else {
+            windowPreview.show(shown.doc(), shown.charts());
+        }
+    }
+
+    private static String windowTitle(Project p) {
+        return "Postmortem preview — " + (p == null ? "no project open" : p.incident().getTitle());
     }
 
     /** One render of the report, made in the background. */
-    private record Rendered(ReportDocument doc, Map<ReportDocument.Chart, Bitmap> charts, String markdown) {
+    private record Rendered(ReportDocument doc, Map<ReportDocument.Chart, Image> charts, String markdown) {
     }
 
     private static String n(String s) {

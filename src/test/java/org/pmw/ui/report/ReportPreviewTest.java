@@ -84,7 +84,7 @@ class ReportPreviewTest {
     void everyBlockIsDrawnInOrderWithItsFootnotes() throws Exception {
         ReportDocument doc = postmortem();
         ReportDocument.Chart chart = (ReportDocument.Chart) doc.blocks().get(doc.blocks().size() - 1);
-        WaitForAsyncUtils.asyncFx(() -> preview.show(doc, Map.of(chart, square(300, 0xFFD9534F)))).get();
+        WaitForAsyncUtils.asyncFx(() -> preview.show(doc, Map.of(chart, ReportPreview.image(square(300, 0xFFD9534F))))).get();
         WaitForAsyncUtils.waitForFxEvents();
         List<Node> blocks = preview.page().getChildren();
 
@@ -117,7 +117,7 @@ class ReportPreviewTest {
     void aChartNarrowerPanelShrinksItButAWideOneDoesNotBlowItUp() throws Exception {
         ReportDocument doc = postmortem();
         ReportDocument.Chart chart = (ReportDocument.Chart) doc.blocks().get(doc.blocks().size() - 1);
-        WaitForAsyncUtils.asyncFx(() -> preview.show(doc, Map.of(chart, square(900, 0xFF6B8FB3)))).get();
+        WaitForAsyncUtils.asyncFx(() -> preview.show(doc, Map.of(chart, ReportPreview.image(square(900, 0xFF6B8FB3))))).get();
         WaitForAsyncUtils.waitForFxEvents();
         ImageView picture = (ImageView) all(preview.page()).stream().filter(n -> n instanceof ImageView)
                 .findFirst().orElseThrow();
@@ -145,6 +145,19 @@ class ReportPreviewTest {
         double columns = table.getColumnConstraints().stream().mapToDouble(c -> c.getPercentWidth()).sum();
         assertEquals(100, columns, 0.01);
         assertTrue(table.getColumnConstraints().get(2).getPercentWidth() > 40, "the long text gets the most room");
+    }
+
+    @Test
+    void aTableWithoutHeadersOrWithLongerRowsKeepsEveryCell() throws Exception {
+        ReportDocument doc = new ReportDocument();
+        doc.add(new ReportDocument.Table(List.of(), List.of(
+                List.of(List.of(new Text("Date")), List.of(new Text("Sunday 9 October 2005"))),
+                List.of(List.of(new Text("Status")), List.of(new Text("draft")), List.of(new Text("(reviewed by dba)"))))));
+        WaitForAsyncUtils.asyncFx(() -> preview.show(doc, Map.of())).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        GridPane table = (GridPane) preview.page().getChildren().get(0);
+        assertEquals(5, table.getChildren().size(), "no header row, and the third cell of the longer row");
+        assertEquals(3, table.getColumnConstraints().size());
     }
 
     @Test
