@@ -78,6 +78,17 @@ final class ApacheErrorFormat extends LineLogFormat {
                     i = end + 1;
                 }
             }
+            // 2.4 puts the APR error before the client: "(70007)The timeout specified has expired: [client ...] AH01075"
+            String aprError = "";
+            int aprEnd = Timestamps.at(s, i, ' ') && Timestamps.at(s, i + 1, '(') ? Timestamps.digitRunEnd(s, i + 2) : -1;
+            if (modern && aprEnd > i + 2 && Timestamps.at(s, aprEnd, ')')) {
+                int clientAt = s.indexOf(": [client ", aprEnd);
+                if (clientAt > 0 && clientAt - aprEnd < 200) {
+                    d.field("apr_status", Long.parseLong(s, i + 2, aprEnd, 10));
+                    aprError = s.substring(i + 1, clientAt + 1);
+                    i = clientAt + 1;
+                }
+            }
             if (s.startsWith(" [client ", i)) {
                 int end = s.indexOf(']', i);
                 if (end > 0) {
@@ -94,7 +105,7 @@ final class ApacheErrorFormat extends LineLogFormat {
             if (Timestamps.at(s, i, ' ')) {
                 i++;
             }
-            d.message = s.substring(i);
+            d.message = aprError.isEmpty() ? s.substring(i) : aprError + " " + s.substring(i);
             return Result.ENTRY;
         }
 

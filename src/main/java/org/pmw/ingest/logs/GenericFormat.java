@@ -199,7 +199,7 @@ final class GenericFormat extends LineLogFormat {
                 int zoneEnd = s.indexOf(']', end + 1);
                 if (zoneEnd > end + 1 && zoneEnd - end < 40) {
                     try {
-                        java.time.ZoneId named = java.time.ZoneId.of(s.substring(end + 1, zoneEnd));
+                        java.time.ZoneId named = Timestamps.zoneNamed(s.substring(end + 1, zoneEnd));
                         time.offsetSeconds = named.getRules().getOffset(java.time.LocalDateTime.of(year, month, day,
                                 hour, minute, second)).getTotalSeconds();
                         time.hasOffset = true;

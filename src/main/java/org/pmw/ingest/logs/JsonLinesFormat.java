@@ -14,7 +14,7 @@ import org.pmw.model.Level;
 /**
  * One JSON object per line (structured logging: logstash, bunyan/pino, zap, Docker's json-file...).
  * The time is the first of {@code @timestamp}, {@code timestamp}, {@code time}, {@code ts}, {@code datetime}:
- * ISO 8601 (no offset: the source's zone) or epoch seconds / milliseconds / microseconds, told apart by
+ * ISO 8601 (no offset: the source's zone) or epoch seconds / milliseconds / microseconds / nanoseconds, told apart by
  * magnitude. The level is the first of {@code level}, {@code severity}, {@code lvl}, {@code log.level},
  * {@code levelname} (names, or bunyan's numbers 10..60); the message the first of {@code message},
  * {@code msg}, {@code @message}, {@code log}. A {@code host}/{@code hostname}/{@code host.name} string is the
@@ -134,11 +134,13 @@ final class JsonLinesFormat extends LineLogFormat {
             return true;
         }
 
-        /** Epoch seconds, milliseconds or microseconds, told apart by size (as of years 1973..5138). */
+        /** Epoch seconds, milliseconds, microseconds or nanoseconds, told apart by size (as of years 1973..5138). */
         private static boolean epoch(BigDecimal value, String text, Draft d) {
             double v = value.doubleValue();
             BigDecimal micros;
-            if (v >= 1e14) {
+            if (v >= 1e17) {
+                micros = value.movePointLeft(3); // Go's and OpenTelemetry's UnixNano
+            } else if (v >= 1e14) {
                 micros = value;
             } else if (v >= 1e11) {
                 micros = value.movePointRight(3);

@@ -9,7 +9,8 @@ import org.pmw.model.Level;
  * <li>5.0–5.5: {@code 051010 14:02:11 [Note] ...}, with the hour space-padded ({@code 051010  9:02:11});
  *     also the {@code mysqld_safe} and InnoDB lines with no level bracket;</li>
  * <li>5.6 and MariaDB: {@code 2015-10-10 14:02:11 1234 [Warning] ...} (1234 is the thread), and InnoDB's own
- *     {@code 2014-03-01 17:45:12 7f3b2c5e9700 InnoDB: Error: ...} with the OS thread in hex and no bracket;</li>
+ *     {@code 2014-03-01 17:45:12 7f3b2c5e9700 InnoDB: Error: ...} with the OS thread in hex and no bracket
+ *     (5.7 and 8.0 write it {@code 0x7f3b2c5e9700});</li>
  * <li>5.7+: {@code 2017-10-10T14:02:11.123456Z 0 [Note] ...}, 8.0 adding {@code [MY-010116] [Server]}.</li>
  * </ul>
  * Old mysqld logs write many lines with no timestamp at all (InnoDB start-up, crash reports). Each such
@@ -106,7 +107,8 @@ final class MysqlErrorFormat extends LineLogFormat {
                     }
                 }
             } else {
-                d.level = LevelWords.firstLevelWord(s, i, i + 80, Level.INFO);
+                d.level = s.startsWith("InnoDB: Assertion failure", i) ? Level.ERROR // mysqld aborts next
+                        : LevelWords.firstLevelWord(s, i, i + 80, Level.INFO);
             }
             d.message = s.substring(i);
             return Result.ENTRY;
@@ -164,6 +166,14 @@ final class MysqlErrorFormat extends LineLogFormat {
          * hex; followed by a space. Returns {@code i} when there is none.
          */
         private static int threadEnd(String s, int i) {
+            if (s.startsWith("0x", i)) {
+                // 5.7 and 8.0 write InnoDB's OS thread as 0x7f1234567
+                int end = i + 2;
+                while (end < s.length() && end - i < 18 && Character.digit(s.charAt(end), 16) >= 0) {
+                    end++;
+                }
+                return end > i + 2 && Timestamps.at(s, end, ' ') ? end : i;
+            }
             int end = i;
             boolean hexLetter = false;
             while (end < s.length() && end - i < 19) {

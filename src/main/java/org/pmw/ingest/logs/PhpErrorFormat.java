@@ -1,7 +1,6 @@
 package org.pmw.ingest.logs;
 
 import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -97,7 +96,7 @@ final class PhpErrorFormat extends LineLogFormat {
         private LocalClock clockFor(String zoneName) {
             return zoneClocks.computeIfAbsent(zoneName, name -> {
                 try {
-                    return new LocalClock(ZoneId.of(name));
+                    return new LocalClock(Timestamps.zoneNamed(name));
                 } catch (DateTimeException e) {
                     context.note("unknown time zone '" + name + "' in PHP timestamps; used " + context.zone());
                     return sourceClock;

@@ -22,15 +22,6 @@ final class PostgresqlFormat extends LineLogFormat {
             Set.of("DETAIL", "HINT", "STATEMENT", "CONTEXT", "QUERY", "LOCATION");
     private static final Set<String> SEVERITIES = Set.of("DEBUG1", "DEBUG2", "DEBUG3", "DEBUG4", "DEBUG5", "DEBUG",
             "INFO", "NOTICE", "WARNING", "ERROR", "LOG", "FATAL", "PANIC");
-    private static final Map<String, Integer> ABBREVIATIONS = Map.ofEntries(
-            Map.entry("UTC", 0), Map.entry("GMT", 0), Map.entry("UCT", 0), Map.entry("Z", 0),
-            Map.entry("EST", -5 * 3600), Map.entry("EDT", -4 * 3600), Map.entry("CST", -6 * 3600),
-            Map.entry("CDT", -5 * 3600), Map.entry("MST", -7 * 3600), Map.entry("MDT", -6 * 3600),
-            Map.entry("PST", -8 * 3600), Map.entry("PDT", -7 * 3600), Map.entry("CET", 3600),
-            Map.entry("CEST", 2 * 3600), Map.entry("BST", 3600), Map.entry("WET", 0), Map.entry("WEST", 3600),
-            Map.entry("EET", 2 * 3600), Map.entry("EEST", 3 * 3600), Map.entry("MSK", 3 * 3600),
-            Map.entry("JST", 9 * 3600), Map.entry("KST", 9 * 3600), Map.entry("AEST", 10 * 3600),
-            Map.entry("AEDT", 11 * 3600));
 
     PostgresqlFormat() {
         super("postgresql", "PostgreSQL server log (default '%m [%p] ' prefix), DETAIL/HINT/STATEMENT joined",
@@ -111,7 +102,7 @@ final class PostgresqlFormat extends LineLogFormat {
 
         /** Offset in seconds of a zone as PostgreSQL prints it, or MIN_VALUE to use the source's zone. */
         private int offsetOf(String zone, ParsedTime t) {
-            Integer known = ABBREVIATIONS.get(zone);
+            Integer known = Timestamps.ZONE_ABBREVIATIONS.get(zone);
             if (known != null) {
                 return known;
             }

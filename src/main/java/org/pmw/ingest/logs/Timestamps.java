@@ -6,6 +6,35 @@ package org.pmw.ingest.logs;
  */
 final class Timestamps {
 
+    /** Zone abbreviations as logs print them (PostgreSQL's %t/%m, a PHP date.timezone of EST), in seconds east of UTC. */
+    static final java.util.Map<String, Integer> ZONE_ABBREVIATIONS = java.util.Map.ofEntries(
+            java.util.Map.entry("UTC", 0), java.util.Map.entry("GMT", 0), java.util.Map.entry("UCT", 0), java.util.Map.entry("Z", 0),
+            java.util.Map.entry("EST", -5 * 3600), java.util.Map.entry("EDT", -4 * 3600), java.util.Map.entry("CST", -6 * 3600),
+            java.util.Map.entry("CDT", -5 * 3600), java.util.Map.entry("MST", -7 * 3600), java.util.Map.entry("MDT", -6 * 3600),
+            java.util.Map.entry("PST", -8 * 3600), java.util.Map.entry("PDT", -7 * 3600), java.util.Map.entry("CET", 3600),
+            java.util.Map.entry("CEST", 2 * 3600), java.util.Map.entry("BST", 3600), java.util.Map.entry("WET", 0), java.util.Map.entry("WEST", 3600),
+            java.util.Map.entry("EET", 2 * 3600), java.util.Map.entry("EEST", 3 * 3600), java.util.Map.entry("MSK", 3 * 3600),
+            java.util.Map.entry("JST", 9 * 3600), java.util.Map.entry("KST", 9 * 3600), java.util.Map.entry("AEST", 10 * 3600),
+            java.util.Map.entry("AEDT", 11 * 3600));
+
+    /**
+     * The zone a log names: a tz identifier ({@code Europe/Berlin}, {@code UTC}), or else one of the abbreviations
+     * above as its fixed offset ({@code EST}, which Java does not know as a zone).
+     *
+     * @throws java.time.DateTimeException when it is neither
+     */
+    static java.time.ZoneId zoneNamed(String name) {
+        try {
+            return java.time.ZoneId.of(name);
+        } catch (java.time.DateTimeException e) {
+            Integer offset = ZONE_ABBREVIATIONS.get(name);
+            if (offset == null) {
+                throw e;
+            }
+            return java.time.ZoneOffset.ofTotalSeconds(offset);
+        }
+    }
+
     private Timestamps() {
     }
 

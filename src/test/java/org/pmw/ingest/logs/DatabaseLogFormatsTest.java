@@ -107,6 +107,20 @@ class DatabaseLogFormatsTest {
     }
 
     @Test
+    void mysql57InnoDbAssertionWithA0xThreadKeepsItsTimeAndIsAnError() {
+        String text = "2023-03-26T01:00:02.000000Z 0 [ERROR] InnoDB: Cannot allocate memory for the buffer pool\n"
+                + "2023-03-26 03:00:03 0x7f1234567 InnoDB: Assertion failure in thread 139 in file ut0ut.cc line 918\n"
+                + "InnoDB: We intentionally generate a memory trap.\n";
+        ParseRun run = ParseRun.of(ParseRun.format("mysql_error"), "mysqld.log", text, ZoneId.of("UTC"), null, null);
+        Event crash = run.event(1);
+        assertEquals(utc("2023-03-26T03:00:03Z"), crash.ts());
+        assertEquals("0x7f1234567", crash.fields().get("os_thread"));
+        assertEquals(Level.ERROR, crash.level());
+        assertEquals("InnoDB: Assertion failure in thread 139 in file ut0ut.cc line 918", crash.message());
+        assertEquals(utc("2023-03-26T03:00:03Z"), run.event(2).ts(), "the line after it carries its time");
+    }
+
+    @Test
     void postgresqlJoinsDetailLinesOfTheSameBackend() {
         String text = "2021-10-10 14:02:11.123 UTC [1234] LOG:  connection received: host=10.0.0.5 port=51234\n"
                 + "2021-10-10 14:02:12.001 UTC [1235] ERROR:  duplicate key value violates unique constraint \"orders_pkey\"\n"

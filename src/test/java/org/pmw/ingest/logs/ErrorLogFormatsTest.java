@@ -60,6 +60,17 @@ class ErrorLogFormatsTest {
     }
 
     @Test
+    void apache24ReadsTheClientAfterAnAprError() {
+        String line = "[Sun Oct 29 02:30:00.500000 2023] [proxy_fcgi:error] [pid 1241:tid 140241] (70007)The timeout"
+                + " specified has expired: [client 10.0.0.6:51235] AH01075: Error dispatching request to : (polling)";
+        Event e = ParseRun.of(ParseRun.format("apache_error"), "error_log", line).event(0);
+        assertEquals("10.0.0.6", e.fields().get("client"));
+        assertEquals(70007L, e.fields().get("apr_status"));
+        assertEquals("(70007)The timeout specified has expired: AH01075: Error dispatching request to : (polling)",
+                e.message());
+    }
+
+    @Test
     void apacheLinesWithoutTimestampJoinTheEntryBefore() {
         String text = "PHP Warning:  orphan line before any entry\n"
                 + "[Mon Oct 10 14:02:11 2005] [error] [client 10.0.0.5] PHP Fatal error:  Uncaught exception 'Exception'\n"
@@ -127,6 +138,16 @@ class ErrorLogFormatsTest {
         assertEquals(Level.NOTICE, run.event(4).level());
         assertEquals(Level.INFO, run.event(5).level());
         assertFalse(run.event(5).fields().containsKey("php_level"));
+    }
+
+    @Test
+    void aPhpZoneSetAsAnAbbreviationIsThatOffset() {
+        // date.timezone = EST: Java knows no zone of that name, PHP prints it all the same
+        ParseRun run = ParseRun.of(ParseRun.format("php_error"), "php_errors.log",
+                "[14-Nov-2023 10:00:02 EST] PHP Warning:  mysqli_connect(): (HY000/1040): Too many connections in"
+                + " /var/www/db.php on line 8\n", ZoneId.of("Asia/Tokyo"), 2023, null);
+        assertEquals(Instant.parse("2023-11-14T15:00:02Z").toEpochMilli(), run.event(0).ts());
+        assertTrue(run.context.notes().isEmpty(), run.context.notes().toString());
     }
 
     @Test

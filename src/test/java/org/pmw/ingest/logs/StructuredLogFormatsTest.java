@@ -62,6 +62,18 @@ class StructuredLogFormatsTest {
     }
 
     @Test
+    void epochMicrosAndNanosAreToldApartBySize() {
+        ParseRun run = ParseRun.of(ParseRun.format("json_lines"), "app.jsonl",
+                "{\"ts\":1128952933123456,\"level\":\"info\",\"msg\":\"micros\"}\n"
+                + "{\"ts\":1128952933123456789,\"level\":\"info\",\"msg\":\"nanos, as Go and OpenTelemetry write\"}\n",
+                ZoneId.of("UTC"), 2005, null);
+        for (int i = 0; i < 2; i++) {
+            assertEquals(utc("2005-10-10T14:02:13.123Z"), run.event(i).ts(), run.event(i).message());
+            assertEquals(456, run.event(i).micros());
+        }
+    }
+
+    @Test
     void anEpochWithAFractionKeepsTheTextTheLogWrote() {
         ParseRun run = ParseRun.of(ParseRun.format("json_lines"), "app.jsonl",
                 "{\"ts\":1128952933.5,\"level\":\"info\",\"msg\":\"half a second\"}\n", ZoneId.of("UTC"), 2005, null);
