@@ -8,7 +8,7 @@ import java.util.Set;
  */
 public final class EventSchema {
 
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
 
     /** Where the event's record is in the event store (see EventStore). */
     public static final String AT = "_at";
@@ -24,8 +24,12 @@ public final class EventSchema {
     public static final String RAW = "raw";
     public static final String PATTERN = "pattern";
 
-    /** Messages longer than this are cut in the index (the evidence file keeps them whole). */
-    public static final int MAX_MESSAGE_CHARS = 32 * 1024;
+    /**
+     * Messages longer than this are cut in the index (the evidence file keeps them whole). As long as the longest
+     * line or joined entry the import reads (which it reports when it cuts one), so a long stack trace is found
+     * down to its last "Caused by".
+     */
+    public static final int MAX_MESSAGE_CHARS = 1 << 20;
 
     /** Names the built-in fields use; a format field with one of these names is stored with a suffix. */
     public static final Set<String> RESERVED = Set.of(AT, TS, MICROS, TS_TEXT, SOURCE, LINE, HOST, KIND, LEVEL,

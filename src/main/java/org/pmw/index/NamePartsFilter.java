@@ -9,11 +9,12 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
- * At index time, adds the parts of a dotted or underscored name at the name's own position: {@code
- * java.net.noroutetohostexception} is also found as {@code noroutetohostexception}, {@code storage.blockmanager}
- * as {@code blockmanager}, {@code mysql_connect} as {@code mysql} and {@code connect}. The parts share the
- * position, so phrases that hold the whole name still match; numbers ({@code 10.0.0.5}, {@code 1.1}) are not
- * split. Not used on queries: a query term stays the one word it is.
+ * At index time, adds the parts of a dotted or underscored name, and every run of adjacent parts, at the name's
+ * own position: {@code com.example.shop.cartdao.load} is also found as {@code cartdao}, {@code cartdao.load} (a
+ * frame as a stack trace prints it) and {@code shop.cartdao}; {@code mysql_connect} as {@code mysql} and
+ * {@code connect}; {@code pg_hba.conf} as {@code pg_hba}. The parts share the position, so phrases that hold the
+ * whole name still match; numbers ({@code 10.0.0.5}, {@code 1.1}) are not split. Not used on queries: a query
+ * term stays the one word it is.
  */
 final class NamePartsFilter extends TokenFilter {
 
@@ -53,19 +54,36 @@ final class NamePartsFilter extends TokenFilter {
         if (!separated) {
             return;
         }
+        // where each part starts and ends; a name of very many parts gives its first MAX_PARTS
+        int[] starts = new int[MAX_PARTS];
+        int[] ends = new int[MAX_PARTS];
+        int count = 0;
         int start = 0;
-        for (int i = 0; i <= length; i++) {
+        for (int i = 0; i <= length && count < MAX_PARTS; i++) {
             if (i == length || buffer[i] == '.' || buffer[i] == '_') {
-                if (i > start && !digitsOnly(buffer, start, i)) {
-                    parts.add(new String(buffer, start, i - start));
+                if (i > start) {
+                    starts[count] = start;
+                    ends[count] = i;
+                    count++;
                 }
                 start = i + 1;
             }
         }
-        if (parts.size() == 1 && parts.peek().length() == length) {
-            parts.clear();
+        for (int first = 0; first < count; first++) {
+            boolean numbersOnly = true;
+            for (int last = first; last < count; last++) {
+                numbersOnly &= digitsOnly(buffer, starts[last], ends[last]);
+                int from = starts[first];
+                int to = ends[last];
+                if (!numbersOnly && to - from < length) {
+                    parts.add(new String(buffer, from, to - from));
+                }
+            }
         }
     }
+
+    /** Runs of parts are added up to this many parts into a name (a package path is rarely longer). */
+    private static final int MAX_PARTS = 10;
 
     private static boolean digitsOnly(char[] buffer, int from, int to) {
         for (int i = from; i < to; i++) {

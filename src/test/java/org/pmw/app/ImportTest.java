@@ -453,6 +453,19 @@ class ImportTest {
     }
 
     @Test
+    void theEndOfAVeryLongMessageIsFoundAndShownWhole() throws Exception {
+        String longLine = "2005-10-10T14:00:00Z error web1 request failed " + "frame ".repeat(8000)
+                + "SocketTimeoutException at the very end";
+        Path log = write("long.log", longLine + "\n2005-10-10T14:00:01Z info web1 next\n");
+        try (Project p = TestProjects.create(project())) {
+            p.importFiles(List.of(log), ImportOptions.defaults(), Progress.NONE);
+            SearchHits hits = p.index().search(EventSearch.of("SocketTimeoutException").withLimit(1));
+            assertEquals(1, hits.total(), "48,000 characters in, the root cause is still found");
+            assertEquals(longLine, hits.events().get(0).raw());
+        }
+    }
+
+    @Test
     void reindexRebuildsTheSameIndexAndAStaleIndexIsRebuiltOnOpen() throws Exception {
         Path a = write("web/a.log", lines(700));
         Path b = write("web/b.log", lines(300));

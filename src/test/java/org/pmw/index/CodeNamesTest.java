@@ -37,6 +37,32 @@ class CodeNamesTest {
     }
 
     @Test
+    void aStackFramesClassAndMethodAndAnyRunOfAPackagePathFindIt(@TempDir Path tmp) throws Exception {
+        Path log = tmp.resolve("app.log");
+        Files.writeString(log, String.join("\n",
+                "2023-11-14 10:00:02,000 ERROR [http-nio-8080-exec-3] com.example.Api - Request failed",
+                "java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available",
+                "\tat com.zaxxer.hikari.pool.HikariPool.createTimeoutException(HikariPool.java:696)",
+                "\tat com.example.shop.CartDao.load(CartDao.java:41)",
+                "2023-11-14 10:00:03,000 INFO [main] com.example.Api - rejected by pg_hba.conf entry",
+                "2023-11-14 10:00:04,000 INFO [main] com.example.Api - served 1.1.0.2 from cache",
+                ""));
+        Project.create(tmp.resolve("p"), "Checkout errors", java.time.ZoneId.of("UTC"), TestProjects.CLOCK);
+        try (Project p = Project.open(tmp.resolve("p"), Progress.NONE)) {
+            assertEquals("log4j", p.importFiles(List.of(log), ImportOptions.defaults(), Progress.NONE).get(0).format());
+            for (String pasted : List.of("CartDao.load", "\"CartDao.load\"", "shop.CartDao", "CartDao",
+                    "HikariPool.createTimeoutException", "hikari.pool.HikariPool", "sql.SQLTransientConnectionException",
+                    "SQLTransientConnectionException")) {
+                assertEquals(1, total(p, pasted), pasted);
+            }
+            assertEquals(1, total(p, "pg_hba"));
+            assertEquals(1, total(p, "pg_hba.conf"));
+            assertEquals(0, total(p, "shop.load"), "parts that are not next to each other are not a name");
+            assertEquals(0, total(p, "1.0"), "a number is not split into runs");
+        }
+    }
+
+    @Test
     void aThreadNameIsFoundByItsWordsAlsoWhereThreadWasFirstANumber(@TempDir Path tmp) throws Exception {
         Path mysql = tmp.resolve("mysql.log");
         Files.writeString(mysql, "2005-10-10T14:00:00Z error db1 Too many connections thread=1234\n");
