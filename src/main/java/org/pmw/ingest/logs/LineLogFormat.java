@@ -71,8 +71,17 @@ abstract class LineLogFormat implements Format {
     }
 
     /**
+     * Whether a line that opens no entry is one this format writes inside its entries (a Java stack frame in a
+     * log4j file): evidence for the format, so it does not count against the share of entries below.
+     */
+    boolean explainsContinuation(String line) {
+        return false;
+    }
+
+    /**
      * Share of the sample's non-blank, non-neutral lines that open an entry (or continue one with the
-     * format's own prefix), reduced when entries are under a fifth of all non-blank lines.
+     * format's own prefix), reduced when entries are under a fifth of the non-blank lines the format does not
+     * explain as its own continuations: an application log in an outage is mostly stack traces.
      */
     @Override
     public double score(Sample sample) {
@@ -82,6 +91,7 @@ abstract class LineLogFormat implements Format {
         int entries = 0;
         int counted = 0;
         int nonBlank = 0;
+        int explained = 0;
         for (String line : sample.lines()) {
             if (EntryAssembler.isBlank(line)) {
                 continue;
@@ -99,13 +109,15 @@ abstract class LineLogFormat implements Format {
                 counted++;
             } else if (!neutralInScore(line)) {
                 counted++;
+            } else if (explainsContinuation(line)) {
+                explained++;
             }
         }
         if (entries == 0) {
             return 0;
         }
         double score = (double) entries / counted;
-        double share = (double) entries / nonBlank;
+        double share = (double) entries / (nonBlank - explained);
         if (share < MIN_ENTRY_SHARE) {
             score *= share / MIN_ENTRY_SHARE;
         }

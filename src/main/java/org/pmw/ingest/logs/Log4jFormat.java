@@ -32,6 +32,15 @@ final class Log4jFormat extends LineLogFormat {
                 || looksLikeThrowable(line);
     }
 
+    /** The lines of a Java stack trace: frames, "Caused by:", "... 12 more" and the throwable's own first line. */
+    @Override
+    boolean explainsContinuation(String line) {
+        String trimmed = line.strip();
+        return trimmed.startsWith("at ") && trimmed.indexOf('(') > 3 || trimmed.startsWith("Caused by:")
+                || trimmed.startsWith("Suppressed:") || trimmed.startsWith("...") && trimmed.endsWith("more")
+                || looksLikeThrowable(line);
+    }
+
     /** "java.sql.SQLException: ..." and the like: the first line of a stack trace. */
     private static boolean looksLikeThrowable(String line) {
         int end = 0;

@@ -186,6 +186,29 @@ class LogFormatDetectionTest {
     }
 
     @Test
+    void anApplicationLogThatIsMostlyStackTracesIsStillLog4j() {
+        StringBuilder text = new StringBuilder();
+        for (int k = 0; k < 3; k++) {
+            text.append("2023-11-14 10:00:0").append(k).append(",000 ERROR [http-nio-8080-exec-").append(k)
+                    .append("] com.example.Api - Request failed\n")
+                    .append("java.lang.IllegalStateException: boom\n");
+            for (int frame = 0; frame < 80; frame++) {
+                text.append("\tat com.example.Frame").append(frame).append(".call(Frame").append(frame)
+                        .append(".java:").append(frame + 10).append(")\n");
+            }
+            text.append("Caused by: java.net.SocketTimeoutException: Read timed out\n\t... 80 more\n");
+        }
+        for (int k = 0; k < 20; k++) {
+            text.append("2023-11-14 10:01:").append(10 + k).append(",000 INFO  [main] com.example.Api - served\n");
+        }
+        assertEquals(Optional.of("log4j"), detect("app.log", text.toString()), ranking("app.log", text.toString()));
+        // lines no format explains still count against a format that reads only a few lines
+        String notes = "2023-11-14 10:00:00,000 INFO [main] com.example.Api - started\n"
+                + "It was the tenth of October when the site went down.\n".repeat(30);
+        assertTrue(ParseRun.format("log4j").score(InMemoryInput.of("notes.log", notes).sample(200)) < 0.5);
+    }
+
+    @Test
     void tablesWithTimestampRowsAreNotGenericLogs() {
         String csv = "2005-10-10T14:02:11Z,10,412.5,0\n2005-10-10T14:03:11Z,20,790.1,2\n";
         assertEquals(0.0, ParseRun.format("generic").score(InMemoryInput.of("steps.csv", csv).sample(200)));
