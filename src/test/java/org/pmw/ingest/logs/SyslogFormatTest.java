@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pmw.model.Event;
 import org.pmw.model.Level;
@@ -38,6 +39,23 @@ class SyslogFormatTest {
         assertEquals(Level.WARN, run.event(2).level());
         assertEquals("last message repeated 3 times", run.event(3).message());
         assertEquals("web1", run.event(3).host());
+    }
+
+    @Test
+    void theHourRepeatedWhenClocksGoBackIsReadInTheOrderTheLogWroteIt() {
+        String text = "Nov  5 01:40:00 db1 postgres[77]: [1-1] LOG:  checkpoint starting\n"
+                + "Nov  5 01:55:00 db1 kernel: eth0: link down\n"
+                + "Nov  5 01:54:58 db1 kernel: eth0: a line written a moment late\n"
+                + "Nov  5 01:05:00 db1 kernel: eth0: link up\n"
+                + "Nov  5 01:20:00 db1 app[9]: connection restored\n"
+                + "Nov  5 02:10:00 db1 app[9]: after the repeated hour\n";
+        ParseRun run = ParseRun.of(ParseRun.format("syslog"), "messages", text, ZoneId.of("America/New_York"), 2023,
+                null);
+        List<Instant> times = run.events.stream().map(e -> Instant.ofEpochMilli(e.ts())).toList();
+        assertEquals(List.of(Instant.parse("2023-11-05T05:40:00Z"), Instant.parse("2023-11-05T05:55:00Z"),
+                Instant.parse("2023-11-05T05:54:58Z"), Instant.parse("2023-11-05T06:05:00Z"),
+                Instant.parse("2023-11-05T06:20:00Z"), Instant.parse("2023-11-05T07:10:00Z")), times,
+                "summer time until the clock goes back, then winter time; a line two seconds late is not the clock");
     }
 
     @Test
