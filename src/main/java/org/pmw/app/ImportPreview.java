@@ -41,6 +41,10 @@ public record ImportPreview(Path file, String format, double score, List<String>
                     .map(s -> s.format().name() + String.format(java.util.Locale.ROOT, " %.2f", s.score())).toList();
             Format format;
             double score;
+            String archive = FileInput.archiveAdvice(sample.head());
+            if (archive != null) {
+                return new ImportPreview(file, null, 0, ranking, List.of(), 0, archive);
+            }
             if (options.format() != null) {
                 format = registry.byName(options.format()).orElseThrow(() ->
                         new IllegalArgumentException("unknown format " + options.format()));

@@ -167,6 +167,17 @@ final class Importer {
                 Format format;
                 List<String> notes = new ArrayList<>();
                 boolean empty = sample.lines().isEmpty() || sample.nonBlankLines().isEmpty();
+                String archive = FileInput.archiveAdvice(sample.head());
+                if (archive != null) {
+                    // not text, whatever --format says: its lines would be the archive's headers and members
+                    reports.add(new ImportReport(file.toString(), ImportReport.REFUSED, null, null, 0, 0, List.of(),
+                            List.of(), null, null, archive + "; nothing of it was kept"));
+                    hash.cancel(true);
+                    Files.deleteIfExists(temp);
+                    staged.remove(temp);
+                    doneBytes += size;
+                    continue;
+                }
                 if (options.format() != null) {
                     format = registry.byName(options.format()).orElseThrow(() -> new IllegalArgumentException(
                             "unknown format '" + options.format() + "'; 'pmw formats' lists them"));

@@ -243,6 +243,44 @@ public final class FileInput implements ParseInput {
         return new Sample(name, lines, Arrays.copyOf(head, head.length));
     }
 
+    /**
+     * What to do with an archive or a file compressed other than with gzip, told by its first bytes (after gzip,
+     * which is read as it is): null for anything else.
+     */
+    public static String archiveAdvice(byte[] head) {
+        if (head.length > 262 && new String(head, 257, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("ustar")) {
+            return "is a tar archive: unpack it (tar xf) and import the folder";
+        }
+        if (startsWith(head, 'P', 'K', 3, 4)) {
+            return "is a zip archive: unpack it (unzip) and import the folder";
+        }
+        if (startsWith(head, 'B', 'Z', 'h')) {
+            return "is compressed with bzip2: decompress it (bunzip2 -k) and import the result; gzip is read as it is";
+        }
+        if (startsWith(head, 0xFD, '7', 'z', 'X', 'Z', 0)) {
+            return "is compressed with xz: decompress it (unxz -k) and import the result; gzip is read as it is";
+        }
+        if (startsWith(head, 0x28, 0xB5, 0x2F, 0xFD)) {
+            return "is compressed with zstd: decompress it (unzstd) and import the result; gzip is read as it is";
+        }
+        if (startsWith(head, '7', 'z', 0xBC, 0xAF, 0x27, 0x1C)) {
+            return "is a 7-Zip archive: unpack it (7z x) and import the folder";
+        }
+        return null;
+    }
+
+    private static boolean startsWith(byte[] head, int... magic) {
+        if (head.length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if ((head[i] & 0xFF) != magic[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True when the bytes look like a binary file rather than text (NUL bytes or many control bytes). */
     public static boolean looksBinary(byte[] head) {
         if (head.length == 0) {

@@ -261,6 +261,44 @@ class ImportTest {
     }
 
     @Test
+    void archivesAndOtherCompressionAreRefusedSayingWhatToDo() throws Exception {
+        // logs.tar.gz as `tar czf` makes it: a 512-byte header per member, "ustar" at 257, then the member's bytes
+        String member = lines(20);
+        byte[] header = new byte[512];
+        byte[] name = "part.log".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(name, 0, header, 0, name.length);
+        byte[] size = String.format("%011o", member.length()).getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(size, 0, header, 124, size.length);
+        System.arraycopy("ustar\u000000".getBytes(StandardCharsets.US_ASCII), 0, header, 257, 8);
+        ByteArrayOutputStream tar = new ByteArrayOutputStream();
+        tar.write(header);
+        tar.write(member.getBytes(StandardCharsets.UTF_8));
+        tar.write(new byte[1024]);
+        Path tgz = tmp.resolve("in/logs.tar.gz");
+        Files.createDirectories(tgz.getParent());
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(tgz))) {
+            out.write(tar.toByteArray());
+        }
+        Path bz2 = tmp.resolve("in/access_log.bz2");
+        byte[] bzip = new byte[400];
+        System.arraycopy("BZh91AY&SY".getBytes(StandardCharsets.US_ASCII), 0, bzip, 0, 10);
+        Files.write(bz2, bzip);
+        Path plain = write("a.log", lines(30));
+        try (Project p = TestProjects.create(project())) {
+            List<ImportReport> reports = p.importFiles(List.of(tgz, bz2, plain),
+                    new ImportOptions("test_kv", null, null, null, 0), Progress.NONE);
+            assertEquals(ImportReport.REFUSED, reports.get(0).status());
+            assertEquals("is a tar archive: unpack it (tar xf) and import the folder; nothing of it was kept",
+                    reports.get(0).message(), "even with a format named: its lines would be the archive's");
+            assertEquals(ImportReport.REFUSED, reports.get(1).status());
+            assertTrue(reports.get(1).message().startsWith("is compressed with bzip2: decompress it (bunzip2 -k)"),
+                    reports.get(1).message());
+            assertEquals(30, reports.get(2).events(), "the rest of the batch is imported");
+            assertEquals(1, p.incident().getSources().size());
+        }
+    }
+
+    @Test
     void failedImportLeavesProjectExactlyAsItWas() throws Exception {
         Path good = write("a.log", lines(3000));
         Path bad = write("b.log", lines(5000).replace("request done", "payment gateway timeout") + "FAIL\n" + lines(10));
