@@ -25,6 +25,29 @@ public final class QueryClauses {
         return everything(query) ? "NOT " + clause : "(" + query.trim() + ") AND NOT " + clause;
     }
 
+    private static final java.util.regex.Pattern FIELD =
+            java.util.regex.Pattern.compile("(?<![\\w.\\\\])([A-Za-z_][\\w.]*):");
+    /** Fields every project can be searched by, whether or not they are counted. */
+    private static final java.util.Set<String> ALWAYS = java.util.Set.of("message", "raw", "ts", "line", "ts_text");
+
+    /**
+     * The fields {@code query} names that no event of {@code project} has: why a search with a typo
+     * ({@code stauts:500}) finds nothing.
+     */
+    public static java.util.List<String> unknownFields(Project project, String query) {
+        java.util.Set<String> known = new java.util.HashSet<>(project.countableFields());
+        known.addAll(ALWAYS);
+        java.util.Set<String> unknown = new java.util.LinkedHashSet<>();
+        // a field inside quotes is text, not a field
+        java.util.regex.Matcher m = FIELD.matcher(query.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\""));
+        while (m.find()) {
+            if (!known.contains(m.group(1))) {
+                unknown.add(m.group(1));
+            }
+        }
+        return java.util.List.copyOf(unknown);
+    }
+
     private static boolean everything(String query) {
         return query == null || query.isBlank() || query.trim().equals("*") || query.trim().equals("*:*");
     }

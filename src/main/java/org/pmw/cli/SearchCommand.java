@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pmw.app.Project;
+import org.pmw.app.QueryClauses;
 import org.pmw.model.EventSearch;
 import org.pmw.model.SearchHits;
 import org.pmw.model.Event;
@@ -56,6 +57,12 @@ final class SearchCommand implements Callable<Integer> {
             Instant f = range.from(p.zone());
             Instant t = range.to(p.zone());
             SearchHits hits = p.search(new EventSearch(query, f, t, limit, order));
+            java.util.List<String> unknown = hits.total() == 0 ? QueryClauses.unknownFields(p, query) : java.util.List.of();
+            if (!unknown.isEmpty()) {
+                // a typo in a field name finds nothing; say so rather than leave an empty answer unexplained
+                spec.commandLine().getErr().println("pmw: no field " + String.join(", ", unknown)
+                        + " in this project (fields: " + String.join(", ", p.countableFields()) + ")");
+            }
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("total", hits.total());

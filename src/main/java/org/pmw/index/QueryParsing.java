@@ -141,7 +141,52 @@ final class QueryParsing {
         return out.toString();
     }
 
+    /**
+     * A path typed bare ({@code pg_wal/xlogtemp.3314}, {@code path:/cart.php}) is a path, not the start of a
+     * regular expression: its slashes are escaped. A regular expression is kept where one is written whole, a
+     * term that starts with a slash and whose next slash ends it ({@code /err(or)?/}).
+     */
+    static String escapePathSlashes(String segment) {
+        StringBuilder out = new StringBuilder(segment.length() + 4);
+        int i = 0;
+        while (i < segment.length()) {
+            char c = segment.charAt(i);
+            if (c == '\\' && i + 1 < segment.length()) {
+                out.append(c).append(segment.charAt(i + 1));
+                i += 2;
+                continue;
+            }
+            if (c != '/') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            boolean termStart = i == 0 || " \t(:+-!".indexOf(segment.charAt(i - 1)) >= 0;
+            int close = termStart ? nextSlash(segment, i + 1) : -1;
+            if (close > i + 1 && (close + 1 == segment.length() || " \t)".indexOf(segment.charAt(close + 1)) >= 0)) {
+                out.append(segment, i, close + 1);
+                i = close + 1;
+            } else {
+                out.append("\\/");
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    private static int nextSlash(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (s.charAt(i) == '\\') {
+                i++;
+            } else if (s.charAt(i) == '/') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static String rewriteSegment(String segment) {
+        segment = escapePathSlashes(segment);
         java.util.regex.Matcher m = COMPARISON.matcher(segment);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {

@@ -80,6 +80,12 @@ class CoreCommandsTest {
         assertEquals(63, pmw("search", project.toString(), "*", "--from", "2005-10-10 14:10", "--to",
                 "2005-10-10T18:16:00Z", "--json").json().get("total").asLong());
 
+        Result typo = pmw("search", project.toString(), "stauts:503", "--json");
+        assertEquals(0, typo.json().get("total").asLong());
+        assertTrue(typo.err().startsWith("pmw: no field stauts in this project (fields: "), typo.err());
+        assertEquals("", pmw("search", project.toString(), "\"stauts:503\"", "--json").err(),
+                "text in quotes names no field");
+
         JsonNode histogram = pmw("histogram", project.toString(), "level:error OR status:503", "--bucket", "10m",
                 "--json").json();
         assertEquals(6, histogram.get("buckets").size());

@@ -52,6 +52,18 @@ class QueryMeaningTest {
     }
 
     @Test
+    void aPathTypedBareIsAPathNotARegularExpression() throws IOException {
+        assertEquals(1, total("/cart.php"));
+        assertEquals(1, total("HTTP/1.1"));
+        assertEquals(1, total("host:web1 AND GET /cart.php"));
+        assertEquals(1, total("/cart\\.php/"), "a regular expression written whole is still one");
+        assertEquals("pg_wal\\/xlogtemp.3314", QueryParsing.escapePathSlashes("pg_wal/xlogtemp.3314"));
+        assertEquals("path:\\/api\\/v1\\/", QueryParsing.escapePathSlashes("path:/api/v1/"));
+        assertEquals("message:/err(or)?/ AND x", QueryParsing.escapePathSlashes("message:/err(or)?/ AND x"));
+        assertEquals("a\\/b", QueryParsing.escapePathSlashes("a\\/b"), "an escaped slash stays as it is");
+    }
+
+    @Test
     void aClassOrFunctionNameIsFoundWithoutItsPackageOrPrefix() throws IOException {
         assertEquals(1, total("NoRouteToHostException"));
         assertEquals(1, total("java.net.NoRouteToHostException"), "the whole name still matches");

@@ -119,20 +119,9 @@ public final class SearchViewModel {
         });
     }
 
-    private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile("(?<![\\w.])([A-Za-z_][\\w.]*):");
-    private static final java.util.Set<String> ALWAYS = java.util.Set.of("message", "raw", "ts", "line", "ts_text");
-
     /** Why a search found nothing, when it names a field the project does not have. */
     private static String unknownFields(Project project, String text) {
-        java.util.Set<String> known = new java.util.HashSet<>(project.countableFields());
-        known.addAll(ALWAYS);
-        java.util.Set<String> unknown = new java.util.LinkedHashSet<>();
-        java.util.regex.Matcher m = FIELD.matcher(text);
-        while (m.find()) {
-            if (!known.contains(m.group(1))) {
-                unknown.add(m.group(1));
-            }
-        }
+        java.util.List<String> unknown = org.pmw.app.QueryClauses.unknownFields(project, text);
         return unknown.isEmpty() ? "" : " (no field " + String.join(", ", unknown) + " in this project)";
     }
 
