@@ -265,11 +265,21 @@ final class AccessLogFormat extends LineLogFormat {
             }
             int last = request.lastIndexOf(' ');
             d.field("method", request.substring(0, first));
+            String target;
             if (last > first && request.startsWith("HTTP/", last + 1)) {
-                d.field("path", request.substring(first + 1, last));
+                target = request.substring(first + 1, last);
                 d.field("protocol", request.substring(last + 1));
             } else {
-                d.field("path", request.substring(first + 1));
+                target = request.substring(first + 1);
+            }
+            // path:"/cart.php" counts every request of the page, whatever its parameters; the whole target is in
+            // the message
+            int question = target.indexOf('?');
+            if (question < 0) {
+                d.field("path", target);
+            } else {
+                d.field("path", target.substring(0, question));
+                d.field("query", target.substring(question + 1));
             }
         }
 

@@ -37,7 +37,8 @@ class AccessLogFormatTest {
         assertNull(e.fields().get("ident"));
         assertEquals("frank", e.fields().get("user"));
         assertEquals("GET", e.fields().get("method"));
-        assertEquals("/index.php?id=7", e.fields().get("path"));
+        assertEquals("/index.php", e.fields().get("path"), "the page, whatever its parameters");
+        assertEquals("id=7", e.fields().get("query"));
         assertEquals("HTTP/1.1", e.fields().get("protocol"));
         assertEquals(200L, e.fields().get("status"));
         assertEquals(5120L, e.fields().get("bytes"));
