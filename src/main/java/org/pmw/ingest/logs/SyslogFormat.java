@@ -19,7 +19,7 @@ final class SyslogFormat extends LineLogFormat {
             Level.NOTICE, Level.INFO, Level.DEBUG};
 
     SyslogFormat() {
-        super("syslog", "syslog: RFC 3164 (BSD, year-less, rolls over at New Year) and RFC 5424",
+        super("syslog", "syslog: RFC 3164 (BSD, year-less, rolls over at New Year), RFC 5424, rsyslog's ISO times",
                 "Oct 10 14:02:11 dom0 kernel: httpd[4120]: segfault at 0000000000000010 rip 00002aaaab0f8e3c "
                         + "rsp 00007fffff8e2d30 error 4",
                 false);
@@ -66,6 +66,9 @@ final class SyslogFormat extends LineLogFormat {
 
         private Result rfc3164(String s, int from, int pri, Draft d) {
             String expected = "expected 'Mon dd HH:mm:ss host' (RFC 3164) or '<PRI>1 ' (RFC 5424)";
+            if (Timestamps.isDigit(s, from)) {
+                return isoHeader(s, from, pri, d);
+            }
             int month = Timestamps.month(s, from);
             if (month == 0 || !Timestamps.at(s, from + 3, ' ')) {
                 return none(expected);
@@ -103,7 +106,33 @@ final class SyslogFormat extends LineLogFormat {
             }
             time.set(year, month, day, hour, minute, second);
             d.copyTimeFrom(time, clock, s.substring(from, timeEnd));
-            i = timeEnd + 1;
+            return hostTagMessage(s, timeEnd + 1, pri, d);
+        }
+
+        /**
+         * rsyslog's high-precision file format and {@code journalctl -o short-iso}: the 3164 header with an ISO
+         * time ({@code 2023-11-05T01:30:00.123456-04:00 web1 sshd[101]: ...}). The tag must be there, or the line
+         * is another log's that starts with an ISO time.
+         */
+        private Result isoHeader(String s, int from, int pri, Draft d) {
+            String expected = "expected 'Mon dd HH:mm:ss host' (RFC 3164), 'yyyy-MM-ddTHH:mm:ss host tag:' (rsyslog,"
+                    + " journalctl -o short-iso) or '<PRI>1 ' (RFC 5424)";
+            if (!Timestamps.iso(s, from, '-', time) || !Timestamps.at(s, from + 10, 'T')
+                    || !Timestamps.at(s, time.end, ' ')) {
+                return none(expected);
+            }
+            int hostEnd = s.indexOf(' ', time.end + 1);
+            int tagEnd = hostEnd < 0 ? -1 : s.indexOf(' ', hostEnd + 1);
+            int tagLast = tagEnd < 0 ? s.length() - 1 : tagEnd - 1;
+            if (hostEnd <= time.end + 1 || tagLast <= hostEnd || s.charAt(tagLast) != ':') {
+                return none(expected);
+            }
+            d.copyTimeFrom(time, clock, s.substring(from, time.end));
+            return hostTagMessage(s, time.end + 1, pri, d);
+        }
+
+        /** The host, the tag and the message after a 3164 header's time, from {@code i}. */
+        private Result hostTagMessage(String s, int i, int pri, Draft d) {
             int hostEnd = s.indexOf(' ', i);
             String rest;
             if (hostEnd < 0) {

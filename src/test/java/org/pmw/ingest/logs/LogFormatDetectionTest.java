@@ -186,6 +186,14 @@ class LogFormatDetectionTest {
     }
 
     @Test
+    void rsyslogsIsoTimestampsAreSyslog() {
+        String text = "2023-11-05T01:30:00.123456-04:00 web1 sshd[101]: Failed password for root from 10.0.0.9\n"
+                + "2023-11-05T01:31:00.5-04:00 web1 CRON[7]: (root) CMD (run-parts /etc/cron.hourly)\n"
+                + "2023-11-05T01:32:00.000001-04:00 web1 kernel: [ 1.23] Out of memory: Killed process 42 (java)\n";
+        assertEquals(Optional.of("syslog"), detect("messages", text), ranking("messages", text));
+    }
+
+    @Test
     void anApplicationLogThatIsMostlyStackTracesIsStillLog4j() {
         StringBuilder text = new StringBuilder();
         for (int k = 0; k < 3; k++) {

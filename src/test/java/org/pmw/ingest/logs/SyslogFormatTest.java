@@ -42,6 +42,31 @@ class SyslogFormatTest {
     }
 
     @Test
+    void rsyslogsHighPrecisionFormatHasItsHostProgramAndPid() {
+        String text = "2023-11-05T01:30:00.123456-04:00 web1 sshd[101]: Failed password for root from 10.0.0.9 port 5000 ssh2\n"
+                + "2023-11-05T01:10:00.000001-05:00 web1 kernel: [ 1.23] Out of memory: Killed process 42 (java)\n"
+                + "2023-11-05T06:40:00+0000 web2 CRON[7]: (root) CMD (x)\n";
+        ParseRun run = ParseRun.of(ParseRun.format("syslog"), "messages", text, ZoneId.of("UTC"), null, null);
+        assertEquals(3, run.events.size(), run.context.skipReasons().toString());
+        Event sshd = run.event(0);
+        assertEquals(Instant.parse("2023-11-05T05:30:00.123Z").toEpochMilli(), sshd.ts());
+        assertEquals("web1", sshd.host());
+        assertEquals("sshd", sshd.fields().get("program"));
+        assertEquals(101L, sshd.fields().get("pid"));
+        assertEquals("Failed password for root from 10.0.0.9 port 5000 ssh2", sshd.message());
+        assertEquals(Instant.parse("2023-11-05T06:10:00Z").toEpochMilli(), run.event(1).ts());
+        assertEquals("kernel", run.event(1).fields().get("program"));
+        assertEquals("web2", run.event(2).host());
+        assertEquals(Instant.parse("2023-11-05T06:40:00Z").toEpochMilli(), run.event(2).ts());
+        // a log4j line that starts with an ISO time has no syslog tag, and is not read as syslog
+        org.pmw.ingest.FormatException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                org.pmw.ingest.FormatException.class, () -> ParseRun.of(ParseRun.format("syslog"), "app.log",
+                        "2023-11-14T10:00:02.123+01:00 ERROR [main] com.example.Api - Request failed\n",
+                        ZoneId.of("UTC"), null, null));
+        assertTrue(refused.getMessage().contains("'yyyy-MM-ddTHH:mm:ss host tag:'"), refused.getMessage());
+    }
+
+    @Test
     void theHourRepeatedWhenClocksGoBackIsReadInTheOrderTheLogWroteIt() {
         String text = "Nov  5 01:40:00 db1 postgres[77]: [1-1] LOG:  checkpoint starting\n"
                 + "Nov  5 01:55:00 db1 kernel: eth0: link down\n"
