@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.UnaryOperator;
@@ -528,7 +530,64 @@ public final class Project implements Closeable {
         }
     }
 
-    private void reindexLocked(Progress progress) throws IOException {
+    /**
+     * Reads a log source again with the zone, clock offset or year it should have had (each null to keep what it
+     * has), and saves that in the manifest with the source's new first and last times. Its events keep their
+     * source and line, so bookmarks and evidence that point at them still do. Only logs: the records of a
+     * load-test or change file were read into the investigation, which this does not redo.
+     */
+    public SourceFile retime(String sourceId, ZoneId zone, Long clockOffsetMs, Integer year, Progress progress)
+            throws IOException {
+        requireWritable();
+        indexing.lock();
+        try {
+            List<SourceFile> before = List.copyOf(incident.getSources());
+            SourceFile old = before.stream().filter(s -> s.id().equals(sourceId)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no source '" + sourceId + "' in this project"
+                            + " (sources: " + String.join(", ", sourceIds()) + ")"));
+            if (!old.category().equals("log")) {
+                throw new IllegalArgumentException(sourceId + " is a " + old.category() + " source: its records were"
+                        + " read into the investigation, so only logs can be re-timed; edit the records instead");
+            }
+            SourceFile changed = new SourceFile(old.id(), old.name(), old.originalPath(), old.evidencePath(), old.size(),
+                    old.sha256(), old.format(), old.category(), zone != null ? zone.getId() : old.zone(),
+                    year != null ? year : old.year(), old.host(),
+                    clockOffsetMs != null ? clockOffsetMs : old.clockOffsetMs(), old.importedAt(), old.events(),
+                    old.skipped(), old.first(), old.last(), old.notes(), old.contentSha256(), old.contentSize());
+            List<SourceFile> after = new ArrayList<>(before);
+            after.set(before.indexOf(old), changed);
+            synchronized (incidentChange) {
+                incident.setSources(after);
+            }
+            try {
+                Map<String, long[]> spans = reindexLocked(progress);
+                long[] span = spans.get(sourceId);
+                changed = new SourceFile(changed.id(), changed.name(), changed.originalPath(), changed.evidencePath(),
+                        changed.size(), changed.sha256(), changed.format(), changed.category(), changed.zone(),
+                        changed.year(), changed.host(), changed.clockOffsetMs(), changed.importedAt(), changed.events(),
+                        changed.skipped(), span == null ? null : Instant.ofEpochMilli(span[0]),
+                        span == null ? null : Instant.ofEpochMilli(span[1]), changed.notes(), changed.contentSha256(),
+                        changed.contentSize());
+                after.set(before.indexOf(old), changed);
+                synchronized (incidentChange) {
+                    incident.setSources(after);
+                }
+                save();
+                return changed;
+            } catch (IOException | RuntimeException e) {
+                synchronized (incidentChange) {
+                    incident.setSources(before);
+                }
+                throw e;
+            }
+        } finally {
+            indexing.unlock();
+        }
+    }
+
+    /** Rebuilds every source's events; returns each source's first and last event time (epoch ms). */
+    private Map<String, long[]> reindexLocked(Progress progress) throws IOException {
+        Map<String, long[]> spans = new HashMap<>();
         index.deleteAll();
         patterns = new PatternMiner();
         long total = 0;
@@ -563,11 +622,15 @@ public final class Project implements Closeable {
                     format.parse(input, context, new IgnoringRecords(sink));
                 }
                 sink.finish();
+                if (sink.first() != null) {
+                    spans.put(source.id(), new long[] {sink.first(), sink.last()});
+                }
                 done += source.size();
             }
             workers.finish();
             index.commit(sourceIds());
             savePatterns();
+            return spans;
         } catch (IOException | RuntimeException e) {
             rollbackQuietly();
             if (e instanceof CancellationException) {

@@ -48,14 +48,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        long offset = 0;
-        if (clockOffset != null) {
-            String text = clockOffset.trim();
-            boolean negative = text.startsWith("-");
-            long ms = UsageException.option("--clock-offset", () -> org.pmw.app.TimeArguments.duration(
-                    negative || text.startsWith("+") ? text.substring(1) : text)).toMillis();
-            offset = negative ? -ms : ms;
-        }
+        long offset = clockOffset == null ? 0 : ClockOffsets.parse(clockOffset);
         if (format != null && org.pmw.app.FormatInfo.all().stream().noneMatch(f -> f.name().equals(format))) {
             throw new UsageException("--format: unknown format '" + format + "'; 'pmw formats' lists them");
         }

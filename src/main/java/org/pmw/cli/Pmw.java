@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code pmw} command line: everything the window can do to a project, a script can do too. */
 @Command(name = "pmw", mixinStandardHelpOptions = true, version = "Postmortem Workbench 0.1",
         description = "Investigate an outage and write it up: import evidence, search it, record the investigation.",
-        subcommands = {InitCommand.class, ImportCommand.class, ReindexCommand.class, SearchCommand.class,
+        subcommands = {InitCommand.class, ImportCommand.class, RetimeCommand.class, ReindexCommand.class, SearchCommand.class,
                 HistogramCommand.class, TopCommand.class, ShowCommand.class, PatternsCommand.class, LoadtestCommand.class, HypothesisCommand.class,
                 RecordCommands.ExperimentCommand.class, RecordCommands.ChangeCommand.class,
                 RecordCommands.OutcomeCommand.class, RecordCommands.ActionCommand.class,

@@ -53,6 +53,40 @@ class CoreCommandsTest {
     }
 
     @Test
+    void aLogImportedInTheWrongZoneIsRetimedKeepingItsSourceAndLines() throws Exception {
+        Path project = tmp.resolve("retime");
+        Result created = pmw("init", project.toString(), "--zone", "UTC");
+        assertEquals(0, created.status(), created.err());
+        Path dir = logs();
+        Result imported = pmw("import", project.toString(), dir.toString());
+        assertEquals(0, imported.status(), imported.err());
+        JsonNode before = pmw("search", project.toString(), "segmentation fault", "--json", "--limit", "1").json();
+        assertEquals("2005-10-10T14:00:00Z", before.get("events").get(0).get("ts").asText(), "read as UTC");
+
+        Result retimed = pmw("retime", project.toString(), "web1_error_log", "--zone", "America/New_York");
+        assertEquals(0, retimed.status(), retimed.err());
+        assertTrue(retimed.out().startsWith("web1_error_log: zone America/New_York, clock offset +0 ms; 30 event(s),"
+                + " 2005-10-10T18:00:00Z .. 2005-10-10T18:58:00Z"), retimed.out());
+        JsonNode after = pmw("search", project.toString(), "segmentation fault", "--json", "--limit", "1").json();
+        assertEquals(30, after.get("total").asLong());
+        assertEquals("2005-10-10T18:00:00Z", after.get("events").get(0).get("ts").asText(), "four hours on");
+        assertEquals("web1_error_log", after.get("events").get(0).get("source").asText());
+        assertTrue(pmw("show", project.toString(), "web1_error_log:2").out().contains("Segmentation fault"),
+                "source:line still points at the same event");
+        assertTrue(Files.readString(project.resolve("incident.json")).contains("\"zone\" : \"America/New_York\""));
+
+        Result offset = pmw("retime", project.toString(), "web1_error_log", "--clock-offset", "-90s");
+        assertEquals(0, offset.status(), offset.err());
+        assertEquals("2005-10-10T17:58:30Z", pmw("search", project.toString(), "segmentation fault", "--json",
+                "--limit", "1").json().get("events").get(0).get("ts").asText(), "the zone it was given stays");
+
+        assertEquals(2, pmw("retime", project.toString(), "web9_error_log", "--zone", "UTC").status());
+        assertTrue(pmw("retime", project.toString(), "web9_error_log", "--zone", "UTC").err()
+                .contains("no source 'web9_error_log' in this project (sources: web1_access_log, web1_error_log)"));
+        assertEquals(2, pmw("retime", project.toString(), "web1_error_log").status(), "nothing to change");
+    }
+
+    @Test
     void initImportSearchHistogramShowGiveExactCounts() throws Exception {
         Path project = tmp.resolve("incident");
         assertEquals(0, pmw("init", project.toString(), "--title", "Checkout outage", "--zone", "America/New_York").status());
