@@ -405,6 +405,42 @@ class WorkbenchWindowTest {
         WaitForAsyncUtils.asyncFx(window::hide).get();
     }
 
+    @Test
+    void aRightClickOnALogsLaneReTimesItWithTheClockOffsetGiven(FxRobot robot) throws Exception {
+        Project project = sampleProject("retime-window");
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        TimelineView timeline = main.timeline();
+        double laneY = -1;
+        for (double y = 0; y < timeline.getHeight() && laneY < 0; y++) {
+            if (timeline.sourceAt(20, y).isPresent()) {
+                laneY = y + 4;
+            }
+        }
+        assertTrue(laneY > 0, "the source's lane is drawn");
+        assertEquals(java.util.Optional.of("retime-window.log"), timeline.sourceAt(20, laneY));
+        assertEquals(java.util.Optional.empty(), timeline.sourceAt(400, laneY), "only the lane's name");
+
+        javafx.geometry.Point2D onName = timeline.localToScreen(20, laneY);
+        robot.moveTo(onName).clickOn(javafx.scene.input.MouseButton.SECONDARY);
+        robot.clickOn("Re-time retime-window.log…");
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField offset = robot.lookup("#retimeOffset").queryAs(TextField.class);
+        assertEquals("0", offset.getText());
+        WaitForAsyncUtils.asyncFx(() -> offset.setText("90 seconds")).get();
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#retimeError").queryAs(Label.class).getText().startsWith("cannot read the duration"),
+                "what cannot be read keeps the dialog open and says why");
+        WaitForAsyncUtils.asyncFx(() -> offset.setText("-90s")).get();
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitForFxEvents();
+        var first = project.search(org.pmw.model.EventSearch.of("*").withLimit(1)).events().get(0);
+        assertEquals(java.time.Instant.parse("2005-10-10T13:58:30Z").toEpochMilli(), first.ts(), "90 s earlier");
+        assertEquals(1, first.line(), "the same event, at the same line");
+        assertEquals(-90_000, project.incident().getSources().get(0).clockOffsetMs());
+    }
+
     /** The text of every Text node under {@code node}, as the preview draws it. */
     private static String drawnText(javafx.scene.Node node) {
         StringBuilder out = new StringBuilder();

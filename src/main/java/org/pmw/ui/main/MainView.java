@@ -76,6 +76,7 @@ public final class MainView extends BorderPane {
             searchModel.setWindow(Instant.ofEpochMilli(from), Instant.ofEpochMilli(to));
             searchModel.search();
         });
+        timeline.setOnSourceMenu(this::showSourceMenu);
         timeline.visibleStartProperty().addListener((o, a, b) -> reloadDensity());
         timeline.visibleEndProperty().addListener((o, a, b) -> reloadDensity());
         timeline.widthProperty().addListener((o, a, b) -> reloadDensity());
@@ -247,6 +248,39 @@ public final class MainView extends BorderPane {
         if (files != null && !files.isEmpty()) {
             importWithDialog(files.stream().map(File::toPath).toList());
         }
+    }
+
+    /** What can be done to one evidence file, offered on its timeline lane's name. */
+    private void showSourceMenu(String sourceId, javafx.geometry.Point2D at) {
+        Project project = workbench.project();
+        if (project == null) {
+            return;
+        }
+        project.incident().getSources().stream().filter(s -> s.id().equals(sourceId)).findFirst().ifPresent(source -> {
+            MenuItem retime = new MenuItem(source.category().equals("log") ? "Re-time " + sourceId + "…"
+                    : "Re-time " + sourceId + " (logs only: its records are in the investigation)");
+            retime.setId("retimeSource");
+            retime.setDisable(!source.category().equals("log"));
+            retime.setOnAction(e -> {
+                org.pmw.ui.importing.RetimeDialog dialog = new org.pmw.ui.importing.RetimeDialog(source);
+                dialog.initOwner(window());
+                dialog.ask().ifPresent(choice -> retime(sourceId, choice));
+            });
+            new javafx.scene.control.ContextMenu(retime).show(timeline, at.getX(), at.getY());
+        });
+    }
+
+    /** Reads a log again with another zone, clock offset or year, in the background; see Project#retime. */
+    public void retime(String sourceId, org.pmw.ui.importing.RetimeDialog.Choice choice) {
+        Project project = workbench.project();
+        if (project == null) {
+            return;
+        }
+        workbench.tasks().run("Re-timing " + sourceId, progress -> project.retime(sourceId, choice.zone(),
+                choice.clockOffsetMs(), choice.year(), progress), done -> workbench.changed(), error -> {
+                    workbench.changed();
+                    workbench.showError(error);
+                });
     }
 
     /** Shows the detected formats and a preview; imports what the user confirms, in the background. */

@@ -62,6 +62,7 @@ public final class TimelineView extends Region {
     private final ObjectProperty<String> selectedItem = new SimpleObjectProperty<>();
     private LaneDensity density;
     private List<String> sources = List.of();
+    private BiConsumer<String, javafx.geometry.Point2D> onSourceMenu = (source, at) -> { };
     private List<TimelineItem> items = List.of();
     private long fullStart;
     private long fullEnd;
@@ -94,6 +95,15 @@ public final class TimelineView extends Region {
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
         addEventHandler(MouseEvent.MOUSE_MOVED, this::onMoved);
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> hideHover());
+        // a right-click on a file's lane name offers what can be done to that file
+        addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getButton() == MouseButton.SECONDARY) {
+                sourceAt(e.getX(), e.getY()).ifPresent(source -> {
+                    onSourceMenu.accept(source, new javafx.geometry.Point2D(e.getScreenX(), e.getScreenY()));
+                    e.consume();
+                });
+            }
+        });
         hover.setWrapText(true);
         hover.setMaxWidth(420);
         setOnKeyPressed(e -> {
@@ -142,6 +152,18 @@ public final class TimelineView extends Region {
     public void setOnItemClicked(Consumer<TimelineItem> handler) { this.onItemClicked = handler; }
     /** Called with the two record ids when a record is dragged onto another. */
     public void setOnLinkDragged(BiConsumer<String, String> handler) { this.onLinkDragged = handler; }
+
+    /** Called with a source's id and the screen point where its lane's name was right-clicked. */
+    public void setOnSourceMenu(BiConsumer<String, javafx.geometry.Point2D> handler) { this.onSourceMenu = handler; }
+
+    /** The source whose lane name is at {@code (x, y)}, in this view's coordinates. */
+    public java.util.Optional<String> sourceAt(double x, double y) {
+        if (x < 0 || x >= LABEL_WIDTH || y < AXIS_HEIGHT) {
+            return java.util.Optional.empty();
+        }
+        int lane = (int) Math.floor((y - laneTop(0)) / LANE_HEIGHT) - RECORD_LANES.size();
+        return lane >= 0 && lane < sources.size() ? java.util.Optional.of(sources.get(lane)) : java.util.Optional.empty();
+    }
 
     /** The whole span of the project; "show all" returns here. */
     public void setFullRange(long start, long end) {
