@@ -33,7 +33,10 @@ final class Output {
         return Instant.ofEpochMilli(epochMs).toString();
     }
 
+    /** The local time; in the hour repeated when clocks go back, with its offset, which tells the two apart. */
     static String local(long epochMs, ZoneId zone) {
-        return LOCAL.format(Instant.ofEpochMilli(epochMs).atZone(zone));
+        java.time.ZonedDateTime at = Instant.ofEpochMilli(epochMs).atZone(zone);
+        String text = LOCAL.format(at);
+        return zone.getRules().getValidOffsets(at.toLocalDateTime()).size() > 1 ? text + " " + at.getOffset() : text;
     }
 }
