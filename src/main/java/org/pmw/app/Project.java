@@ -562,6 +562,13 @@ public final class Project implements Closeable {
             try {
                 Map<String, long[]> spans = reindexLocked(progress);
                 long[] span = spans.get(sourceId);
+                long kept = span == null ? 0 : span[2];
+                if (kept != old.events()) {
+                    // a year without 29 February, say: the lines it cannot read would leave bookmarks pointing nowhere
+                    throw new IllegalArgumentException("read that way, " + sourceId + " keeps " + kept + " of its "
+                            + old.events() + " events (the others cannot be read: " + (year != null
+                            ? "29 February in " + year + "?" : "see pmw import's skipped lines") + "); nothing changed");
+                }
                 changed = new SourceFile(changed.id(), changed.name(), changed.originalPath(), changed.evidencePath(),
                         changed.size(), changed.sha256(), changed.format(), changed.category(), changed.zone(),
                         changed.year(), changed.host(), changed.clockOffsetMs(), changed.importedAt(), changed.events(),
@@ -575,8 +582,14 @@ public final class Project implements Closeable {
                 save();
                 return changed;
             } catch (IOException | RuntimeException e) {
+                // back to the manifest as it was, and the index with it: it may already hold the new times
                 synchronized (incidentChange) {
                     incident.setSources(before);
+                }
+                try {
+                    reindexLocked(progress);
+                } catch (IOException | RuntimeException again) {
+                    e.addSuppressed(again); // the index is derived: the next open rebuilds what is left stale
                 }
                 throw e;
             }
@@ -585,7 +598,7 @@ public final class Project implements Closeable {
         }
     }
 
-    /** Rebuilds every source's events; returns each source's first and last event time (epoch ms). */
+    /** Rebuilds every source's events; returns each source's first and last event time (epoch ms) and count. */
     private Map<String, long[]> reindexLocked(Progress progress) throws IOException {
         Map<String, long[]> spans = new HashMap<>();
         index.deleteAll();
@@ -623,7 +636,7 @@ public final class Project implements Closeable {
                 }
                 sink.finish();
                 if (sink.first() != null) {
-                    spans.put(source.id(), new long[] {sink.first(), sink.last()});
+                    spans.put(source.id(), new long[] {sink.first(), sink.last(), sink.events()});
                 }
                 done += source.size();
             }

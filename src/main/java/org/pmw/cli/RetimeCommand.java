@@ -37,6 +37,9 @@ final class RetimeCommand implements Callable<Integer> {
         if (zone == null && clockOffset == null && year == null) {
             throw new UsageException("say what to change: --zone, --clock-offset or --year");
         }
+        if (year != null && (year < 1 || year > 9999)) {
+            throw new UsageException("--year must be a year such as 2005, not " + year);
+        }
         Long offset = clockOffset == null ? null : ClockOffsets.parse(clockOffset);
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
         long started = System.nanoTime();

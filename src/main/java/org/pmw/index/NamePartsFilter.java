@@ -54,7 +54,7 @@ final class NamePartsFilter extends TokenFilter {
         if (!separated) {
             return;
         }
-        // where each part starts and ends; a name of very many parts gives its first MAX_PARTS
+        // where each part starts and ends
         int[] starts = new int[MAX_PARTS];
         int[] ends = new int[MAX_PARTS];
         int count = 0;
@@ -69,21 +69,26 @@ final class NamePartsFilter extends TokenFilter {
                 start = i + 1;
             }
         }
+        // every part and every short run of parts (Class.method, pool.HikariPool), and the runs that start or end
+        // the name however long (a package prefix, a qualified method): about 5 words a part, not n squared
         for (int first = 0; first < count; first++) {
             boolean numbersOnly = true;
             for (int last = first; last < count; last++) {
                 numbersOnly &= digitsOnly(buffer, starts[last], ends[last]);
+                boolean wanted = last - first < MAX_RUN || first == 0 || last == count - 1;
                 int from = starts[first];
                 int to = ends[last];
-                if (!numbersOnly && to - from < length) {
+                if (wanted && !numbersOnly && to - from < length) {
                     parts.add(new String(buffer, from, to - from));
                 }
             }
         }
     }
 
-    /** Runs of parts are added up to this many parts into a name (a package path is rarely longer). */
-    private static final int MAX_PARTS = 10;
+    /** Parts taken from one name; a longer one (no real name is) gives its first this many. */
+    private static final int MAX_PARTS = 64;
+    /** Runs up to this many parts are taken from anywhere in a name. */
+    private static final int MAX_RUN = 4;
 
     private static boolean digitsOnly(char[] buffer, int from, int to) {
         for (int i = from; i < to; i++) {

@@ -142,12 +142,15 @@ final class QueryParsing {
     }
 
     /**
-     * A path typed bare ({@code pg_wal/xlogtemp.3314}, {@code path:/cart.php}) is a path, not the start of a
-     * regular expression: its slashes are escaped. A regular expression is kept where one is written whole, a
-     * term that starts with a slash and whose next slash ends it ({@code /err(or)?/}).
+     * A path typed bare ({@code pg_wal/xlogtemp.3314}, {@code path:/cart.php}, {@code /wp-admin/}) is a path, not
+     * the start of a regular expression: its slashes are escaped, and so are a {@code ?} in it (a pasted
+     * {@code /cart.php?id=3}) and an {@code =} inside a word ({@code query:id=3}). A regular expression is kept where
+     * one is written whole: a term that starts with a slash, whose next slash ends it, and that uses one of a
+     * regular expression's signs between them ({@code /err(or)?/}).
      */
     static String escapePathSlashes(String segment) {
         StringBuilder out = new StringBuilder(segment.length() + 4);
+        boolean pathTerm = false;
         int i = 0;
         while (i < segment.length()) {
             char c = segment.charAt(i);
@@ -156,22 +159,47 @@ final class QueryParsing {
                 i += 2;
                 continue;
             }
+            if (Character.isWhitespace(c) || c == '(' || c == ')') {
+                pathTerm = false;
+                out.append(c);
+                i++;
+                continue;
+            }
+            if (c == '?' && pathTerm || c == '=' && i > 0 && !termStart(segment, i) && ":<>".indexOf(segment.charAt(i - 1)) < 0) {
+                out.append('\\').append(c);
+                i++;
+                continue;
+            }
             if (c != '/') {
                 out.append(c);
                 i++;
                 continue;
             }
-            boolean termStart = i == 0 || " \t(:+-!".indexOf(segment.charAt(i - 1)) >= 0;
-            int close = termStart ? nextSlash(segment, i + 1) : -1;
-            if (close > i + 1 && (close + 1 == segment.length() || " \t)".indexOf(segment.charAt(close + 1)) >= 0)) {
+            int close = termStart(segment, i) ? nextSlash(segment, i + 1) : -1;
+            if (close > i + 1 && (close + 1 == segment.length() || " \t)".indexOf(segment.charAt(close + 1)) >= 0)
+                    && regexSigns(segment, i + 1, close)) {
                 out.append(segment, i, close + 1);
                 i = close + 1;
             } else {
                 out.append("\\/");
+                pathTerm = true;
                 i++;
             }
         }
         return out.toString();
+    }
+
+    private static boolean termStart(String s, int i) {
+        return i == 0 || " \t(:+-!".indexOf(s.charAt(i - 1)) >= 0;
+    }
+
+    private static boolean regexSigns(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (".*+?[](){}|\\^$".indexOf(s.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int nextSlash(String s, int from) {

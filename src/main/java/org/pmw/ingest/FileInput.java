@@ -254,7 +254,9 @@ public final class FileInput implements ParseInput {
         if (startsWith(head, 'P', 'K', 3, 4)) {
             return "is a zip archive: unpack it (unzip) and import the folder";
         }
-        if (startsWith(head, 'B', 'Z', 'h')) {
+        if (head.length >= 10 && startsWith(head, 'B', 'Z', 'h') && head[3] >= '1' && head[3] <= '9'
+                && (startsWith(java.util.Arrays.copyOfRange(head, 4, 10), 0x31, 0x41, 0x59, 0x26, 0x53, 0x59)
+                || startsWith(java.util.Arrays.copyOfRange(head, 4, 10), 0x17, 0x72, 0x45, 0x38, 0x50, 0x90))) {
             return "is compressed with bzip2: decompress it (bunzip2 -k) and import the result; gzip is read as it is";
         }
         if (startsWith(head, 0xFD, '7', 'z', 'X', 'Z', 0)) {

@@ -295,6 +295,9 @@ class ImportTest {
                     reports.get(1).message());
             assertEquals(30, reports.get(2).events(), "the rest of the batch is imported");
             assertEquals(1, p.incident().getSources().size());
+            Path text = write("notes.log", "BZh, PK and the like at the start of a line are text\n" + lines(5));
+            assertEquals(ImportReport.IMPORTED, p.importFiles(List.of(text), new ImportOptions("test_kv", null, null,
+                    null, 0), Progress.NONE).get(0).status(), "only the real magic numbers are archives");
         }
     }
 

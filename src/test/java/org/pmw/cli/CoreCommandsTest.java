@@ -80,10 +80,36 @@ class CoreCommandsTest {
         assertEquals("2005-10-10T17:58:30Z", pmw("search", project.toString(), "segmentation fault", "--json",
                 "--limit", "1").json().get("events").get(0).get("ts").asText(), "the zone it was given stays");
 
+        Result none = pmw("retime", project.toString(), "web1_error_log", "--clock-offset", "0");
+        assertEquals(0, none.status(), "0 removes an offset: " + none.err());
+        assertEquals("2005-10-10T18:00:00Z", pmw("search", project.toString(), "segmentation fault", "--json",
+                "--limit", "1").json().get("events").get(0).get("ts").asText());
+        assertEquals(2, pmw("retime", project.toString(), "web1_error_log", "--year", "-5").status());
+
         assertEquals(2, pmw("retime", project.toString(), "web9_error_log", "--zone", "UTC").status());
         assertTrue(pmw("retime", project.toString(), "web9_error_log", "--zone", "UTC").err()
                 .contains("no source 'web9_error_log' in this project (sources: web1_access_log, web1_error_log)"));
         assertEquals(2, pmw("retime", project.toString(), "web1_error_log").status(), "nothing to change");
+    }
+
+    @Test
+    void aRetimeThatWouldLoseEventsIsRefusedAndChangesNothing() throws Exception {
+        Path project = tmp.resolve("leap");
+        assertEquals(0, pmw("init", project.toString(), "--zone", "UTC").status());
+        Path log = Files.createDirectories(tmp.resolve("leap-logs")).resolve("syslog_leap");
+        Files.writeString(log, "Feb 28 23:59:00 web1 cron[1]: a\nFeb 29 00:00:01 web1 cron[2]: b\n"
+                + "Feb 29 12:00:00 web1 cron[3]: c\nMar  1 00:10:00 web1 cron[4]: d\n");
+        assertEquals(0, pmw("import", project.toString(), log.toString(), "--year", "2004").status());
+        String manifest = Files.readString(project.resolve("incident.json"));
+
+        Result refused = pmw("retime", project.toString(), "syslog_leap", "--year", "2005");
+        assertEquals(2, refused.status());
+        assertTrue(refused.err().contains("keeps 2 of its 4 events") && refused.err().contains("nothing changed"),
+                refused.err());
+        assertEquals(manifest, Files.readString(project.resolve("incident.json")));
+        assertEquals(4, pmw("search", project.toString(), "*", "--json").json().get("total").asLong());
+        assertTrue(pmw("show", project.toString(), "syslog_leap:2").out().contains("Feb 29 00:00:01"),
+                "the index is as it was");
     }
 
     @Test

@@ -46,6 +46,8 @@ class CodeNamesTest {
                 "\tat com.example.shop.CartDao.load(CartDao.java:41)",
                 "2023-11-14 10:00:03,000 INFO [main] com.example.Api - rejected by pg_hba.conf entry",
                 "2023-11-14 10:00:04,000 INFO [main] com.example.Api - served 1.1.0.2 from cache",
+                "2023-11-14 10:00:05,000 WARN [main] org.apache.hadoop.yarn.server.resourcemanager.scheduler.capacity"
+                + ".allocator.RegularContainerAllocator.assignContainer - skipped",
                 ""));
         Project.create(tmp.resolve("p"), "Checkout errors", java.time.ZoneId.of("UTC"), TestProjects.CLOCK);
         try (Project p = Project.open(tmp.resolve("p"), Progress.NONE)) {
@@ -54,6 +56,11 @@ class CodeNamesTest {
                     "HikariPool.createTimeoutException", "hikari.pool.HikariPool", "sql.SQLTransientConnectionException",
                     "SQLTransientConnectionException")) {
                 assertEquals(1, total(p, pasted), pasted);
+            }
+            for (String longName : List.of("assignContainer", "RegularContainerAllocator.assignContainer",
+                    "capacity.allocator.RegularContainerAllocator.assignContainer", "org.apache.hadoop.yarn",
+                    "scheduler.capacity")) {
+                assertEquals(1, total(p, longName), "an 11-part name: " + longName);
             }
             assertEquals(1, total(p, "pg_hba"));
             assertEquals(1, total(p, "pg_hba.conf"));

@@ -61,6 +61,12 @@ class QueryMeaningTest {
         assertEquals("path:\\/api\\/v1\\/", QueryParsing.escapePathSlashes("path:/api/v1/"));
         assertEquals("message:/err(or)?/ AND x", QueryParsing.escapePathSlashes("message:/err(or)?/ AND x"));
         assertEquals("a\\/b", QueryParsing.escapePathSlashes("a\\/b"), "an escaped slash stays as it is");
+        assertEquals("path:\\/errors\\/", QueryParsing.escapePathSlashes("path:/errors/"),
+                "a directory is a path: nothing in it is a regular expression's");
+        assertEquals("\\/cart.php\\?id\\=3", QueryParsing.escapePathSlashes("/cart.php?id=3"), "a pasted request");
+        assertEquals("query:id\\=3", QueryParsing.escapePathSlashes("query:id=3"));
+        assertEquals("duration_ms:>=2000 AND mysql?", QueryParsing.escapePathSlashes("duration_ms:>=2000 AND mysql?"),
+                "comparisons and wildcards outside paths are as they were");
     }
 
     @Test

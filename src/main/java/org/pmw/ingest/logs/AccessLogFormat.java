@@ -275,11 +275,13 @@ final class AccessLogFormat extends LineLogFormat {
             // path:"/cart.php" counts every request of the page, whatever its parameters; the whole target is in
             // the message
             int question = target.indexOf('?');
-            if (question < 0) {
-                d.field("path", target);
-            } else {
-                d.field("path", target.substring(0, question));
-                d.field("query", target.substring(question + 1));
+            String path = question < 0 ? target : target.substring(0, question);
+            String query = question < 0 ? "" : target.substring(question + 1);
+            if (!path.isEmpty()) {
+                d.field("path", path);
+            }
+            if (!query.isEmpty()) {
+                d.field("query", query);
             }
         }
 

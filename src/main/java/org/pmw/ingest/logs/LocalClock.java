@@ -27,6 +27,8 @@ final class LocalClock {
     private int cachedOffset;
     /** The winter offset where the cached quarter hour is repeated, else the summer one. */
     private int cachedSecondPassOffset;
+    /** Where the cached quarter hour is repeated, the instant (epoch seconds) the clocks went back. */
+    private long cachedTransition;
     private long lastEpoch = Long.MIN_VALUE;
 
     LocalClock(ZoneId zone) {
@@ -46,12 +48,16 @@ final class LocalClock {
             cachedOffset = rules.getOffset(local).getTotalSeconds();
             java.util.List<ZoneOffset> valid = rules.getValidOffsets(local);
             cachedSecondPassOffset = valid.size() == 2 ? valid.get(1).getTotalSeconds() : cachedOffset;
+            java.time.zone.ZoneOffsetTransition transition = valid.size() == 2 ? rules.getTransition(local) : null;
+            cachedTransition = transition == null ? Long.MAX_VALUE : transition.toEpochSecond();
             cachedBucket = bucket;
         }
         long epoch = localSeconds - cachedOffset;
         if (cachedSecondPassOffset != cachedOffset && lastEpoch != Long.MIN_VALUE) {
             long secondPass = localSeconds - cachedSecondPassOffset;
-            if (epoch < lastEpoch - GONE_BACK_SECONDS && secondPass >= lastEpoch - GONE_BACK_SECONDS) {
+            // the clock has gone back: the time before was already past the change, or this one steps back to it
+            if (lastEpoch >= cachedTransition
+                    || epoch < lastEpoch - GONE_BACK_SECONDS && secondPass >= lastEpoch - GONE_BACK_SECONDS) {
                 epoch = secondPass;
             }
         }

@@ -134,6 +134,8 @@ final class Log4jFormat extends LineLogFormat {
                 case "NOTICE": return Level.NOTICE;
                 case "WARN": case "WARNING": return Level.WARN;
                 case "ERROR": case "SEVERE": return Level.ERROR;
+                // Python's logging and others beside the log4j family write CRITICAL
+                case "CRITICAL": case "CRIT": return Level.CRIT;
                 case "FATAL": return Level.FATAL;
                 default: return null;
             }

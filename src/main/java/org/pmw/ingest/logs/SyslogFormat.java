@@ -124,8 +124,9 @@ final class SyslogFormat extends LineLogFormat {
             int hostEnd = s.indexOf(' ', time.end + 1);
             int tagEnd = hostEnd < 0 ? -1 : s.indexOf(' ', hostEnd + 1);
             int tagLast = tagEnd < 0 ? s.length() - 1 : tagEnd - 1;
-            if (hostEnd <= time.end + 1 || tagLast <= hostEnd || s.charAt(tagLast) != ':') {
-                return none(expected);
+            if (hostEnd <= time.end + 1 || tagLast <= hostEnd || s.charAt(tagLast) != ':'
+                    || Level.parse(s.substring(time.end + 1, hostEnd), null) != null) {
+                return none(expected); // "2023-11-05T01:30:00Z ERROR app: ..." is a level, not a host
             }
             d.copyTimeFrom(time, clock, s.substring(from, time.end));
             return hostTagMessage(s, time.end + 1, pri, d);

@@ -78,7 +78,7 @@ public final class RetimeDialog extends Dialog<RetimeDialog.Choice> {
         }
         String text = offset.getText().trim();
         long ms = 0;
-        if (!text.isEmpty() && !text.equals("0")) {
+        if (!text.isEmpty() && !text.matches("[+-]?0+[smhd]?")) {
             boolean negative = text.startsWith("-");
             String magnitude = negative || text.startsWith("+") ? text.substring(1) : text;
             ms = TimeArguments.duration(magnitude).toMillis() * (negative ? -1 : 1);
@@ -87,6 +87,9 @@ public final class RetimeDialog extends Dialog<RetimeDialog.Choice> {
         if (!year.getText().isBlank()) {
             try {
                 y = Integer.valueOf(year.getText().trim());
+                if (y < 1 || y > 9999) {
+                    throw new NumberFormatException();
+                }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("the year must be a number such as 2005, not '"
                         + year.getText().trim() + "'");

@@ -191,6 +191,13 @@ class LogFormatDetectionTest {
                 + "2023-11-05T01:31:00.5-04:00 web1 CRON[7]: (root) CMD (run-parts /etc/cron.hourly)\n"
                 + "2023-11-05T01:32:00.000001-04:00 web1 kernel: [ 1.23] Out of memory: Killed process 42 (java)\n";
         assertEquals(Optional.of("syslog"), detect("messages", text), ranking("messages", text));
+        // a level where syslog has its host: an application's lines, read with their levels, not as syslog
+        String levels = "2023-11-05T01:30:00Z ERROR app: database unreachable\n"
+                + "2023-11-05T01:30:01Z WARNING app: retrying\n2023-11-05T01:30:02Z CRITICAL app: giving up\n";
+        assertEquals(Optional.of("log4j"), detect("app.log", levels), ranking("app.log", levels));
+        ParseRun read = ParseRun.of(ParseRun.format("log4j"), "app.log", levels);
+        assertEquals(List.of(org.pmw.model.Level.ERROR, org.pmw.model.Level.WARN, org.pmw.model.Level.CRIT),
+                read.events.stream().map(org.pmw.model.Event::level).toList());
     }
 
     @Test

@@ -81,6 +81,13 @@ class SyslogFormatTest {
                 Instant.parse("2023-11-05T05:54:58Z"), Instant.parse("2023-11-05T06:05:00Z"),
                 Instant.parse("2023-11-05T06:20:00Z"), Instant.parse("2023-11-05T07:10:00Z")), times,
                 "summer time until the clock goes back, then winter time; a line two seconds late is not the clock");
+        // once past the change, a line written a quarter of an hour late stays in winter time, and so do the rest
+        ParseRun late = ParseRun.of(ParseRun.format("syslog"), "messages", "Nov  5 01:30:00 db1 app: a\n"
+                + "Nov  5 01:50:00 db1 app: b\nNov  5 01:10:00 db1 app: c\nNov  5 01:40:00 db1 app: d\n"
+                + "Nov  5 01:25:00 db1 app: late\nNov  5 01:42:00 db1 app: e\n", ZoneId.of("America/New_York"),
+                2023, null);
+        assertEquals(List.of("05:30", "05:50", "06:10", "06:40", "06:25", "06:42"), late.events.stream()
+                .map(e -> Instant.ofEpochMilli(e.ts()).toString().substring(11, 16)).toList());
     }
 
     @Test
