@@ -332,7 +332,13 @@ public final class Workbench {
                 : org.pmw.ui.timeline.TimelineView.Palette.LIGHT);
     }
 
+    /**
+     * Puts the window's own stylesheet first: the dark theme's, when it is on, must come after it to win. (Added
+     * after a dark theme remembered from the last session, it had undone half of it.)
+     */
     public static void style(Scene scene) {
-        scene.getStylesheets().add(Workbench.class.getResource("/org/pmw/ui/workbench.css").toExternalForm());
+        String sheet = Workbench.class.getResource("/org/pmw/ui/workbench.css").toExternalForm();
+        scene.getStylesheets().remove(sheet);
+        scene.getStylesheets().add(0, sheet);
     }
 }
