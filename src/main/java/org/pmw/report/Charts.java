@@ -53,7 +53,8 @@ final class Charts {
         int width = 900;
         int label = 170;
         int laneHeight = 22;
-        int top = 24;
+        // three rows of change labels above the lanes
+        int top = 46;
         int height = top + lanes.size() * laneHeight + 30;
         double plot = width - label - 10;
         double bucketWidth = plot / d.buckets();
@@ -112,6 +113,7 @@ final class Charts {
             }
         }
         double bottom = top + lanes.size() * laneHeight;
+        LabelRows changeLabels = new LabelRows(3);
         for (Change c : data.incident().getChanges()) {
             if (c.startedAt() == null) {
                 continue;
@@ -120,10 +122,15 @@ final class Charts {
             if (x < label || x > width - 10) {
                 continue;
             }
-            svg.append("<line x1=\"").append(f(x)).append("\" y1=\"").append(top - 6).append("\" x2=\"").append(f(x))
-                    .append("\" y2=\"").append(f(bottom)).append("\" stroke=\"#2e7d32\" stroke-width=\"1.2\"/>");
-            svg.append("<text x=\"").append(f(x + 2)).append("\" y=\"").append(top - 8).append("\" fill=\"#2e7d32\">")
-                    .append(esc(c.id())).append("</text>");
+            int row = changeLabels.place(x + 2, LabelRows.width(c.id(), 11));
+            double labelY = top - 8 - row * 11;
+            svg.append("<line x1=\"").append(f(x)).append("\" y1=\"").append(f(row < 0 ? top - 6 : labelY + 2))
+                    .append("\" x2=\"").append(f(x)).append("\" y2=\"").append(f(bottom))
+                    .append("\" stroke=\"#2e7d32\" stroke-width=\"1.2\"/>");
+            if (row >= 0) {
+                svg.append("<text x=\"").append(f(x + 2)).append("\" y=\"").append(f(labelY))
+                        .append("\" fill=\"#2e7d32\">").append(esc(c.id())).append("</text>");
+            }
         }
         for (Marker m : data.incident().getMarkers()) {
             double x = label + (m.at().toEpochMilli() - start) * plot / span;
@@ -137,8 +144,10 @@ final class Charts {
         for (int t = 0; t <= 6; t++) {
             double x = label + plot * t / 6;
             long at = start + span * t / 6;
+            // the first and last times end at the plot's edges instead of running off the picture
+            String anchor = t == 0 ? "start" : t == 6 ? "end" : "middle";
             svg.append("<text x=\"").append(f(x)).append("\" y=\"").append(f(bottom + 16))
-                    .append("\" text-anchor=\"middle\" fill=\"#56606b\">")
+                    .append("\" text-anchor=\"").append(anchor).append("\" fill=\"#56606b\">")
                     .append(esc(fmt.format(Instant.ofEpochMilli(at).atZone(data.zone())))).append("</text>");
         }
         svg.append("</svg>");
@@ -194,6 +203,7 @@ final class Charts {
             svg.append("<circle cx=\"").append(f(x)).append("\" cy=\"").append(f(y)).append("\" r=\"3\" fill=\"#d35400\"/>");
         }
         svg.append("<path d=\"").append(line).append("\" fill=\"none\" stroke=\"#d35400\" stroke-width=\"1.5\"/>");
+        LabelRows rows = new LabelRows(3);
         if (fit != null) {
             StringBuilder curve = new StringBuilder();
             for (int i = 0; i <= 60; i++) {
@@ -204,16 +214,16 @@ final class Charts {
             }
             svg.append("<path d=\"").append(curve).append("\" fill=\"none\" stroke=\"#2e7d32\" stroke-dasharray=\"6,4\""
                     + " stroke-width=\"1.5\"/>");
-            vertical(svg, 50 + fit.peakConcurrency() / maxN * 380, "N*=" + Math.round(fit.peakConcurrency()), "#2e7d32",
-                    maxN, fit.peakConcurrency());
+            vertical(svg, rows, 50 + fit.peakConcurrency() / maxN * 380, "N*=" + Math.round(fit.peakConcurrency()),
+                    "#2e7d32", maxN, fit.peakConcurrency());
         }
         Integer knee = run.saturation().kneeConcurrency();
         if (knee != null) {
-            vertical(svg, 50 + knee / maxN * 380, "knee " + knee, "#1565c0", maxN, knee);
+            vertical(svg, rows, 50 + knee / maxN * 380, "knee " + knee, "#1565c0", maxN, knee);
         }
         Integer errors = run.saturation().errorsStartConcurrency();
         if (errors != null) {
-            vertical(svg, 50 + errors / maxN * 380, "errors " + errors, "#c62828", maxN, errors);
+            vertical(svg, rows, 50 + errors / maxN * 380, "errors " + errors, "#c62828", maxN, errors);
         }
         StringBuilder p99 = new StringBuilder();
         for (StepResult s : steps) {
@@ -230,14 +240,16 @@ final class Charts {
         return svg.toString();
     }
 
-    private static void vertical(StringBuilder svg, double x, String label, String color, double maxN, double n) {
+    private static void vertical(StringBuilder svg, LabelRows rows, double x, String label, String color,
+                                 double maxN, double n) {
         if (n <= 0 || n > maxN) {
             return;
         }
         svg.append("<line x1=\"").append(f(x)).append("\" y1=\"20\" x2=\"").append(f(x)).append("\" y2=\"260\" stroke=\"")
                 .append(color).append("\" stroke-dasharray=\"3,3\"/>");
-        svg.append("<text x=\"").append(f(x + 3)).append("\" y=\"32\" fill=\"").append(color).append("\">")
-                .append(esc(label)).append("</text>");
+        int row = Math.max(0, rows.place(x + 3, LabelRows.width(label, 11)));
+        svg.append("<text x=\"").append(f(x + 3)).append("\" y=\"").append(32 + row * 12).append("\" fill=\"")
+                .append(color).append("\">").append(esc(label)).append("</text>");
     }
 
     private static void panel(StringBuilder svg, double x, double y, double w, double h, double maxN, double maxY,

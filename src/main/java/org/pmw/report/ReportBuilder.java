@@ -250,8 +250,8 @@ public final class ReportBuilder {
         if (data.overview() != null && !data.overviewLanes().isEmpty()) {
             doc.add(new ReportDocument.Chart(Charts.overview(data), "Events per source over the incident window, errors in"
                     + " red; changes as green lines, incident markers dashed."));
-            doc.add(new ReportDocument.Para(List.of(ReportDocument.text("Event density from "),
-                    doc.ref("pmw histogram " + data.projectName() + " '*' --bucket 1h"))));
+            doc.add(new ReportDocument.Para(List.of(ReportDocument.text("The event density is counted again by the"
+                    + " histogram in the footnote."), doc.ref("pmw histogram " + data.projectName() + " '*' --bucket 1h"))));
         }
         List<List<List<ReportDocument.Span>>> rows = new ArrayList<>();
         for (TimelineItem item : data.timeline()) {
@@ -260,6 +260,7 @@ public final class ReportBuilder {
             if (item.kind().name().equals("BOOKMARK") && item.id() != null) {
                 Event e = data.events().get(item.id());
                 if (e != null) {
+                    what.add(ReportDocument.text(": "));
                     what.add(new ReportDocument.Code(firstLine(e.raw())));
                 }
                 what.add(doc.ref(showCommand(item.id())));
@@ -268,7 +269,7 @@ public final class ReportBuilder {
                     List.of(ReportDocument.text(UTC.format(item.at().atZone(java.time.ZoneOffset.UTC)))),
                     List.of(ReportDocument.text(item.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '))), what));
         }
-        doc.add(new ReportDocument.Table(List.of(data.zone().getId(), "UTC", "What", ""), rows));
+        doc.add(new ReportDocument.Table(List.of(data.zone().getId(), "UTC", "Kind", "What"), rows));
     }
 
     private static String firstLine(String s) {

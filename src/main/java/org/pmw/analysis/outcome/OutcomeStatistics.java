@@ -61,7 +61,7 @@ public final class OutcomeStatistics {
         if (changePct != null) {
             text.append(" (").append(signedPct(changePct)).append(')');
         }
-        text.append("; p = ").append(pValue(p)).append(" (").append(RATE_TEST).append("): ").append(verdict)
+        text.append("; p ").append(pValue(p)).append(" (").append(RATE_TEST).append("): ").append(verdict)
                 .append('.');
         Double pZero = null;
         if (afterCount == 0) {
@@ -133,7 +133,7 @@ public final class OutcomeStatistics {
         if (changePct != null) {
             text.append(" (").append(signedPct(changePct)).append(')');
         }
-        text.append("; p = ").append(pValue(p)).append(" (").append(test).append("): ").append(verdict).append('.');
+        text.append("; p ").append(pValue(p)).append(" (").append(test).append("): ").append(verdict).append('.');
         Double pZero = null;
         if (afterNum == 0 && beforeNum > 0) {
             pZero = Math.exp(afterDen * Math.log1p(-beforeRatio));
@@ -210,10 +210,11 @@ public final class OutcomeStatistics {
                 : String.format(Locale.ROOT, "%.3g%%", pct);
     }
 
+    /** "= 0.042", or "< 1e-300" where a double cannot tell it from 0 ("p = < 1e-300" read oddly). */
     private static String pValue(double p) {
         if (p == 0) {
             return "< 1e-300";
         }
-        return p >= 0.001 ? String.format(Locale.ROOT, "%.3f", p) : String.format(Locale.ROOT, "%.2g", p);
+        return "= " + (p >= 0.001 ? String.format(Locale.ROOT, "%.3f", p) : String.format(Locale.ROOT, "%.2g", p));
     }
 }
