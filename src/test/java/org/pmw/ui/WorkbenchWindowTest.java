@@ -207,6 +207,25 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void markersTooCloseForTwoLabelsAreCountedAndNamedOnHover(FxRobot robot) throws Exception {
+        Project project = sampleProject("markers");
+        project.investigation().setMarker("outage_begins", java.time.Instant.parse("2005-10-10T14:20:00Z"),
+                "Outage begins");
+        project.investigation().setMarker("detected", java.time.Instant.parse("2005-10-10T14:21:00Z"), "Errors noticed");
+        project.save();
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        TimelineView timeline = robot.lookup("#timeline").queryAs(TimelineView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> timeline.markerLabelPoint("Outage begins").isPresent());
+        javafx.geometry.Point2D label = timeline.localToScreen(timeline.markerLabelPoint("Outage begins").orElseThrow());
+        robot.moveTo(label.add(0, 40)).moveTo(label);
+        WaitForAsyncUtils.waitForFxEvents();
+        String text = timeline.hoverText();
+        assertTrue(text != null && text.contains("Outage begins") && text.contains("Errors noticed"),
+                "the label that stands for both names both: " + text);
+    }
+
+    @Test
     void aChangeIsEditedFromItsInspectorAndTheEditIsUndoable(FxRobot robot) throws Exception {
         Project project = sampleProject("edit");
         org.pmw.model.Change added = project.investigation().addChange(new org.pmw.model.Change(null, "config",

@@ -380,6 +380,18 @@ public final class TimelineView extends Region {
 
     /** A record's full title and detail when the pointer rests on it: the lane has room for its label only. */
     private void onMoved(MouseEvent e) {
+        if (e.getY() >= AXIS_HEIGHT - 20 && e.getY() < AXIS_HEIGHT) {
+            for (Object[] spot : markerLabelSpots) {
+                if (e.getX() >= (Double) spot[0] && e.getX() <= (Double) spot[1]) {
+                    if (!spot[2].equals(hover.getText()) || !hover.isShowing()) {
+                        hovered = null;
+                        hover.setText((String) spot[2]);
+                        hover.show(this, e.getScreenX() + 14, e.getScreenY() + 14);
+                    }
+                    return;
+                }
+            }
+        }
         TimelineItem item = itemAt(e.getX(), e.getY());
         if (item == null) {
             hideHover();
@@ -400,6 +412,17 @@ public final class TimelineView extends Region {
     /** The text of the hover tooltip while it shows, else null. */
     public String hoverText() {
         return hover.isShowing() ? hover.getText() : null;
+    }
+
+    /** The middle of the marker label along the axis that starts with {@code text}; empty when none is drawn. */
+    public java.util.Optional<javafx.geometry.Point2D> markerLabelPoint(String text) {
+        for (Object[] spot : markerLabelSpots) {
+            if (((String) spot[3]).startsWith(text)) {
+                return java.util.Optional.of(new javafx.geometry.Point2D(((Double) spot[0] + (Double) spot[1]) / 2,
+                        AXIS_HEIGHT - 10));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Where a record's item starts, in this view's coordinates; empty when it is not drawn. */
@@ -526,12 +549,20 @@ public final class TimelineView extends Region {
         }
         List<MarkerLabel> placed = placeMarkerLabels(xs, widths, textWidth(" +9", 10), getWidth() - scrollBarWidth());
         g.setTextAlign(TextAlignment.LEFT);
+        markerLabelSpots.clear();
         for (MarkerLabel at : placed) {
             String text = texts.get(at.marker()) + (at.hidden() > 0 ? " +" + at.hidden() : "");
-            g.setFill(Color.web("#7b1fa2"));
+            g.setFill(markerColour());
             g.fillText(text, at.textX(), AXIS_HEIGHT - 10);
-            g.setStroke(Color.web("#7b1fa2"));
+            g.setStroke(markerColour());
             g.strokeLine(xs[at.marker()] + 0.5, AXIS_HEIGHT - 4, xs[at.marker()] + 0.5, AXIS_HEIGHT);
+            // resting on the label names every marker it stands for
+            StringBuilder named = new StringBuilder();
+            for (int k = at.marker(); k <= at.marker() + at.hidden() && k < markerLabels.size(); k++) {
+                TimelineItem item = (TimelineItem) markerLabels.get(k)[2];
+                named.append(named.length() == 0 ? "" : "\n").append(item.detail() == null ? item.label() : item.detail());
+            }
+            markerLabelSpots.add(new Object[] {at.textX(), at.textX() + textWidth(text, 10), named.toString(), text});
         }
         g.setFont(Font.font("System", 11));
     }
@@ -667,6 +698,13 @@ public final class TimelineView extends Region {
     }
 
     private final List<Object[]> markerLabels = new ArrayList<>();
+    /** Where each marker label is drawn along the axis ({from, to, names, text}), for the hover. */
+    private final List<Object[]> markerLabelSpots = new ArrayList<>();
+
+    /** Incident markers' purple, lighter on the dark theme's near-black. */
+    private Color markerColour() {
+        return palette == Palette.DARK ? Color.web("#ce93d8") : Color.web("#7b1fa2");
+    }
 
     private final Map<Integer, Double> labelEnds = new java.util.HashMap<>();
 
@@ -687,11 +725,11 @@ public final class TimelineView extends Region {
                 if (x < LABEL_WIDTH || x > getWidth()) {
                     continue;
                 }
-                g.setStroke(selected ? Color.web("#c62828") : Color.web("#7b1fa2"));
+                g.setStroke(selected ? Color.web("#c62828") : markerColour());
                 g.setLineDashes(4, 3);
                 g.strokeLine(x + 0.5, AXIS_HEIGHT, x + 0.5, h);
                 g.setLineDashes();
-                markerLabels.add(new Object[] {x, item.label()});
+                markerLabels.add(new Object[] {x, item.label(), item});
                 continue;
             }
             double top = laneTop(lane);
@@ -735,6 +773,10 @@ public final class TimelineView extends Region {
             if (labelX + width > edge - 4 && x - 8 - width > Math.max(free + 4, previous) && !inside) {
                 labelX = x - 8 - width; // at the right edge, a point's label goes on its left
             }
+            if (selected && !inside && labelX + width > edge - 4) {
+                // the selected record's label is always whole: left of its mark, or as far right as the edge allows
+                labelX = Math.max(LABEL_WIDTH + 2, Math.min(x - 8 - width, edge - 4 - width));
+            }
             if (selected || (labelX > free + 4 && labelX + width < next && labelX + width <= edge)) {
                 // a label inside a long bar is drawn light on the bar's colour
                 labels.add(new RecordLabel(item.label(), labelX, top + LANE_HEIGHT / 2, inside ? Color.WHITE : null,
@@ -746,9 +788,12 @@ public final class TimelineView extends Region {
         g.setTextBaseline(VPos.CENTER);
         for (RecordLabel label : giveWayToSelected(labels)) {
             if (label.selected() && label.colour() == null) {
-                // over the shapes of later records it passes, on a ground of its own so it stays readable
-                g.setFill(label.lane() % 2 == 0 ? palette.laneEven : palette.laneOdd);
-                g.fillRect(label.x() - 2, laneTop(label.lane()) + 2, label.width() + 4, LANE_HEIGHT - 4);
+                // a tag over the records it passes: readable, and they still show through it
+                Color ground = palette.background;
+                g.setFill(Color.color(ground.getRed(), ground.getGreen(), ground.getBlue(), 0.8));
+                g.fillRoundRect(label.x() - 3, laneTop(label.lane()) + 2, label.width() + 6, LANE_HEIGHT - 4, 4, 4);
+                g.setStroke(Color.web("#c62828"));
+                g.strokeRoundRect(label.x() - 3 + 0.5, laneTop(label.lane()) + 2.5, label.width() + 5, LANE_HEIGHT - 5, 4, 4);
             }
             g.setFill(label.colour() == null ? palette.text : label.colour());
             g.fillText(label.text(), label.x(), label.y());
