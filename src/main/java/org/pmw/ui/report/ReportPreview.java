@@ -36,8 +36,12 @@ final class ReportPreview extends ScrollPane {
 
     private final VBox page = new VBox(6);
     private final List<ImageView> charts = new ArrayList<>();
-    /** Each table and the widths its columns would like. */
-    private final Map<GridPane, ColumnWidths> tables = new java.util.IdentityHashMap<>();
+    /** Each table, the widths its columns would like, and its rows as cards for a panel too narrow for them. */
+    private final Map<GridPane, TableFit> tables = new java.util.IdentityHashMap<>();
+
+    /** A table as drawn: the grid, or its rows as cards, whichever {@code holder} shows. */
+    private record TableFit(ColumnWidths widths, VBox holder, VBox cards) {
+    }
 
     ReportPreview() {
         getStyleClass().add("report-preview");
@@ -101,7 +105,7 @@ final class ReportPreview extends ScrollPane {
             }
             return list;
         } else if (block instanceof ReportDocument.Table t) {
-            return table(t);
+            return tableOrCards(t);
         } else if (block instanceof ReportDocument.Chart c) {
             return chart(c, drawn.get(c));
         }
@@ -160,6 +164,36 @@ final class ReportPreview extends ScrollPane {
      * Columns share the width by the text they hold, as in the exported HTML, but none gets narrower than its
      * longest word (up to a limit), so a narrow panel wraps between words, not inside them.
      */
+    /**
+     * A table, shown as a grid where the panel has room for each column's longest word, else as one card a row
+     * ("When: 2005-10-10 17:51" on a line of its own), so nothing is broken inside a word.
+     */
+    private Node tableOrCards(ReportDocument.Table t) {
+        GridPane grid = table(t);
+        VBox cards = new VBox(4);
+        cards.getStyleClass().add("report-cards");
+        for (List<List<ReportDocument.Span>> row : t.rows()) {
+            VBox card = new VBox(1);
+            card.getStyleClass().add("report-card");
+            for (int c = 0; c < row.size(); c++) {
+                if (ReportDocument.plainLength(row.get(c)) == 0 || row.get(c).stream().allMatch(
+                        span -> span instanceof ReportDocument.Text text && text.text().isBlank())) {
+                    continue; // "Ticket:" with nothing after it says nothing
+                }
+                List<ReportDocument.Span> spans = new ArrayList<>();
+                if (!t.header(c).isEmpty()) {
+                    spans.add(new ReportDocument.Strong(t.header(c) + ": "));
+                }
+                spans.addAll(row.get(c));
+                card.getChildren().add(flow(spans));
+            }
+            cards.getChildren().add(card);
+        }
+        VBox holder = new VBox(grid);
+        tables.put(grid, new TableFit(tables.remove(grid).widths(), holder, cards));
+        return holder;
+    }
+
     private GridPane table(ReportDocument.Table t) {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("report-table");
@@ -186,7 +220,7 @@ final class ReportPreview extends ScrollPane {
             column.setFillWidth(true);
             grid.getColumnConstraints().add(column);
         }
-        tables.put(grid, new ColumnWidths(min, pref));
+        tables.put(grid, new TableFit(new ColumnWidths(min, pref), null, null));
         int row = 0;
         if (t.headers().stream().anyMatch(h -> !h.isEmpty())) {
             for (int c = 0; c < columns; c++) {
@@ -268,7 +302,7 @@ final class ReportPreview extends ScrollPane {
 
     /**
      * Charts shrink to the panel; so do tables, whose columns keep their longest words whole while the panel
-     * has room for them all, and share out what it has when it has not.
+     * has room for them all; where it has not, a table of more than two columns shows one card a row.
      */
     private void fitToWidth() {
         double width = getViewportBounds().getWidth() - page.getPadding().getLeft() - page.getPadding().getRight();
@@ -276,8 +310,14 @@ final class ReportPreview extends ScrollPane {
             double natural = view.getImage().getWidth();
             view.setFitWidth(width > 0 ? Math.min(natural, width) : natural);
         }
-        for (Map.Entry<GridPane, ColumnWidths> table : tables.entrySet()) {
-            double[] shares = table.getValue().shares(width);
+        for (Map.Entry<GridPane, TableFit> table : tables.entrySet()) {
+            ColumnWidths widths = table.getValue().widths();
+            boolean fits = width <= 0 || widths.needed() <= width || widths.min().length <= 2;
+            Node shown = fits ? table.getKey() : table.getValue().cards();
+            if (table.getValue().holder().getChildren().get(0) != shown) {
+                table.getValue().holder().getChildren().setAll(shown);
+            }
+            double[] shares = widths.shares(width);
             List<ColumnConstraints> columns = table.getKey().getColumnConstraints();
             for (int c = 0; c < columns.size(); c++) {
                 columns.get(c).setPercentWidth(100 * shares[c]);
@@ -291,6 +331,11 @@ final class ReportPreview extends ScrollPane {
      * that in proportion to {@code pref}. With less room than the words need, each gets its part of the room.
      */
     record ColumnWidths(double[] min, double[] pref) {
+
+        /** The room every column's longest word needs. */
+        double needed() {
+            return java.util.Arrays.stream(min).sum();
+        }
 
         /** Each column's share of {@code width}, adding up to 1. */
         double[] shares(double width) {

@@ -38,6 +38,7 @@ class ReportPreviewTest {
         this.stage = stage;
         preview = new ReportPreview();
         stage.setScene(new Scene(preview, 480, 700));
+        stage.setWidth(480); // a test before may have widened the stage
         stage.show();
     }
 
@@ -76,6 +77,11 @@ class ReportPreviewTest {
         return out;
     }
 
+    /** The grid a table is drawn as, where the panel has room for it. */
+    private static GridPane grid(Node table) {
+        return (GridPane) ((Parent) table).getChildrenUnmodifiable().get(0);
+    }
+
     private static String text(TextFlow flow) {
         return flow.getChildren().stream().map(n -> ((javafx.scene.text.Text) n).getText()).collect(Collectors.joining());
     }
@@ -99,7 +105,7 @@ class ReportPreviewTest {
         assertEquals("To write (Impact): Who was affected, for how long.", text(todo));
         assertTrue(todo.getStyleClass().contains("report-todo"));
         assertEquals(2, all(blocks.get(4)).stream().filter(n -> n instanceof TextFlow).count(), "two bullets");
-        GridPane table = (GridPane) blocks.get(5);
+        GridPane table = grid(blocks.get(5));
         assertEquals(9, table.getChildren().size(), "a header row and two rows of three cells");
         ImageView picture = (ImageView) all(blocks.get(6)).stream().filter(n -> n instanceof ImageView)
                 .findFirst().orElseThrow();
@@ -132,7 +138,7 @@ class ReportPreviewTest {
         ReportDocument doc = postmortem();
         WaitForAsyncUtils.asyncFx(() -> preview.show(doc, Map.of())).get();
         WaitForAsyncUtils.waitForFxEvents();
-        GridPane table = (GridPane) preview.page().getChildren().get(5);
+        GridPane table = grid(preview.page().getChildren().get(5));
         Node when = table.getChildren().stream()
                 .filter(n -> GridPane.getColumnIndex(n) == 1 && GridPane.getRowIndex(n) == 1).findFirst().orElseThrow();
         javafx.scene.text.Text date = (javafx.scene.text.Text) ((TextFlow) ((Parent) when).getChildrenUnmodifiable()
@@ -155,9 +161,31 @@ class ReportPreviewTest {
                 List.of(List.of(new Text("Status")), List.of(new Text("draft")), List.of(new Text("(reviewed by dba)"))))));
         WaitForAsyncUtils.asyncFx(() -> preview.show(doc, Map.of())).get();
         WaitForAsyncUtils.waitForFxEvents();
-        GridPane table = (GridPane) preview.page().getChildren().get(0);
+        GridPane table = grid(preview.page().getChildren().get(0));
         assertEquals(5, table.getChildren().size(), "no header row, and the third cell of the longer row");
         assertEquals(3, table.getColumnConstraints().size());
+    }
+
+    @Test
+    void aTableTooWideForThePanelShowsOneCardARowAndAGridAgainWhenThereIsRoom() throws Exception {
+        ReportDocument doc = new ReportDocument();
+        List<String> headers = List.of("Outcome", "Metric", "Before", "After", "Change", "p", "Verdict");
+        doc.add(new ReportDocument.Table(headers, List.of(List.of(List.of(new Text("O1 Segfaults after the push")),
+                List.of(new Code("\"segmentation fault\" per minute")), List.of(new Text("4161 in 600 min")),
+                List.of(new Text("0 in 150 min")), List.of(new Text("-100.0%")), List.of(new Text("< 1e-300")),
+                List.of(new Strong("significant decrease"))))));
+        WaitForAsyncUtils.asyncFx(() -> preview.show(doc, Map.of())).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        Parent holder = (Parent) preview.page().getChildren().get(0);
+        Node shown = holder.getChildrenUnmodifiable().get(0);
+        assertTrue(shown.getStyleClass().contains("report-cards"), "480 px hold no seven columns of whole words");
+        List<String> lines = all(shown).stream().filter(n -> n instanceof TextFlow).map(n -> text((TextFlow) n)).toList();
+        assertEquals(List.of("Outcome: O1 Segfaults after the push", "Metric: \"segmentation fault\" per minute",
+                "Before: 4161 in 600 min", "After: 0 in 150 min", "Change: -100.0%", "p: < 1e-300",
+                "Verdict: significant decrease"), lines);
+        WaitForAsyncUtils.asyncFx(() -> stage.setWidth(1200)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(holder.getChildrenUnmodifiable().get(0) instanceof GridPane, "a wide panel shows the grid");
     }
 
     @Test
