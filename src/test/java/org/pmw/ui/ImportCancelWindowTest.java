@@ -41,6 +41,8 @@ class ImportCancelWindowTest {
         main = Workbench.build(workbench, new RecentProjects(Preferences.userRoot().node("org/pmw/test-" + System.nanoTime())));
         main.installStatusBar(runner);
         stage.setScene(new Scene(main, 1280, 720));
+        stage.setWidth(1280); // the stage is shared by every test class of the run
+        stage.setHeight(720);
         stage.show();
     }
 

@@ -48,6 +48,9 @@ class WorkbenchWindowTest {
         Scene scene = new Scene(main, 1280, 720);
         Workbench.style(scene);
         stage.setScene(scene);
+        // the stage is shared by every test class of the run: one before may have left it another size
+        stage.setWidth(1280);
+        stage.setHeight(720);
         stage.show();
     }
 

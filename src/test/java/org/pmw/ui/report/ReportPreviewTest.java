@@ -38,7 +38,8 @@ class ReportPreviewTest {
         this.stage = stage;
         preview = new ReportPreview();
         stage.setScene(new Scene(preview, 480, 700));
-        stage.setWidth(480); // a test before may have widened the stage
+        stage.setWidth(480); // the stage is shared by every test class of the run
+        stage.setHeight(700);
         stage.show();
     }
 
