@@ -47,8 +47,10 @@ public final class LoadTestsView extends VBox {
             @Override
             protected void updateItem(LoadTestRun run, boolean empty) {
                 super.updateItem(run, empty);
-                setText(empty || run == null ? null : run.id() + "  " + run.name() + "  (" + run.steps().size()
-                        + " steps)");
+                // the file's name last: a narrow panel cuts that, not the steps
+                setText(empty || run == null ? null : run.id() + " · " + run.steps().size() + " steps · "
+                        + run.name());
+                setTooltip(empty || run == null ? null : new javafx.scene.control.Tooltip(run.name()));
             }
         });
         runs.getSelectionModel().getSelectedItems().addListener(
@@ -172,10 +174,12 @@ public final class LoadTestsView extends VBox {
             }
             latency.getData().add(p99);
             style(p99, colour, "", 2, true, 1);
-            text.add(run.id() + ": " + (c.summary() == null ? "" : c.summary()) + (c.fitNote() == null ? ""
-                    : " (" + c.fitNote() + ")"));
+            // the first finding heads the charts; the rest of the analysis follows them
+            String first = c.summary() == null ? "" : firstSentence(c.summary());
+            String rest = c.summary() == null ? "" : c.summary().substring(first.length()).strip();
+            text.add(run.id() + ": " + rest + (c.fitNote() == null ? "" : " (" + c.fitNote() + ")"));
             if (c.summary() != null) {
-                headlines.add(run.id() + ": " + firstSentence(c.summary()));
+                headlines.add(run.id() + ": " + first);
             }
         }
         summary.setText(String.join("\n", text));

@@ -77,6 +77,15 @@ final class ReportPreview extends ScrollPane {
         setVvalue(scroll);
     }
 
+    /** Says the report is being drawn, while there is nothing of it to show yet. */
+    void showPending() {
+        if (page.getChildren().isEmpty()) {
+            Label pending = new Label("Drawing the report…");
+            pending.getStyleClass().add("report-caption");
+            page.getChildren().setAll(pending);
+        }
+    }
+
     void clear() {
         charts.clear();
         tables.clear();

@@ -180,6 +180,10 @@ public final class ReportView extends VBox {
         }
         loading = false;
         int mine = renders.incrementAndGet();
+        preview.showPending();
+        if (windowShowing()) {
+            windowPreview.showPending();
+        }
         String chosen = template.getValue();
         org.pmw.model.Incident copy;
         try {
