@@ -124,9 +124,16 @@ public final class Project implements Closeable {
         if (!state.exists() || state.version() != EventSchema.VERSION) {
             return true;
         }
-        Set<String> expected = new HashSet<>();
-        incident.getSources().forEach(s -> expected.add(s.id()));
-        return !expected.equals(new HashSet<>(state.sources()));
+        return !new HashSet<>(indexKeys(incident.getSources())).equals(new HashSet<>(state.sources()));
+    }
+
+    /**
+     * What the index records of each source it holds: its id and how its times were read, so an index built with
+     * another zone, clock offset or year than the manifest says is seen as stale and rebuilt.
+     */
+    private static List<String> indexKeys(List<SourceFile> sources) {
+        return sources.stream().map(s -> s.id() + "\t" + s.zone() + "\t" + s.clockOffsetMs() + "\t" + s.year())
+                .toList();
     }
 
     public ProjectLayout layout() { return layout; }
@@ -445,7 +452,7 @@ public final class Project implements Closeable {
             }
         }
         try {
-            index.commit(sourceIds());
+            index.commit(indexKeys(incident.getSources()));
             savePatterns();
         } catch (IOException e) {
             // incident.json already lists the new sources; the next open sees the mismatch and rebuilds the index
@@ -524,7 +531,7 @@ public final class Project implements Closeable {
         requireWritable();
         indexing.lock();
         try {
-            reindexLocked(progress);
+            reindexLocked(progress, incident.getSources(), true);
         } finally {
             indexing.unlock();
         }
@@ -556,60 +563,61 @@ public final class Project implements Closeable {
                     old.skipped(), old.first(), old.last(), old.notes(), old.contentSha256(), old.contentSize());
             List<SourceFile> after = new ArrayList<>(before);
             after.set(before.indexOf(old), changed);
+            // the manifest is not touched until the new index is built and checked: an edit saved meanwhile saves
+            // the sources as they are, and a refusal takes back only what was not committed
+            Map<String, long[]> spans = reindexLocked(progress, after, false);
+            long[] span = spans.get(sourceId);
+            long kept = span == null ? 0 : span[2];
+            if (kept != old.events()) {
+                rollbackQuietly();
+                // a year without 29 February, say: the lines it cannot read would leave bookmarks pointing nowhere
+                throw new IllegalArgumentException("read that way, " + sourceId + " keeps " + kept + " of its "
+                        + old.events() + " events (the others cannot be read: " + (year != null
+                        ? "29 February in " + year + "?" : "see pmw import's skipped lines") + "); nothing changed");
+            }
+            changed = new SourceFile(changed.id(), changed.name(), changed.originalPath(), changed.evidencePath(),
+                    changed.size(), changed.sha256(), changed.format(), changed.category(), changed.zone(),
+                    changed.year(), changed.host(), changed.clockOffsetMs(), changed.importedAt(), changed.events(),
+                    changed.skipped(), span == null ? null : Instant.ofEpochMilli(span[0]),
+                    span == null ? null : Instant.ofEpochMilli(span[1]), changed.notes(), changed.contentSha256(),
+                    changed.contentSize());
+            after.set(before.indexOf(old), changed);
             synchronized (incidentChange) {
                 incident.setSources(after);
-            }
-            try {
-                Map<String, long[]> spans = reindexLocked(progress);
-                long[] span = spans.get(sourceId);
-                long kept = span == null ? 0 : span[2];
-                if (kept != old.events()) {
-                    // a year without 29 February, say: the lines it cannot read would leave bookmarks pointing nowhere
-                    throw new IllegalArgumentException("read that way, " + sourceId + " keeps " + kept + " of its "
-                            + old.events() + " events (the others cannot be read: " + (year != null
-                            ? "29 February in " + year + "?" : "see pmw import's skipped lines") + "); nothing changed");
-                }
-                changed = new SourceFile(changed.id(), changed.name(), changed.originalPath(), changed.evidencePath(),
-                        changed.size(), changed.sha256(), changed.format(), changed.category(), changed.zone(),
-                        changed.year(), changed.host(), changed.clockOffsetMs(), changed.importedAt(), changed.events(),
-                        changed.skipped(), span == null ? null : Instant.ofEpochMilli(span[0]),
-                        span == null ? null : Instant.ofEpochMilli(span[1]), changed.notes(), changed.contentSha256(),
-                        changed.contentSize());
-                after.set(before.indexOf(old), changed);
-                synchronized (incidentChange) {
-                    incident.setSources(after);
-                }
-                save();
-                return changed;
-            } catch (IOException | RuntimeException e) {
-                // back to the manifest as it was, and the index with it: it may already hold the new times
-                synchronized (incidentChange) {
-                    incident.setSources(before);
-                }
                 try {
-                    reindexLocked(progress);
-                } catch (IOException | RuntimeException again) {
-                    e.addSuppressed(again); // the index is derived: the next open rebuilds what is left stale
+                    store.save(incident);
+                } catch (IOException | RuntimeException e) {
+                    incident.setSources(before);
+                    rollbackQuietly();
+                    throw e;
                 }
-                throw e;
             }
+            // saved first: if the commit fails now, the index's record of how each source was read no longer
+            // matches the manifest, and the next open rebuilds it
+            index.commit(indexKeys(after));
+            savePatterns();
+            return changed;
         } finally {
             indexing.unlock();
         }
     }
 
-    /** Rebuilds every source's events; returns each source's first and last event time (epoch ms) and count. */
-    private Map<String, long[]> reindexLocked(Progress progress) throws IOException {
+    /**
+     * Rebuilds the events of {@code sources}, committing them when {@code commit} (else the caller commits or rolls
+     * back); returns each source's first and last event time (epoch ms) and count.
+     */
+    private Map<String, long[]> reindexLocked(Progress progress, List<SourceFile> sources, boolean commit)
+            throws IOException {
         Map<String, long[]> spans = new HashMap<>();
         index.deleteAll();
         patterns = new PatternMiner();
         long total = 0;
-        for (SourceFile s : incident.getSources()) {
+        for (SourceFile s : sources) {
             total += s.size();
         }
         long done = 0;
         try (IndexingWorkers workers = new IndexingWorkers(index, IndexingWorkers.defaultThreads())) {
-            for (SourceFile source : incident.getSources()) {
+            for (SourceFile source : sources) {
                 Path evidence = layout.root().resolve(source.evidencePath());
                 if (!Files.isRegularFile(evidence)) {
                     throw new ProjectException("evidence file " + evidence + " of source " + source.id()
@@ -641,8 +649,10 @@ public final class Project implements Closeable {
                 done += source.size();
             }
             workers.finish();
-            index.commit(sourceIds());
-            savePatterns();
+            if (commit) {
+                index.commit(indexKeys(sources));
+                savePatterns();
+            }
             return spans;
         } catch (IOException | RuntimeException e) {
             rollbackQuietly();

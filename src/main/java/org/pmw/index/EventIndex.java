@@ -213,12 +213,15 @@ public final class EventIndex implements Closeable {
         open();
     }
 
-    /** Removes every event (used before a full rebuild). */
+    /**
+     * Removes every event (used before a full rebuild). The field catalog stays: searches made while the rebuild
+     * runs still see the committed events, and must read {@code status:503} as the number it is. The same evidence
+     * registers the same fields again.
+     */
     public void deleteAll() throws IOException {
         requireWritable();
         writer.deleteAll();
         store.startOver();
-        catalog = new FieldCatalog();
         mapper = new DocumentMapper(catalog, store);
     }
 

@@ -144,13 +144,14 @@ final class QueryParsing {
     /**
      * A path typed bare ({@code pg_wal/xlogtemp.3314}, {@code path:/cart.php}, {@code /wp-admin/}) is a path, not
      * the start of a regular expression: its slashes are escaped, and so are a {@code ?} in it (a pasted
-     * {@code /cart.php?id=3}) and an {@code =} inside a word ({@code query:id=3}). A regular expression is kept where
+     * {@code /cart.php?id=3}) and an {@code =} in a field's value ({@code query:id=3}). A regular expression is kept where
      * one is written whole: a term that starts with a slash, whose next slash ends it, and that uses one of a
      * regular expression's signs between them ({@code /err(or)?/}).
      */
     static String escapePathSlashes(String segment) {
         StringBuilder out = new StringBuilder(segment.length() + 4);
         boolean pathTerm = false;
+        boolean afterField = false;
         int i = 0;
         while (i < segment.length()) {
             char c = segment.charAt(i);
@@ -161,11 +162,16 @@ final class QueryParsing {
             }
             if (Character.isWhitespace(c) || c == '(' || c == ')') {
                 pathTerm = false;
+                afterField = false;
                 out.append(c);
                 i++;
                 continue;
             }
-            if (c == '?' && pathTerm || c == '=' && i > 0 && !termStart(segment, i) && ":<>".indexOf(segment.charAt(i - 1)) < 0) {
+            if (c == ':') {
+                afterField = true;
+            }
+            // status=503 is Lucene's field=value; in query:id=3 the = is part of the value
+            if (c == '?' && pathTerm || c == '=' && (afterField || pathTerm) && ":<>".indexOf(segment.charAt(i - 1)) < 0) {
                 out.append('\\').append(c);
                 i++;
                 continue;
@@ -176,8 +182,8 @@ final class QueryParsing {
                 continue;
             }
             int close = termStart(segment, i) ? nextSlash(segment, i + 1) : -1;
-            if (close > i + 1 && (close + 1 == segment.length() || " \t)".indexOf(segment.charAt(close + 1)) >= 0)
-                    && regexSigns(segment, i + 1, close)) {
+            if (close > i + 1 && (close + 1 == segment.length() || Character.isWhitespace(segment.charAt(close + 1))
+                    || ")^".indexOf(segment.charAt(close + 1)) >= 0) && regexSigns(segment, i + 1, close)) {
                 out.append(segment, i, close + 1);
                 i = close + 1;
             } else {

@@ -248,7 +248,8 @@ public final class FileInput implements ParseInput {
      * which is read as it is): null for anything else.
      */
     public static String archiveAdvice(byte[] head) {
-        if (head.length > 262 && new String(head, 257, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("ustar")) {
+        if (head.length > 262 && new String(head, 257, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("ustar")
+                && (head[262] == 0 || head[262] == ' ')) {
             return "is a tar archive: unpack it (tar xf) and import the folder";
         }
         if (startsWith(head, 'P', 'K', 3, 4)) {

@@ -65,6 +65,9 @@ class QueryMeaningTest {
                 "a directory is a path: nothing in it is a regular expression's");
         assertEquals("\\/cart.php\\?id\\=3", QueryParsing.escapePathSlashes("/cart.php?id=3"), "a pasted request");
         assertEquals("query:id\\=3", QueryParsing.escapePathSlashes("query:id=3"));
+        assertEquals("status=500", QueryParsing.escapePathSlashes("status=500"), "Lucene's field=value stays");
+        assertEquals(total("status:500"), total("status=500"));
+        assertEquals(1, total("/cart\\.php/^2"), "a boosted regular expression is one");
         assertEquals("duration_ms:>=2000 AND mysql?", QueryParsing.escapePathSlashes("duration_ms:>=2000 AND mysql?"),
                 "comparisons and wildcards outside paths are as they were");
     }

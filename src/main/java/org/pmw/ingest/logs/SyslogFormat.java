@@ -125,11 +125,25 @@ final class SyslogFormat extends LineLogFormat {
             int tagEnd = hostEnd < 0 ? -1 : s.indexOf(' ', hostEnd + 1);
             int tagLast = tagEnd < 0 ? s.length() - 1 : tagEnd - 1;
             if (hostEnd <= time.end + 1 || tagLast <= hostEnd || s.charAt(tagLast) != ':'
-                    || Level.parse(s.substring(time.end + 1, hostEnd), null) != null) {
-                return none(expected); // "2023-11-05T01:30:00Z ERROR app: ..." is a level, not a host
+                    || !hostName(s, time.end + 1, hostEnd)
+                    || Level.parse(s.substring(hostEnd + 1, tagLast), null) != null) {
+                // "2023-11-05T01:30:00Z ERROR app: ...", "[api] error: ..." and "Starting server: ..." are an
+                // application's lines with an ISO time, not syslog's
+                return none(expected);
             }
             d.copyTimeFrom(time, clock, s.substring(from, time.end));
             return hostTagMessage(s, time.end + 1, pri, d);
+        }
+
+        /** A host name as syslog writes one: lower-case letters, digits, dots, hyphens; not a level word. */
+        private static boolean hostName(String s, int from, int to) {
+            for (int i = from; i < to; i++) {
+                char c = s.charAt(i);
+                if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_')) {
+                    return false;
+                }
+            }
+            return Level.parse(s.substring(from, to), null) == null;
         }
 
         /** The host, the tag and the message after a 3164 header's time, from {@code i}. */

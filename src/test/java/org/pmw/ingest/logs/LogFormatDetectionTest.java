@@ -195,6 +195,10 @@ class LogFormatDetectionTest {
         String levels = "2023-11-05T01:30:00Z ERROR app: database unreachable\n"
                 + "2023-11-05T01:30:01Z WARNING app: retrying\n2023-11-05T01:30:02Z CRITICAL app: giving up\n";
         assertEquals(Optional.of("log4j"), detect("app.log", levels), ranking("app.log", levels));
+        for (String app : List.of("2023-11-05T01:30:00.000Z [api] error: Connection refused\n",
+                "2023-11-05T01:30:00.123456789Z Starting server: listening on :8080\n")) {
+            assertTrue(!detect("app.log", app.repeat(3)).equals(Optional.of("syslog")), ranking("app.log", app));
+        }
         ParseRun read = ParseRun.of(ParseRun.format("log4j"), "app.log", levels);
         assertEquals(List.of(org.pmw.model.Level.ERROR, org.pmw.model.Level.WARN, org.pmw.model.Level.CRIT),
                 read.events.stream().map(org.pmw.model.Event::level).toList());
