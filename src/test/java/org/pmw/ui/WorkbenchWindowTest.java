@@ -418,6 +418,10 @@ class WorkbenchWindowTest {
                 .filter(w -> w.getScene() != null && w.getScene().lookup("#windowPreview") != null)
                 .findFirst().orElseThrow();
         assertEquals("Postmortem preview — " + project.incident().getTitle(), window.getTitle());
+        WaitForAsyncUtils.asyncFx(() -> Workbench.applyTheme(main, true)).get();
+        assertTrue(window.getScene().getStylesheets().stream().anyMatch(sheet -> sheet.endsWith("dark.css")),
+                "the preview window follows a theme switched after it opened");
+        WaitForAsyncUtils.asyncFx(() -> Workbench.applyTheme(main, false)).get();
         javafx.scene.control.ScrollPane big = (javafx.scene.control.ScrollPane) window.getScene().lookup("#windowPreview");
         assertTrue(drawnText(big.getContent()).contains("Flaky DNS resolver"));
         WaitForAsyncUtils.asyncFx(() -> workbench.closeProject()).get();

@@ -255,10 +255,13 @@ public final class ReportView extends VBox {
             previewWindow.setOnHidden(e -> windowPreview.clear());
             if (getScene() != null && getScene().getWindow() != null) {
                 getScene().getWindow().addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> previewWindow.hide());
+                // the theme follows the main window's when it is switched later
+                javafx.collections.ObservableList<String> sheets = getScene().getStylesheets();
+                sheets.addListener((javafx.collections.ListChangeListener<String>) c ->
+                        previewWindow.getScene().getStylesheets().setAll(sheets));
             }
         }
         if (getScene() != null) {
-            // the window's theme follows the main window's, as it is when the preview is opened
             previewWindow.getScene().getStylesheets().setAll(getScene().getStylesheets());
         }
         previewWindow.setTitle(windowTitle(workbench.project()));
