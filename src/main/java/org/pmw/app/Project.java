@@ -526,6 +526,9 @@ public final class Project implements Closeable {
         return incident.getSources().stream().map(SourceFile::id).toList();
     }
 
+    /** Formats whose dates may have no year (syslog's "Oct 10 14:02:11"), where a year given changes them. */
+    private static final Set<String> YEARLESS_FORMATS = Set.of("syslog", "generic");
+
     /** Rebuilds the index from evidence/ and incident.json. */
     public void reindex(Progress progress) throws IOException {
         requireWritable();
@@ -555,6 +558,10 @@ public final class Project implements Closeable {
             if (!old.category().equals("log")) {
                 throw new IllegalArgumentException(sourceId + " is a " + old.category() + " source: its records were"
                         + " read into the investigation, so only logs can be re-timed; edit the records instead");
+            }
+            if (year != null && !YEARLESS_FORMATS.contains(old.format())) {
+                throw new IllegalArgumentException(sourceId + " is read as " + old.format() + ", whose dates carry"
+                        + " their year: --year changes nothing there");
             }
             SourceFile changed = new SourceFile(old.id(), old.name(), old.originalPath(), old.evidencePath(), old.size(),
                     old.sha256(), old.format(), old.category(), zone != null ? zone.getId() : old.zone(),

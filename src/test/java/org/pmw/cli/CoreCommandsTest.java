@@ -85,6 +85,9 @@ class CoreCommandsTest {
         assertEquals("2005-10-10T18:00:00Z", pmw("search", project.toString(), "segmentation fault", "--json",
                 "--limit", "1").json().get("events").get(0).get("ts").asText());
         assertEquals(2, pmw("retime", project.toString(), "web1_error_log", "--year", "-5").status());
+        Result dated = pmw("retime", project.toString(), "web1_error_log", "--year", "1999");
+        assertEquals(2, dated.status());
+        assertTrue(dated.err().contains("whose dates carry their year"), dated.err());
 
         assertEquals(2, pmw("retime", project.toString(), "web9_error_log", "--zone", "UTC").status());
         assertTrue(pmw("retime", project.toString(), "web9_error_log", "--zone", "UTC").err()
