@@ -563,11 +563,8 @@ public final class Project implements Closeable {
                 throw new IllegalArgumentException(sourceId + " is read as " + old.format() + ", whose dates carry"
                         + " their year: --year changes nothing there");
             }
-            SourceFile changed = new SourceFile(old.id(), old.name(), old.originalPath(), old.evidencePath(), old.size(),
-                    old.sha256(), old.format(), old.category(), zone != null ? zone.getId() : old.zone(),
-                    year != null ? year : old.year(), old.host(),
-                    clockOffsetMs != null ? clockOffsetMs : old.clockOffsetMs(), old.importedAt(), old.events(),
-                    old.skipped(), old.first(), old.last(), old.notes(), old.contentSha256(), old.contentSize());
+            SourceFile changed = old.withTiming(zone != null ? zone.getId() : old.zone(), year != null ? year : old.year(),
+                    clockOffsetMs != null ? clockOffsetMs : old.clockOffsetMs());
             List<SourceFile> after = new ArrayList<>(before);
             after.set(before.indexOf(old), changed);
             // the manifest is not touched until the new index is built and checked: an edit saved meanwhile saves
@@ -582,12 +579,8 @@ public final class Project implements Closeable {
                         + old.events() + " events (the others cannot be read: " + (year != null
                         ? "29 February in " + year + "?" : "see pmw import's skipped lines") + "); nothing changed");
             }
-            changed = new SourceFile(changed.id(), changed.name(), changed.originalPath(), changed.evidencePath(),
-                    changed.size(), changed.sha256(), changed.format(), changed.category(), changed.zone(),
-                    changed.year(), changed.host(), changed.clockOffsetMs(), changed.importedAt(), changed.events(),
-                    changed.skipped(), span == null ? null : Instant.ofEpochMilli(span[0]),
-                    span == null ? null : Instant.ofEpochMilli(span[1]), changed.notes(), changed.contentSha256(),
-                    changed.contentSize());
+            changed = changed.withSpan(span == null ? null : Instant.ofEpochMilli(span[0]),
+                    span == null ? null : Instant.ofEpochMilli(span[1]));
             after.set(before.indexOf(old), changed);
             synchronized (incidentChange) {
                 incident.setSources(after);

@@ -68,6 +68,17 @@ public final class TimeArguments {
         return new org.pmw.model.TimeWindow(parse(text.substring(0, dots), zone), parse(text.substring(dots + 2), zone));
     }
 
+    /** A clock offset: a signed duration ({@code -90s}, {@code +2m}, {@code 1h}), or 0 (also {@code 0s}) for none. */
+    public static Duration signedDuration(String text) {
+        String t = text.trim();
+        if (t.matches("[+-]?0+[smhdSMHD]?")) {
+            return Duration.ZERO;
+        }
+        boolean negative = t.startsWith("-");
+        Duration magnitude = duration(negative || t.startsWith("+") ? t.substring(1) : t);
+        return negative ? magnitude.negated() : magnitude;
+    }
+
     /** {@code 30s}, {@code 1m}, {@code 10m}, {@code 1h}, {@code 1d}. */
     public static Duration duration(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);

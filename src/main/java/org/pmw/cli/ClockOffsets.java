@@ -8,13 +8,7 @@ final class ClockOffsets {
 
     /** The offset in milliseconds. */
     static long parse(String option) {
-        String text = option.trim();
-        if (text.matches("[+-]?0+[smhd]?")) {
-            return 0;
-        }
-        boolean negative = text.startsWith("-");
-        long ms = UsageException.option("--clock-offset", () -> org.pmw.app.TimeArguments.duration(
-                negative || text.startsWith("+") ? text.substring(1) : text)).toMillis();
-        return negative ? -ms : ms;
+        return UsageException.option("--clock-offset", () -> org.pmw.app.TimeArguments.signedDuration(option))
+                .toMillis();
     }
 }

@@ -41,19 +41,17 @@ final class RetimeCommand implements Callable<Integer> {
             throw new UsageException("--year must be a year such as 2005, not " + year);
         }
         Long offset = clockOffset == null ? null : ClockOffsets.parse(clockOffset);
+        java.time.ZoneId zoneId = Zones.parse(zone);
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
         long started = System.nanoTime();
         SourceFile retimed;
         try (Project p = Project.open(project.dir, progress)) {
-            retimed = UsageException.option("SOURCE", () -> {
-                try {
-                    return p.retime(source, Zones.parse(zone), offset, year, progress);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
+            retimed = p.retime(source, zoneId, offset, year, progress);
+        } catch (UsageException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            // an unknown source, or a change it refuses: the command's arguments, not the project, are at fault
+            throw new UsageException("SOURCE: " + e.getMessage());
         } finally {
             progress.done();
         }

@@ -29,6 +29,18 @@ public record SourceFile(String id, String name, String originalPath, String evi
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
+    /** This source read with another zone, year and clock offset. */
+    public SourceFile withTiming(String zone, Integer year, long clockOffsetMs) {
+        return new SourceFile(id, name, originalPath, evidencePath, size, sha256, format, category, zone, year, host,
+                clockOffsetMs, importedAt, events, skipped, first, last, notes, contentSha256, contentSize);
+    }
+
+    /** This source with another first and last event time. */
+    public SourceFile withSpan(Instant first, Instant last) {
+        return new SourceFile(id, name, originalPath, evidencePath, size, sha256, format, category, zone, year, host,
+                clockOffsetMs, importedAt, events, skipped, first, last, notes, contentSha256, contentSize);
+    }
+
     /** What two sources with the same evidence share, whether or not one of them is compressed. */
     public String contentKey() {
         return contentSha256 != null ? contentSha256 : sha256;

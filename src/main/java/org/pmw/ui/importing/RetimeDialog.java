@@ -77,12 +77,7 @@ public final class RetimeDialog extends Dialog<RetimeDialog.Choice> {
                     + "': use a region such as America/New_York, an offset such as -04:00, or UTC");
         }
         String text = offset.getText().trim();
-        long ms = 0;
-        if (!text.isEmpty() && !text.matches("[+-]?0+[smhd]?")) {
-            boolean negative = text.startsWith("-");
-            String magnitude = negative || text.startsWith("+") ? text.substring(1) : text;
-            ms = TimeArguments.duration(magnitude).toMillis() * (negative ? -1 : 1);
-        }
+        long ms = text.isEmpty() ? 0 : TimeArguments.signedDuration(text).toMillis();
         Integer y = null;
         if (!year.getText().isBlank()) {
             try {

@@ -178,7 +178,8 @@ final class ReportPreview extends ScrollPane {
      * ("When: 2005-10-10 17:51" on a line of its own), so nothing is broken inside a word.
      */
     private Node tableOrCards(ReportDocument.Table t) {
-        GridPane grid = table(t);
+        Grid table = table(t);
+        GridPane grid = table.pane();
         VBox cards = new VBox(4);
         cards.getStyleClass().add("report-cards");
         for (List<List<ReportDocument.Span>> row : t.rows()) {
@@ -199,11 +200,15 @@ final class ReportPreview extends ScrollPane {
             cards.getChildren().add(card);
         }
         VBox holder = new VBox(grid);
-        tables.put(grid, new TableFit(tables.remove(grid).widths(), holder, cards));
+        tables.put(grid, new TableFit(table.widths(), holder, cards));
         return holder;
     }
 
-    private GridPane table(ReportDocument.Table t) {
+    /** A table's grid and the widths its columns would like. */
+    private record Grid(GridPane pane, ColumnWidths widths) {
+    }
+
+    private Grid table(ReportDocument.Table t) {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("report-table");
         int columns = t.columns();
@@ -229,7 +234,6 @@ final class ReportPreview extends ScrollPane {
             column.setFillWidth(true);
             grid.getColumnConstraints().add(column);
         }
-        tables.put(grid, new TableFit(new ColumnWidths(min, pref), null, null));
         int row = 0;
         if (t.headers().stream().anyMatch(h -> !h.isEmpty())) {
             for (int c = 0; c < columns; c++) {
@@ -243,7 +247,7 @@ final class ReportPreview extends ScrollPane {
             }
             row++;
         }
-        return grid;
+        return new Grid(grid, new ColumnWidths(min, pref));
     }
 
     private static Node cell(TextFlow text, String styleClass) {

@@ -381,11 +381,11 @@ public final class TimelineView extends Region {
     /** A record's full title and detail when the pointer rests on it: the lane has room for its label only. */
     private void onMoved(MouseEvent e) {
         if (e.getY() >= AXIS_HEIGHT - 20 && e.getY() < AXIS_HEIGHT) {
-            for (Object[] spot : markerLabelSpots) {
-                if (e.getX() >= (Double) spot[0] && e.getX() <= (Double) spot[1]) {
-                    if (!spot[2].equals(hover.getText()) || !hover.isShowing()) {
+            for (MarkerSpot spot : markerLabelSpots) {
+                if (e.getX() >= spot.from() && e.getX() <= spot.to()) {
+                    if (!spot.names().equals(hover.getText()) || !hover.isShowing()) {
                         hovered = null;
-                        hover.setText((String) spot[2]);
+                        hover.setText(spot.names());
                         hover.show(this, e.getScreenX() + 14, e.getScreenY() + 14);
                     }
                     return;
@@ -416,10 +416,9 @@ public final class TimelineView extends Region {
 
     /** The middle of the marker label along the axis that starts with {@code text}; empty when none is drawn. */
     public java.util.Optional<javafx.geometry.Point2D> markerLabelPoint(String text) {
-        for (Object[] spot : markerLabelSpots) {
-            if (((String) spot[3]).startsWith(text)) {
-                return java.util.Optional.of(new javafx.geometry.Point2D(((Double) spot[0] + (Double) spot[1]) / 2,
-                        AXIS_HEIGHT - 10));
+        for (MarkerSpot spot : markerLabelSpots) {
+            if (spot.text().startsWith(text)) {
+                return java.util.Optional.of(new javafx.geometry.Point2D((spot.from() + spot.to()) / 2, AXIS_HEIGHT - 10));
             }
         }
         return java.util.Optional.empty();
@@ -543,8 +542,8 @@ public final class TimelineView extends Region {
         double[] widths = new double[markerLabels.size()];
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < xs.length; i++) {
-            xs[i] = (Double) markerLabels.get(i)[0];
-            texts.add((String) markerLabels.get(i)[1]);
+            xs[i] = markerLabels.get(i).x();
+            texts.add(markerLabels.get(i).item().label());
             widths[i] = textWidth(texts.get(i), 10) + 2;
         }
         List<MarkerLabel> placed = placeMarkerLabels(xs, widths, textWidth(" +9", 10), getWidth() - scrollBarWidth());
@@ -559,10 +558,10 @@ public final class TimelineView extends Region {
             // resting on the label names every marker it stands for
             StringBuilder named = new StringBuilder();
             for (int k = at.marker(); k <= at.marker() + at.hidden() && k < markerLabels.size(); k++) {
-                TimelineItem item = (TimelineItem) markerLabels.get(k)[2];
+                TimelineItem item = markerLabels.get(k).item();
                 named.append(named.length() == 0 ? "" : "\n").append(item.detail() == null ? item.label() : item.detail());
             }
-            markerLabelSpots.add(new Object[] {at.textX(), at.textX() + textWidth(text, 10), named.toString(), text});
+            markerLabelSpots.add(new MarkerSpot(at.textX(), at.textX() + textWidth(text, 10), named.toString(), text));
         }
         g.setFont(Font.font("System", 11));
     }
@@ -697,9 +696,16 @@ public final class TimelineView extends Region {
         }
     }
 
-    private final List<Object[]> markerLabels = new ArrayList<>();
-    /** Where each marker label is drawn along the axis ({from, to, names, text}), for the hover. */
-    private final List<Object[]> markerLabelSpots = new ArrayList<>();
+    /** An incident marker's line on the canvas, drawn with the records, labelled with the axis. */
+    private record MarkerAt(double x, TimelineItem item) {
+    }
+
+    /** Where a marker label is drawn along the axis, what it says, and the markers it names on hover. */
+    private record MarkerSpot(double from, double to, String names, String text) {
+    }
+
+    private final List<MarkerAt> markerLabels = new ArrayList<>();
+    private final List<MarkerSpot> markerLabelSpots = new ArrayList<>();
 
     /** Incident markers' purple, lighter on the dark theme's near-black. */
     private Color markerColour() {
@@ -729,7 +735,7 @@ public final class TimelineView extends Region {
                 g.setLineDashes(4, 3);
                 g.strokeLine(x + 0.5, AXIS_HEIGHT, x + 0.5, h);
                 g.setLineDashes();
-                markerLabels.add(new Object[] {x, item.label(), item});
+                markerLabels.add(new MarkerAt(x, item));
                 continue;
             }
             double top = laneTop(lane);
