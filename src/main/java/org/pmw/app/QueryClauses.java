@@ -35,13 +35,17 @@ public final class QueryClauses {
      * ({@code stauts:500}) finds nothing.
      */
     public static java.util.List<String> unknownFields(Project project, String query) {
-        java.util.Set<String> known = new java.util.HashSet<>(project.countableFields());
+        // names are matched as the search reads them: in any case
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (String name : project.countableFields()) {
+            known.add(name.toLowerCase(java.util.Locale.ROOT));
+        }
         known.addAll(ALWAYS);
         java.util.Set<String> unknown = new java.util.LinkedHashSet<>();
         // a field inside quotes is text, not a field
         java.util.regex.Matcher m = FIELD.matcher(query.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\""));
         while (m.find()) {
-            if (!known.contains(m.group(1))) {
+            if (!known.contains(m.group(1).toLowerCase(java.util.Locale.ROOT))) {
                 unknown.add(m.group(1));
             }
         }

@@ -143,7 +143,7 @@ final class DocumentMapper {
         private void keyword(String name, String value) {
             // a logger's words are words of the event, also where its field was renamed beside a number field
             String base = name.endsWith("_text") ? name.substring(0, name.length() - "_text".length()) : name;
-            boolean namesCode = EventSchema.WORD_FIELDS.contains(base);
+            boolean namesCode = EventSchema.wordsInMessage(base);
             if (!name.equals(EventSchema.HOST) && catalog.register(name, FieldType.KEYWORD) != FieldType.KEYWORD) {
                 name = name + "_text";
                 catalog.register(name, FieldType.KEYWORD);

@@ -8,7 +8,7 @@ import java.util.Set;
  */
 public final class EventSchema {
 
-    public static final int VERSION = 6;
+    public static final int VERSION = 7;
 
     /** Where the event's record is in the event store (see EventStore). */
     public static final String AT = "_at";
@@ -44,6 +44,22 @@ public final class EventSchema {
      */
     public static final Set<String> WORD_FIELDS = Set.of("logger", "thread", "component", "program", "module",
             "subsystem", "class");
+
+    /**
+     * Keyword fields that hold prose (a JSON log's {@code err.message}, {@code error}, {@code stack}), by the last
+     * part of their dotted name: their words are words of the event too, as grep would find them.
+     */
+    public static final Set<String> PROSE_FIELDS = Set.of("message", "msg", "error", "err", "exception", "reason",
+            "detail", "details", "description", "cause", "stack", "stacktrace", "stack_trace", "error_message");
+
+    /** Whether the words of keyword field {@code name} are also indexed as words of the message. */
+    public static boolean wordsInMessage(String name) {
+        if (WORD_FIELDS.contains(name) || PROSE_FIELDS.contains(name)) {
+            return true;
+        }
+        int dot = name.lastIndexOf('.');
+        return dot >= 0 && PROSE_FIELDS.contains(name.substring(dot + 1));
+    }
 
     private EventSchema() {
     }

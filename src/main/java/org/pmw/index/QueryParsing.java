@@ -52,7 +52,7 @@ final class QueryParsing {
         });
         parser.setPointsConfigMap(points);
         try {
-            return meaningful(parser.parse(rewriteComparisons(text), EventSchema.MESSAGE));
+            return meaningful(parser.parse(rewriteComparisons(text, catalog), EventSchema.MESSAGE));
         } catch (QueryNodeException | RuntimeException e) {
             String notANumber = notANumber(text, e);
             throw new QuerySyntaxException(text, notANumber != null ? notANumber : explain(e));
@@ -122,7 +122,7 @@ final class QueryParsing {
      * Rewrites {@code field:>N}, {@code field:>=N}, {@code field:<N} and {@code field:<=N} (Kibana's comparisons)
      * into the range syntax the parser understands, outside quoted phrases.
      */
-    static String rewriteComparisons(String text) {
+    static String rewriteComparisons(String text, FieldCatalog catalog) {
         StringBuilder out = new StringBuilder();
         boolean quoted = false;
         int segmentStart = 0;
@@ -130,7 +130,7 @@ final class QueryParsing {
             boolean end = i == text.length();
             if (end || text.charAt(i) == '"') {
                 String segment = text.substring(segmentStart, i);
-                out.append(quoted ? segment : rewriteSegment(segment));
+                out.append(quoted ? segment : rewriteSegment(segment, catalog));
                 if (!end) {
                     out.append('"');
                     quoted = !quoted;
@@ -219,8 +219,8 @@ final class QueryParsing {
         return -1;
     }
 
-    private static String rewriteSegment(String segment) {
-        segment = escapePathSlashes(segment);
+    private static String rewriteSegment(String segment, FieldCatalog catalog) {
+        segment = addressesInFields(fieldNamesAsIndexed(escapePathSlashes(segment), catalog), catalog);
         java.util.regex.Matcher m = COMPARISON.matcher(segment);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
@@ -236,6 +236,98 @@ final class QueryParsing {
         }
         m.appendTail(sb);
         return sb.toString();
+    }
+
+    private static final java.util.regex.Pattern FIELD_NAME =
+            java.util.regex.Pattern.compile("(?<![\\w.\\\\/])([A-Za-z_][\\w.]*):");
+
+    /**
+     * A field named in another case than the index has it ({@code STATUS:500}, {@code Level:error}) is that field:
+     * Lucene's names are case-sensitive, a user's are not. A name two fields share but for case is left alone.
+     */
+    static String fieldNamesAsIndexed(String segment, FieldCatalog catalog) {
+        java.util.regex.Matcher m = FIELD_NAME.matcher(segment);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String named = m.group(1);
+            String indexed = indexedName(named, catalog);
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement((indexed == null ? named : indexed) + ":"));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** The field {@code named} means, where it differs from the index's name only in case; else null. */
+    static String indexedName(String named, FieldCatalog catalog) {
+        if (EventSchema.RESERVED.contains(named) || catalog.type(named) != null) {
+            return null;
+        }
+        String found = null;
+        java.util.Set<String> names = new java.util.HashSet<>(EventSchema.RESERVED);
+        names.addAll(catalog.snapshot().keySet());
+        for (String name : names) {
+            if (name.equalsIgnoreCase(named)) {
+                if (found != null) {
+                    return null;
+                }
+                found = name;
+            }
+        }
+        return found;
+    }
+
+    /** An IPv4 address, or the start of one ending in a wildcard ({@code 10.1.*}). */
+    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile(
+            "\\d{1,3}(?:\\.\\d{1,3}){3}|\\d{1,3}(?:\\.\\d{1,3}){0,2}\\.\\*");
+    /**
+     * An address typed bare ({@code 10.1.2.3}, {@code 10.1.*}) is looked for in the message and in every keyword
+     * field as a whole value: an access log's client, a proxy's upstream, a JSON log's {@code remote_ip}. Grep finds
+     * it anywhere in the line; so does this, without indexing every address twice.
+     */
+    static String addressesInFields(String segment, FieldCatalog catalog) {
+        StringBuilder out = new StringBuilder(segment.length());
+        java.util.List<String> keywords = null;
+        int i = 0;
+        while (i < segment.length()) {
+            char c = segment.charAt(i);
+            if (Character.isWhitespace(c) || c == '(' || c == ')') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < segment.length() && !Character.isWhitespace(segment.charAt(end))
+                    && segment.charAt(end) != '(' && segment.charAt(end) != ')') {
+                end++;
+            }
+            int term = i;
+            while (term < end && "+-!".indexOf(segment.charAt(term)) >= 0) {
+                term++;
+            }
+            String address = segment.substring(term, end);
+            if (!ADDRESS.matcher(address).matches()) {
+                out.append(segment, i, end);
+                i = end;
+                continue;
+            }
+            if (keywords == null) {
+                keywords = new java.util.ArrayList<>();
+                keywords.add(EventSchema.HOST);
+                for (var field : catalog.snapshot().entrySet()) {
+                    if (field.getValue() == FieldType.KEYWORD) {
+                        keywords.add(field.getKey());
+                    }
+                }
+            }
+            out.append(segment, i, term).append('(').append(address);
+            for (String field : keywords) {
+                out.append(" OR ").append(field).append(':')
+                        .append(address.endsWith("*") ? address : "\"" + address + "\"");
+            }
+            out.append(')');
+            i = end;
+        }
+        return out.toString();
     }
 
     private static final java.util.regex.Pattern NOT_A_NUMBER =

@@ -1,0 +1,94 @@
+package org.pmw.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.pmw.app.ImportOptions;
+import org.pmw.app.Progress;
+import org.pmw.app.Project;
+import org.pmw.app.QueryClauses;
+import org.pmw.model.EventSearch;
+import org.pmw.testing.TestProjects;
+
+/** Searches typed as grep or Kibana users type them: an address bare, a field in capitals, a nested error's words. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FieldsAsTypedTest {
+
+    private Project project;
+
+    @BeforeAll
+    void importEvidence(@TempDir Path tmp) throws Exception {
+        Path access = tmp.resolve("access_log");
+        Files.writeString(access, """
+                10.1.2.3 - - [10/Oct/2005:14:02:11 -0400] "GET /cart.php HTTP/1.1" 503 512 "-" "Mozilla/4.0"
+                10.1.2.3 - - [10/Oct/2005:14:02:12 -0400] "GET /index.php HTTP/1.1" 200 2048 "-" "Mozilla/4.0"
+                10.1.9.77 - - [10/Oct/2005:14:02:13 -0400] "GET /index.php HTTP/1.1" 200 2048 "-" "Mozilla/4.0"
+                192.168.0.4 - - [10/Oct/2005:14:02:14 -0400] "GET /product.php?id=10.1.2.3 HTTP/1.1" 500 99 "-" "curl/7.1"
+                """);
+        Path errors = tmp.resolve("error_log");
+        Files.writeString(errors, """
+                [Mon Oct 10 14:02:11 2005] [error] [client 10.1.2.3] File does not exist: /var/www/html/favicon.ico
+                [Mon Oct 10 14:02:15 2005] [notice] child pid 4242 exit signal Segmentation fault (11)
+                """);
+        Path json = tmp.resolve("api.json");
+        Files.writeString(json, """
+                {"time":"2005-10-10T18:02:20Z","level":"error","msg":"request failed","remote_ip":"10.1.2.3","err":{"message":"dial tcp 10.0.0.9:3306: connection refused","code":"ECONNREFUSED"}}
+                {"time":"2005-10-10T18:02:21Z","level":"info","msg":"request done","remote_ip":"172.16.1.1","status":200}
+                {"time":"2005-10-10T18:02:22Z","level":"warn","msg":"slow query","error":"Lock wait timeout exceeded","status":503}
+                """);
+        Project.create(tmp.resolve("p"), "Fields as typed", java.time.ZoneId.of("UTC"), TestProjects.CLOCK);
+        project = Project.open(tmp.resolve("p"), Progress.NONE);
+        project.importFiles(List.of(access, errors, json), ImportOptions.defaults(), Progress.NONE);
+    }
+
+    @AfterAll
+    void close() throws IOException {
+        project.close();
+    }
+
+    private long total(String query) throws IOException {
+        return project.index().search(EventSearch.of(query).withLimit(0)).total();
+    }
+
+    @Test
+    void anAddressTypedBareIsFoundInEveryFieldThatHoldsIt() throws IOException {
+        // two access lines by their client, one by its query string, the error log's [client ...], the JSON remote_ip
+        assertEquals(5, total("10.1.2.3"));
+        assertEquals(3, total("10.1.2.3 AND status:[200 TO 599]"), "the access lines: two by client, one by query");
+        assertEquals(6, total("10.1.*"), "a wildcard address: 10.1.9.77 too");
+        assertEquals(1, total("host:web1 OR 172.16.1.1"));
+        assertEquals(total("*") - 5, total("NOT 10.1.2.3"));
+        assertEquals(total("*") - 5, total("-10.1.2.3"));
+        assertEquals(3, total("client:10.1.2.3"), "the access and error logs' client");
+        assertEquals(1, total("remote_ip:10.1.2.3"), "a field named is only that field");
+        assertEquals(1, total("\"10.1.2.3\""), "quoted, it is the message's text only (the query string)");
+    }
+
+    @Test
+    void aFieldNamedInCapitalsIsTheField() throws IOException {
+        assertEquals(total("status:503"), total("STATUS:503"));
+        assertEquals(2, total("Status:[500 TO 599] AND source:access_log"));
+        assertEquals(total("level:error"), total("Level:error"));
+        assertEquals(1, total("Remote_IP:172.16.1.1"));
+        assertEquals(List.of(), QueryClauses.unknownFields(project, "STATUS:500 AND Level:error"));
+        assertEquals(List.of("stauts"), QueryClauses.unknownFields(project, "stauts:500"));
+    }
+
+    @Test
+    void theWordsOfANestedErrorAreWordsOfTheEvent() throws IOException {
+        assertEquals(1, total("refused"));
+        assertEquals(1, total("\"connection refused\""));
+        assertEquals(1, total("err.message:\"dial tcp 10.0.0.9:3306: connection refused\""), "the field stays whole");
+        assertEquals(1, total("\"lock wait timeout\""), "a top-level error's words");
+        assertEquals(0, total("ECONNREFUSED"), "a code is a keyword, not prose");
+        assertEquals(1, total("err.code:ECONNREFUSED"));
+    }
+}
