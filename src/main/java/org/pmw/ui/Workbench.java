@@ -186,6 +186,7 @@ public final class Workbench {
             p.incident().getBookmarks().stream().filter(b -> b.event().equals(ref(current))).findFirst()
                     .ifPresent(b -> b.tags().forEach(t -> {
                         MenuItem remove = new MenuItem("Remove tag '" + t + "'");
+                        remove.setMnemonicParsing(false); // a name's underscore is part of it
                         remove.setId("removeTag-" + t);
                         remove.setOnAction(ev -> workbench.edit("untag " + ref(current),
                                 inv -> inv.untag(ref(current), t)));
@@ -209,6 +210,7 @@ public final class Workbench {
                 }
                 for (Hypothesis h : p.incident().getHypotheses()) {
                     MenuItem item = new MenuItem(h.id() + "  " + abbreviate(h.statement(), 60));
+                    item.setMnemonicParsing(false); // a name's underscore is part of it
                     item.setId("evidence-" + side.name().toLowerCase() + "-" + h.id());
                     item.setOnAction(ev -> withEvent(main, event -> {
                         if (workbench.edit("evidence for " + h.id(),
@@ -274,6 +276,7 @@ public final class Workbench {
         MenuItem run = new MenuItem("Run  " + abbreviate(s.query(), 60) + (s.window() == null ? ""
                 : "  (" + TimeArguments.format(s.window().start(), zone) + " to "
                         + TimeArguments.format(s.window().end(), zone) + ")"));
+        run.setMnemonicParsing(false); // a name's underscore is part of it
         run.setId("runSearch-" + id);
         run.setOnAction(e -> search(main, s.query(), s.window() == null ? null : s.window().start(),
                 s.window() == null ? null : s.window().end()));
@@ -295,6 +298,7 @@ public final class Workbench {
         delete.setId("deleteSearch-" + id);
         delete.setOnAction(e -> workbench.edit("delete search " + id, inv -> inv.delete(id)));
         Menu menu = new Menu(id + "  " + abbreviate(s.name(), 50), null, run, replace, rename, delete);
+        menu.setMnemonicParsing(false); // a name's underscore is part of it
         menu.setId("savedSearch-" + id);
         return menu;
     }

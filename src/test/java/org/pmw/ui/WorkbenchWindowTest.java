@@ -1,6 +1,7 @@
 package org.pmw.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -117,7 +118,7 @@ class WorkbenchWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(main.detail().current() != null, "Down moves into the results and opens the first event");
         javafx.scene.control.ListView<org.pmw.model.Event> around = robot.lookup("#context").queryListView();
-        assertEquals(11, around.getItems().size(), "five events before it and five after");
+        assertEquals(21, around.getItems().size(), "ten events before it and ten after");
         assertEquals(main.detail().current().line(), around.getSelectionModel().getSelectedItem().line(),
                 "the event itself is marked among its neighbours");
         String ref = main.detail().current().source() + ":" + main.detail().current().line();
@@ -363,6 +364,9 @@ class WorkbenchWindowTest {
         typeQuery(robot, "segmentation fault");
         assertTrue(table.getSelectionModel().isEmpty(), "no row of the new results was picked");
         assertEquals(pickedLine, main.detail().current().line(), "the detail keeps the event the user picked");
+        assertTrue(robot.lookup("#outsideResults").query().isVisible(), "marked as not among the new results");
+        typeQuery(robot, "request served");
+        assertFalse(robot.lookup("#outsideResults").query().isVisible(), "a search that finds it again");
     }
 
     @Test
@@ -433,7 +437,7 @@ class WorkbenchWindowTest {
 
     @Test
     void aRightClickOnALogsLaneReTimesItWithTheClockOffsetGiven(FxRobot robot) throws Exception {
-        Project project = sampleProject("retime-window");
+        Project project = sampleProject("retime_window");
         WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
         WaitForAsyncUtils.waitForFxEvents();
         TimelineView timeline = main.timeline();
@@ -444,12 +448,12 @@ class WorkbenchWindowTest {
             }
         }
         assertTrue(laneY > 0, "the source's lane is drawn");
-        assertEquals(java.util.Optional.of("retime-window.log"), timeline.sourceAt(20, laneY));
+        assertEquals(java.util.Optional.of("retime_window.log"), timeline.sourceAt(20, laneY));
         assertEquals(java.util.Optional.empty(), timeline.sourceAt(400, laneY), "only the lane's name");
 
         javafx.geometry.Point2D onName = timeline.localToScreen(20, laneY);
         robot.moveTo(onName).clickOn(javafx.scene.input.MouseButton.SECONDARY);
-        robot.clickOn("Re-time retime-window.log…");
+        robot.clickOn("Re-time retime_window.log…"); // the underscore shown, not taken for a mnemonic
         WaitForAsyncUtils.waitForFxEvents();
         TextField offset = robot.lookup("#retimeOffset").queryAs(TextField.class);
         assertEquals("0", offset.getText());
@@ -579,6 +583,30 @@ class WorkbenchWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("(request served) AND NOT status:503", main.searchModel().queryProperty().get());
         assertTrue(count.getText().startsWith("3,300 events"), count.getText());
+    }
+
+    @Test
+    void theFieldsPanelOpensOnAFieldTheFoundEventsHave(FxRobot robot) throws Exception {
+        Path file = tmp.resolve("mixed.log");
+        Files.writeString(file, """
+                2005-10-10T14:00:00Z info web1 request served status=200
+                2005-10-10T14:00:01Z notice web2 child pid 12 exit signal Segmentation fault
+                2005-10-10T14:00:02Z notice web3 child pid 13 exit signal Segmentation fault
+                """);
+        Project project = TestProjects.create(tmp.resolve("mixed"));
+        project.importFiles(List.of(file), ImportOptions.defaults(), Progress.NONE);
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        robot.clickOn("#fieldsTab");
+        typeQuery(robot, "segmentation fault");
+        javafx.scene.control.ComboBox<String> picker = robot.lookup("#fieldPicker").queryComboBox();
+        TableView<org.pmw.model.FieldValues.Value> values = robot.lookup("#fieldValues").queryTableView();
+        assertEquals("host", picker.getValue(), "no segfault has a status: the next field worth a look");
+        assertEquals(2, values.getItems().size());
+
+        WaitForAsyncUtils.asyncFx(() -> picker.setValue("status")).get();
+        typeQuery(robot, "exit signal");
+        assertEquals("status", picker.getValue(), "a field the user picked stays, even where no event has it");
+        assertEquals(0, values.getItems().size());
     }
 
     @Test

@@ -23,8 +23,14 @@ public final class EventDetailView extends VBox {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS zzz");
 
+    /** Events shown either side of the selected one in its file. */
+    static final int CONTEXT = 10;
+    private static final String NOTHING_SELECTED = "Select an event in the results (or press Down in the search box)"
+            + " to read its raw text, its fields and the lines around it in its file.";
+
     private final Label title = new Label("No event selected");
-    private final Label provenance = new Label();
+    private final Label provenance = new Label(NOTHING_SELECTED);
+    private final Label outside = new Label("not among the current results");
     private final TextArea raw = new TextArea();
     private final ListView<Event> context = new ListView<>();
     private final HBox actions = new HBox(6);
@@ -39,13 +45,19 @@ public final class EventDetailView extends VBox {
         title.getStyleClass().add("detail-title");
         provenance.getStyleClass().add("detail-provenance");
         provenance.setWrapText(true);
+        outside.setId("outsideResults");
+        outside.getStyleClass().add("detail-outside");
+        outside.setVisible(false);
+        outside.setManaged(false);
         raw.setEditable(false);
-        raw.setWrapText(false);
+        // a long request or message is read whole without scrolling sideways
+        raw.setWrapText(true);
         raw.setId("rawText");
         raw.getStyleClass().add("raw-text");
-        raw.setPrefRowCount(4);
+        raw.setPrefRowCount(3);
+        raw.setMinHeight(36);
         context.setId("context");
-        context.setPrefHeight(120);
+        context.setMinHeight(60);
         context.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Event e, boolean empty) {
@@ -63,11 +75,19 @@ public final class EventDetailView extends VBox {
         });
         fieldLinks.setId("eventFields");
         fieldLinks.getStyleClass().add("detail-provenance");
-        HBox header = new HBox(12, title, actions);
+        HBox header = new HBox(12, title, outside, actions);
         HBox.setHgrow(title, Priority.ALWAYS);
         title.setMaxWidth(Double.MAX_VALUE);
-        VBox.setVgrow(raw, Priority.ALWAYS);
-        getChildren().addAll(header, provenance, fieldLinks, raw, new Label("Around it in the same file"), context);
+        title.setMinWidth(120);
+        // the raw text and the lines around it share the height; the user moves the divider
+        VBox around = new VBox(2, new Label("Around it in the same file"), context);
+        VBox.setVgrow(context, Priority.ALWAYS);
+        javafx.scene.control.SplitPane texts = new javafx.scene.control.SplitPane(raw, around);
+        texts.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        texts.setDividerPositions(0.3);
+        texts.getStyleClass().add("detail-texts");
+        VBox.setVgrow(texts, Priority.ALWAYS);
+        getChildren().addAll(header, provenance, fieldLinks, texts);
     }
 
     /** Called with a field's name when the user clicks it: show that field's most frequent values. */
@@ -84,11 +104,18 @@ public final class EventDetailView extends VBox {
         return current;
     }
 
+    /** Marks the event shown as one the current search does not find (it was picked before the search). */
+    public void setOutsideResults(boolean outsideResults) {
+        outside.setVisible(outsideResults && current != null);
+        outside.setManaged(outsideResults && current != null);
+    }
+
     public void show(Event event, Project project, ZoneId zone) {
         current = event;
+        setOutsideResults(false);
         if (event == null) {
             title.setText("No event selected");
-            provenance.setText("");
+            provenance.setText(NOTHING_SELECTED);
             raw.clear();
             fieldLinks.getChildren().clear();
             context.getItems().clear();
@@ -125,13 +152,14 @@ public final class EventDetailView extends VBox {
         }
         raw.setText(event.raw());
         try {
-            List<Event> around = project == null ? List.of() : project.around(event.source(), event.line(), 5);
+            List<Event> around = project == null ? List.of() : project.around(event.source(), event.line(), CONTEXT);
             context.setItems(FXCollections.observableArrayList(around));
-            // the event itself in view and marked, with the event just before it above
+            // the event itself marked, in the middle of what the list shows
             for (int i = 0; i < around.size(); i++) {
                 if (around.get(i).line() == event.line()) {
                     context.getSelectionModel().select(i);
-                    context.scrollTo(Math.max(0, i - 1));
+                    int shown = Math.max(1, (int) (context.getHeight() / 24));
+                    context.scrollTo(Math.max(0, i - shown / 2));
                     break;
                 }
             }

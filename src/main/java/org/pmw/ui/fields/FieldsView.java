@@ -50,6 +50,8 @@ public final class FieldsView extends VBox {
     private boolean visible;
     /** Set while the field list is refilled, which the picker reports as changes of its value. */
     private boolean filling;
+    /** Whether the field shown was picked (by the user or a click on an event's field), not chosen for them. */
+    private boolean picked;
 
     public FieldsView(WorkbenchModel workbench, SearchViewModel search) {
         this.workbench = workbench;
@@ -126,6 +128,7 @@ public final class FieldsView extends VBox {
 
         field.valueProperty().addListener((o, a, b) -> {
             if (!filling) {
+                picked = true;
                 reload();
             }
         });
@@ -184,8 +187,9 @@ public final class FieldsView extends VBox {
             filling = true;
             try {
                 field.getItems().setAll(fields);
-                field.setValue(keep != null && fields.contains(keep) ? keep
-                        : FIRST_CHOICES.stream().filter(fields::contains).findFirst().orElse(null));
+                boolean kept = keep != null && fields.contains(keep);
+                field.setValue(kept ? keep : FIRST_CHOICES.stream().filter(fields::contains).findFirst().orElse(null));
+                picked &= kept;
             } finally {
                 filling = false;
             }
@@ -207,12 +211,31 @@ public final class FieldsView extends VBox {
                     if (mine != loads || workbench.project() != project) {
                         return; // another field, search or project has been asked for since
                     }
+                    String instead = picked || values.withField() > 0 ? null : nextChoice(name);
+                    if (instead != null) {
+                        // a field chosen for the user that these events lack: the next one they have
+                        filling = true;
+                        try {
+                            field.setValue(instead);
+                        } finally {
+                            filling = false;
+                        }
+                        reload();
+                        return;
+                    }
                     show(values, describe(values, current));
                 }, error -> {
                     if (mine == loads && workbench.project() == project) {
                         show(null, error.getMessage());
                     }
                 });
+    }
+
+    /** The first choice after {@code name} that the project has, or null. */
+    private String nextChoice(String name) {
+        int at = FIRST_CHOICES.indexOf(name);
+        return at < 0 ? null : FIRST_CHOICES.stream().skip(at + 1L).filter(field.getItems()::contains).findFirst()
+                .orElse(null);
     }
 
     private void show(FieldValues values, String text) {

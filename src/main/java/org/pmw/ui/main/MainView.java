@@ -81,12 +81,13 @@ public final class MainView extends BorderPane {
         timeline.visibleEndProperty().addListener((o, a, b) -> reloadDensity());
         timeline.widthProperty().addListener((o, a, b) -> reloadDensity());
         searchModel.shownProperty().addListener((o, a, b) -> reloadDensity());
+        searchModel.shownProperty().addListener((o, a, b) -> markDetailOutsideResults(b));
         searchModel.fromProperty().addListener((o, a, b) -> showSelection());
         searchModel.toProperty().addListener((o, a, b) -> showSelection());
 
         SplitPane evidence = new SplitPane(search, detail);
         evidence.setOrientation(Orientation.VERTICAL);
-        evidence.setDividerPositions(0.68);
+        evidence.setDividerPositions(0.62);
         side.setId("sidePanel");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setMinWidth(280);
@@ -197,7 +198,9 @@ public final class MainView extends BorderPane {
     private void fillRecent() {
         recentMenu.getItems().clear();
         for (Path p : recent.list()) {
-            recentMenu.getItems().add(item(p.toString(), null, () -> open(p)));
+            MenuItem project = item(p.toString(), null, () -> open(p));
+            project.setMnemonicParsing(false); // a folder's underscore is part of its name
+            recentMenu.getItems().add(project);
         }
         recentMenu.setDisable(recentMenu.getItems().isEmpty());
     }
@@ -259,6 +262,7 @@ public final class MainView extends BorderPane {
         project.incident().getSources().stream().filter(s -> s.id().equals(sourceId)).findFirst().ifPresent(source -> {
             MenuItem retime = new MenuItem(source.category().equals("log") ? "Re-time " + sourceId + "…"
                     : "Re-time " + sourceId + " (logs only: its records are in the investigation)");
+            retime.setMnemonicParsing(false); // a name's underscore is part of it
             retime.setId("retimeSource");
             retime.setDisable(!source.category().equals("log"));
             retime.setOnAction(e -> {
@@ -397,6 +401,26 @@ public final class MainView extends BorderPane {
         alert.setHeaderText("Import finished");
         alert.initOwner(window());
         alert.show();
+    }
+
+    /**
+     * The event the detail shows stays after a new search (the user may want to cite it), marked when the search
+     * does not find it, so it is not read as one of the results.
+     */
+    private void markDetailOutsideResults(SearchViewModel.Shown shown) {
+        org.pmw.model.Event shownEvent = detail.current();
+        Project project = workbench.project();
+        if (shown == null || shownEvent == null || project == null) {
+            return;
+        }
+        String itself = org.pmw.app.QueryClauses.and(org.pmw.app.QueryClauses.and(shown.query(),
+                org.pmw.app.QueryClauses.equalTo("source", shownEvent.source(), false)),
+                org.pmw.app.QueryClauses.equalTo("line", Long.toString(shownEvent.line()), true));
+        try {
+            detail.setOutsideResults(project.count(itself, shown.from(), shown.to()) == 0);
+        } catch (IOException | RuntimeException e) {
+            detail.setOutsideResults(false);
+        }
     }
 
     private void projectChanged(Project project) {
