@@ -41,7 +41,11 @@ final class Analyzers {
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = tokenizer.get();
                 TokenStream lower = new LowerCaseFilter(source);
-                return new TokenStreamComponents(source, nameParts ? new NamePartsFilter(lower) : lower);
+                if (!(source instanceof StandardTokenizer)) {
+                    return new TokenStreamComponents(source, lower);
+                }
+                TokenStream words = new ColonPartsFilter(lower);
+                return new TokenStreamComponents(source, nameParts ? new NamePartsFilter(words) : words);
             }
 
             @Override

@@ -85,6 +85,14 @@ final class QueryParsing {
         if (query instanceof TermRangeQuery range && range.getField().equals(EventSchema.LEVEL)) {
             return levelRange(range);
         }
+        if (query instanceof org.apache.lucene.search.TermQuery term && term.getTerm().field().equals(EventSchema.LEVEL)) {
+            // a level as the logs write it (WARNING, critical, err) is the level it is read as
+            Level level = Level.parse(term.getTerm().text(), null);
+            if (level != null && !level.id().equals(term.getTerm().text())) {
+                return new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(EventSchema.LEVEL,
+                        level.id()));
+            }
+        }
         return query;
     }
 
@@ -220,7 +228,8 @@ final class QueryParsing {
     }
 
     private static String rewriteSegment(String segment, FieldCatalog catalog) {
-        segment = addressesInFields(fieldNamesAsIndexed(escapePathSlashes(segment), catalog), catalog);
+        segment = addressesInFields(termsAsTyped(fieldNamesAsIndexed(escapePathSlashes(segment), catalog), catalog),
+                catalog);
         java.util.regex.Matcher m = COMPARISON.matcher(segment);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
@@ -274,6 +283,166 @@ final class QueryParsing {
             }
         }
         return found;
+    }
+
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z_][\\w.]*");
+    private static final java.util.regex.Pattern NUMBER_WILDCARD = java.util.regex.Pattern.compile("(\\d+)(\\*|\\?+)");
+
+    /**
+     * Terms read as grep users mean them. A term the message's analysis cuts into several words
+     * ({@code /api/cart}, {@code http-nio-8080-exec-7}, {@code routines:tls_parse}) is a phrase, not those words
+     * anywhere in the event. {@code name=value} is the text {@code name=value} (logfmt, MDC), and also the field
+     * where the project has one ({@code status=503}). A wildcard on a number field ({@code status:5*},
+     * {@code status:50?}) is the numbers written so.
+     */
+    static String termsAsTyped(String segment, FieldCatalog catalog) {
+        StringBuilder out = new StringBuilder(segment.length() + 8);
+        int i = 0;
+        while (i < segment.length()) {
+            char c = segment.charAt(i);
+            if (Character.isWhitespace(c) || c == '(' || c == ')') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < segment.length() && !Character.isWhitespace(segment.charAt(end))
+                    && ((segment.charAt(end) != '(' && segment.charAt(end) != ')') || escaped(segment, end))) {
+                // a path's slashes are escaped by now: one that is not opens a regular expression, kept whole
+                if (segment.charAt(end) == '/' && !escaped(segment, end)) {
+                    int close = nextSlash(segment, end + 1);
+                    end = close < 0 ? segment.length() : close;
+                }
+                end++;
+            }
+            end = Math.min(end, segment.length());
+            int term = i;
+            while (term < end && "+-!".indexOf(segment.charAt(term)) >= 0) {
+                term++;
+            }
+            String typed = segment.substring(term, end);
+            out.append(segment, i, term).append(typed.indexOf('/') >= 0 && hasUnescaped(typed, "/") ? typed
+                    : termAsTyped(typed, catalog));
+            i = end;
+        }
+        return out.toString();
+    }
+
+    private static boolean escaped(String s, int at) {
+        int backslashes = 0;
+        for (int i = at - 1; i >= 0 && s.charAt(i) == '\\'; i--) {
+            backslashes++;
+        }
+        return backslashes % 2 == 1;
+    }
+
+    private static String termAsTyped(String term, FieldCatalog catalog) {
+        if (term.isEmpty() || java.util.Set.of("AND", "OR", "NOT", "TO", "&&", "||").contains(term)
+                || term.startsWith("/") || hasUnescaped(term, "\"[]{}~^")) {
+            return term;
+        }
+        int colon = firstUnescaped(term, ':');
+        String field = colon > 0 ? term.substring(0, colon) : null;
+        if (field != null && (!NAME.matcher(field).matches() || !knownField(field, catalog))) {
+            // 10.0.0.9:3306 and error:141CF06C are text: no field has such a name
+            field = null;
+            colon = -1;
+        }
+        String value = colon > 0 ? term.substring(colon + 1) : term;
+        if (value.isEmpty() || value.startsWith(">") || value.startsWith("<") || value.chars().noneMatch(Character::isLetterOrDigit)) {
+            return term;
+        }
+        FieldType type = field == null ? null : catalog.type(field);
+        if (type == FieldType.LONG) {
+            java.util.regex.Matcher wildcard = NUMBER_WILDCARD.matcher(value);
+            return wildcard.matches() ? numbersWritten(field, wildcard.group(1), wildcard.group(2)) : term;
+        }
+        if (hasUnescaped(value, "*?")) {
+            return term;
+        }
+        int eq = field == null ? firstUnescaped(term, '=') : -1;
+        if (eq > 0 && NAME.matcher(term.substring(0, eq)).matches() && eq + 1 < term.length()) {
+            String name = term.substring(0, eq);
+            String text = phrase(term);
+            return knownField(name, catalog) ? "(" + name + ":" + term.substring(eq + 1) + " OR " + text + ")" : text;
+        }
+        if ((field == null || field.equals(EventSchema.MESSAGE)) && severalWords(value)) {
+            return (field == null ? "" : field + ":") + phrase(value);
+        }
+        return term;
+    }
+
+    private static boolean knownField(String name, FieldCatalog catalog) {
+        return EventSchema.RESERVED.contains(name) || catalog.type(name) != null || indexedName(name, catalog) != null
+                || name.equals("_exists_") || name.equals("*");
+    }
+
+    /** Whether the message's analysis would cut {@code value} into more than one word. */
+    private static boolean severalWords(String value) {
+        String plain = unescape(value);
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '.' && c != '_' && c != '\'') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String phrase(String value) {
+        return "\"" + unescape(value).replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String unescape(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && i + 1 < value.length()) {
+                c = value.charAt(++i);
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    private static boolean hasUnescaped(String s, String chars) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '\\') {
+                i++;
+            } else if (chars.indexOf(s.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int firstUnescaped(String s, char wanted) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '\\') {
+                i++;
+            } else if (s.charAt(i) == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The numbers of {@code field} written as {@code digits} then the wildcard: {@code 50?} is 500 to 509,
+     * {@code 5*} is 5, 50 to 59, 500 to 599 and so on.
+     */
+    private static String numbersWritten(String field, String digits, String wildcard) {
+        if (wildcard.startsWith("?")) {
+            String zeros = "0".repeat(wildcard.length());
+            String nines = "9".repeat(wildcard.length());
+            return field + ":[" + digits + zeros + " TO " + digits + nines + "]";
+        }
+        StringBuilder any = new StringBuilder("(").append(field).append(':').append(digits);
+        for (int more = 1; digits.length() + more <= 18; more++) {
+            any.append(" OR ").append(field).append(":[").append(digits).append("0".repeat(more)).append(" TO ")
+                    .append(digits).append("9".repeat(more)).append(']');
+        }
+        return any.append(')').toString();
     }
 
     /** An IPv4 address, or the start of one ending in a wildcard ({@code 10.1.*}). */

@@ -44,9 +44,17 @@ class FieldsAsTypedTest {
                 {"time":"2005-10-10T18:02:21Z","level":"info","msg":"request done","remote_ip":"172.16.1.1","status":200}
                 {"time":"2005-10-10T18:02:22Z","level":"warn","msg":"slow query","error":"Lock wait timeout exceeded","status":503}
                 """);
+        Path app = tmp.resolve("app.log");
+        Files.writeString(app, """
+                2005-10-10 14:03:00,000 WARN  [http-nio-8080-exec-7] c.e.Pay - charged userId=580 currency=USD
+                2005-10-10 14:03:01,000 WARN  [http-nio-8080-exec-3] c.e.Pay - charged userId=7 currency=EUR
+                2005-10-10 14:03:02,000 ERROR [main] c.e.Tls - SSL_do_handshake() failed (SSL: error:141CF06C:SSL routines:tls_parse_ctos_key_share:bad key share)
+                2005-10-10 14:03:03,000 INFO  [main] c.e.Api - POST /api/checkout referrer https://shop/cart
+                2005-10-10 14:03:04,000 INFO  [main] c.e.Api - GET /api/cart done status=200
+                """);
         Project.create(tmp.resolve("p"), "Fields as typed", java.time.ZoneId.of("UTC"), TestProjects.CLOCK);
         project = Project.open(tmp.resolve("p"), Progress.NONE);
-        project.importFiles(List.of(access, errors, json), ImportOptions.defaults(), Progress.NONE);
+        project.importFiles(List.of(access, errors, json, app), ImportOptions.defaults(), Progress.NONE);
     }
 
     @AfterAll
@@ -90,5 +98,41 @@ class FieldsAsTypedTest {
         assertEquals(1, total("\"lock wait timeout\""), "a top-level error's words");
         assertEquals(0, total("ECONNREFUSED"), "a code is a keyword, not prose");
         assertEquals(1, total("err.code:ECONNREFUSED"));
+    }
+
+    @Test
+    void aTermCutIntoSeveralWordsIsAPhrase() throws IOException {
+        assertEquals(1, total("/api/cart"), "not POST /api/checkout with https://shop/cart");
+        assertEquals(1, total("http-nio-8080-exec-7"), "not the exec-3 line that has a 7 elsewhere");
+        assertEquals(2, total("/index.php AND status:200"));
+        assertEquals(1, total("/cart.php AND status:503"));
+    }
+
+    @Test
+    void nameEqualsValueIsTheTextAndTheFieldWhereThereIsOne() throws IOException {
+        assertEquals(1, total("userId=580"));
+        assertEquals(1, total("currency=USD"));
+        assertEquals(0, total("userId=58"), "a whole value");
+        assertEquals(4, total("status=200"), "two access lines, the JSON line's status and the app's text status=200");
+        assertEquals(total("*") - 4, total("NOT status=200"));
+    }
+
+    @Test
+    void wordsJoinedByColonsAreWordsOfTheirOwn() throws IOException {
+        assertEquals(1, total("tls_parse_ctos_key_share"));
+        assertEquals(1, total("\"bad key share\""));
+        assertEquals(1, total("\"error:141CF06C\""));
+        assertEquals(1, total("routines:tls_parse_ctos_key_share"), "no field is named routines: it is text");
+        assertEquals(1, total("10.0.0.9:3306"), "an address and port inside the nested error");
+    }
+
+    @Test
+    void levelsAsTheLogsWriteThemAndWildcardsOnNumbers() throws IOException {
+        assertEquals(total("level:warn"), total("level:warning"));
+        assertEquals(total("level:warn"), total("level:WARNING"));
+        assertEquals(total("level:error"), total("level:err"));
+        assertEquals(total("status:[500 TO 599]"), total("status:5*"));
+        assertEquals(total("status:[500 TO 509]"), total("status:50?"));
+        assertEquals(total("status:[200 TO 299]"), total("status:2??"));
     }
 }
