@@ -135,7 +135,8 @@ final class PatternsCommand implements Callable<Integer> {
                 Output.json(out, m);
             } else {
                 rows.stream().limit(limit).forEach(r -> out.printf("%-7s %9d  %s%n", r.id(), r.count(), r.template()));
-                out.printf("%d pattern(s)%n", rows.size());
+                out.printf(rows.size() > limit ? "%d pattern(s); the %d most frequent shown (--limit N for more)%n"
+                        : "%d pattern(s)%n", rows.size(), Math.min(limit, rows.size()));
             }
         }
         return 0;

@@ -155,6 +155,12 @@ final class DocumentMapper {
             String cut = value.length() > 8000 ? value.substring(0, 8000) : value;
             field.setStringValue(lower(cut));
             doc.add(field);
+            if (cut.length() > 2 && cut.charAt(0) == '[' && cut.charAt(cut.length() - 1) == ']') {
+                // a JSON array's elements are values of the field each (tags:payments), as in Kibana
+                for (String element : arrayElements(cut)) {
+                    doc.add(new StringField(name, lower(element), Field.Store.NO));
+                }
+            }
             if (namesCode) {
                 Field words = fields.computeIfAbsent(EventSchema.MESSAGE + " " + name,
                         n -> new TextField(EventSchema.MESSAGE, "", Field.Store.NO));
@@ -162,6 +168,28 @@ final class DocumentMapper {
                 doc.add(words);
             }
         }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The text of each scalar element of a JSON array; none where {@code text} is not one. */
+    static List<String> arrayElements(String text) {
+        com.fasterxml.jackson.databind.JsonNode array;
+        try {
+            array = JSON.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return List.of();
+        }
+        if (array == null || !array.isArray()) {
+            return List.of();
+        }
+        List<String> elements = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode element : array) {
+            if (element.isValueNode() && !element.isNull()) {
+                elements.add(element.asText());
+            }
+        }
+        return elements;
     }
 
     /**

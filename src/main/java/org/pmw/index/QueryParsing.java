@@ -353,7 +353,7 @@ final class QueryParsing {
             return term;
         }
         FieldType type = field == null ? null : catalog.type(field);
-        if (type == FieldType.LONG) {
+        if (type == FieldType.LONG || type == FieldType.DOUBLE) {
             java.util.regex.Matcher wildcard = NUMBER_WILDCARD.matcher(value);
             return wildcard.matches() ? numbersWritten(field, wildcard.group(1), wildcard.group(2)) : term;
         }
@@ -429,18 +429,20 @@ final class QueryParsing {
 
     /**
      * The numbers of {@code field} written as {@code digits} then the wildcard: {@code 50?} is 500 to 509,
-     * {@code 5*} is 5, 50 to 59, 500 to 599 and so on.
+     * {@code 5*} is 5, 50 to 59, 500 to 599 and so on (with their fractions).
      */
     private static String numbersWritten(String field, String digits, String wildcard) {
+        // each range runs to the next number up, exclusive, so 59.5 is among the numbers written 5*
         if (wildcard.startsWith("?")) {
-            String zeros = "0".repeat(wildcard.length());
-            String nines = "9".repeat(wildcard.length());
-            return field + ":[" + digits + zeros + " TO " + digits + nines + "]";
+            return field + ":[" + digits + "0".repeat(wildcard.length()) + " TO "
+                    + new java.math.BigInteger(digits).add(java.math.BigInteger.ONE) + "0".repeat(wildcard.length()) + "}";
         }
-        StringBuilder any = new StringBuilder("(").append(field).append(':').append(digits);
+        String next = new java.math.BigInteger(digits).add(java.math.BigInteger.ONE).toString();
+        StringBuilder any = new StringBuilder("(").append(field).append(":[").append(digits).append(" TO ").append(next)
+                .append('}');
         for (int more = 1; digits.length() + more <= 18; more++) {
             any.append(" OR ").append(field).append(":[").append(digits).append("0".repeat(more)).append(" TO ")
-                    .append(digits).append("9".repeat(more)).append(']');
+                    .append(next).append("0".repeat(more)).append('}');
         }
         return any.append(')').toString();
     }

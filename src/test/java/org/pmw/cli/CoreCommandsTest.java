@@ -164,6 +164,9 @@ class CoreCommandsTest {
         assertEquals(30, segfaults.get("count").asLong());
         assertEquals("2005-10-10T18:00:00Z", segfaults.get("first_seen").asText(), "the first event, not its bucket");
         assertEquals("2005-10-10T18:58:00Z", segfaults.get("last_seen").asText());
+        String firstOnly = pmw("patterns", project.toString(), "*", "--limit", "1").out();
+        assertTrue(firstOnly.lines().anyMatch(l -> l.matches("\\d+ pattern\\(s\\); the 1 most frequent shown .*")),
+                "the footer says how many of them are shown: " + firstOnly);
 
         JsonNode top = pmw("top", project.toString(), "status", "source:web1_access_log", "--json").json();
         assertEquals(600, top.get("matching").asLong());

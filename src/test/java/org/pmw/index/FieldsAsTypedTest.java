@@ -43,6 +43,9 @@ class FieldsAsTypedTest {
                 {"time":"2005-10-10T18:02:20Z","level":"error","msg":"request failed","remote_ip":"10.1.2.3","err":{"message":"dial tcp 10.0.0.9:3306: connection refused","code":"ECONNREFUSED"}}
                 {"time":"2005-10-10T18:02:21Z","level":"info","msg":"request done","remote_ip":"172.16.1.1","status":200}
                 {"time":"2005-10-10T18:02:22Z","level":"warn","msg":"slow query","error":"Lock wait timeout exceeded","status":503}
+{"time":"2005-10-10T18:02:23Z","level":"info","msg":"cart saved","tags":["checkout","payments"],"latency_ms":"0"}
+                {"time":"2005-10-10T18:02:24Z","level":"info","msg":"cart read","tags":["checkout"],"latency_ms":2500}
+                {"time":"2005-10-10T18:02:25Z","level":"info","msg":"cart read","tags":[],"latency_ms":655.5}
                 """);
         Path app = tmp.resolve("app.log");
         Files.writeString(app, """
@@ -134,5 +137,17 @@ class FieldsAsTypedTest {
         assertEquals(total("status:[500 TO 599]"), total("status:5*"));
         assertEquals(total("status:[500 TO 509]"), total("status:50?"));
         assertEquals(total("status:[200 TO 299]"), total("status:2??"));
+    }
+
+    @Test
+    void aJsonArraysElementsAreValuesOfItsField() throws IOException {
+        assertEquals(1, total("tags:payments"));
+        assertEquals(2, total("tags:checkout"));
+    }
+
+    @Test
+    void aNumberWrittenAsTextIsANumber() throws IOException {
+        assertEquals(2, total("latency_ms:>500"), "2500 and 655.5; \"0\" came first and is a number too");
+        assertEquals(1, total("latency_ms:<=512"));
     }
 }
