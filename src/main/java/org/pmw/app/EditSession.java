@@ -37,7 +37,7 @@ public final class EditSession {
                 edit.apply(project.investigation());
                 project.save();
             } catch (RuntimeException | IOException e) {
-                project.restore(snapshot);
+                project.restoreRefused(snapshot);
                 throw e;
             }
             return snapshot;

@@ -270,6 +270,18 @@ public final class Project implements Closeable {
      * and no id counter goes back, so no id is handed out twice.
      */
     public void restore(byte[] snapshot) throws IOException {
+        restore(snapshot, true);
+    }
+
+    /**
+     * {@link #restore(byte[])}, for an edit that was refused: the ids it took are handed back too, since nothing was
+     * saved or shown with them (imports wait while an edit runs).
+     */
+    public void restoreRefused(byte[] snapshot) throws IOException {
+        restore(snapshot, false);
+    }
+
+    private void restore(byte[] snapshot, boolean keepLaterIds) throws IOException {
         requireWritable();
         Incident previous = org.pmw.project.Json.mapper().readValue(snapshot, Incident.class);
         synchronized (incidentChange) {
@@ -288,7 +300,9 @@ public final class Project implements Closeable {
             incident.setSavedSearches(previous.getSavedSearches());
             incident.setMarkers(previous.getMarkers());
             java.util.Map<String, Integer> counters = new java.util.LinkedHashMap<>(previous.getIdCounters());
-            incident.getIdCounters().forEach((prefix, n) -> counters.merge(prefix, n, Math::max));
+            if (keepLaterIds) {
+                incident.getIdCounters().forEach((prefix, n) -> counters.merge(prefix, n, Math::max));
+            }
             incident.setIdCounters(counters);
             store.save(incident);
         }

@@ -42,6 +42,14 @@ class EditSessionTest {
                     inv -> inv.setStatus("H9", HypothesisStatus.SUPPORTED, "no such hypothesis")));
             assertEquals(new String(before), Files.readString(p.root().resolve("incident.json")));
             assertEquals("add", edits.nextUndo());
+            // an edit refused after it took an id (a record added, then something after it refused)
+            assertThrows(IllegalArgumentException.class, () -> edits.apply("add then refuse", inv -> {
+                inv.addHypothesis("Too few workers", null);
+                throw new IllegalArgumentException("refused after the record was added");
+            }));
+            assertEquals(new String(before), Files.readString(p.root().resolve("incident.json")), "no id used up");
+            edits.apply("add", inv -> inv.addHypothesis("Too few workers", null));
+            assertEquals("H2", p.incident().getHypotheses().get(1).id(), "the next id is the next number");
         }
     }
 
