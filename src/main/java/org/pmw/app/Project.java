@@ -418,10 +418,50 @@ public final class Project implements Closeable {
             Thread.currentThread().interrupt();
             throw new ImportException("import interrupted before it started; the project is unchanged", true, e);
         }
+        List<ImportReport> reports;
         try {
-            return importLocked(inputs, options, progress);
+            reports = importLocked(inputs, options, progress);
         } finally {
             indexing.unlock();
+        }
+        if (reports.stream().anyMatch(r -> r.events() > 0)) {
+            remeasureOutcomesQuietly();
+        }
+        return reports;
+    }
+
+    /**
+     * Measures every outcome again and keeps the verdicts that changed: new or re-timed evidence changes the counts,
+     * and every view (list, timeline, report) reads the verdict kept.
+     */
+    public void remeasureOutcomes() throws IOException {
+        requireWritable();
+        changeIncident(() -> {
+            boolean changed = false;
+            for (org.pmw.model.Outcome o : List.copyOf(incident.getOutcomes())) {
+                String now;
+                try {
+                    now = OutcomeText.verdict(this, o);
+                } catch (RuntimeException e) {
+                    continue; // a query this project cannot run keeps the verdict it had
+                }
+                if (now != null && !now.equals(o.verdict())) {
+                    investigation().setOutcomeVerdict(o.id(), now);
+                    changed = true;
+                }
+            }
+            if (changed) {
+                store.save(incident);
+            }
+            return null;
+        });
+    }
+
+    private void remeasureOutcomesQuietly() {
+        try {
+            remeasureOutcomes();
+        } catch (IOException e) {
+            // the evidence is in; the verdicts are measured again on the next import or re-time
         }
     }
 
@@ -552,6 +592,7 @@ public final class Project implements Closeable {
         } finally {
             indexing.unlock();
         }
+        remeasureOutcomesQuietly();
     }
 
     /**
@@ -564,6 +605,7 @@ public final class Project implements Closeable {
             throws IOException {
         requireWritable();
         indexing.lock();
+        boolean remeasureAfterRetime = false;
         try {
             List<SourceFile> before = List.copyOf(incident.getSources());
             SourceFile old = before.stream().filter(s -> s.id().equals(sourceId)).findFirst()
@@ -610,9 +652,13 @@ public final class Project implements Closeable {
             // matches the manifest, and the next open rebuilds it
             index.commit(indexKeys(after));
             savePatterns();
+            remeasureAfterRetime = true;
             return changed;
         } finally {
             indexing.unlock();
+            if (remeasureAfterRetime) {
+                remeasureOutcomesQuietly();
+            }
         }
     }
 

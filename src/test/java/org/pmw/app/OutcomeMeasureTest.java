@@ -58,4 +58,38 @@ class OutcomeMeasureTest {
         Outcome rate = new Outcome("O3", "errors", List.of(), "level:error", null, null, null, null, null);
         assertEquals("level:error", rate.countedQuery());
     }
+
+    @Test
+    void theVerdictKeptIsMeasuredAgainWhenEvidenceArrives() throws Exception {
+        // 40 errors before the change; its after window has none until a second host's log arrives with 100
+        StringBuilder before = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            before.append(String.format("2005-10-10T14:%02d:%02dZ error web1 segfault%n", i, 0));
+        }
+        StringBuilder after = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            after.append(String.format("2005-10-10T15:%02d:%02dZ error web2 segfault%n", i / 2, i % 2 * 30));
+        }
+        Path first = tmp.resolve("web1.log");
+        Files.writeString(first, before.toString());
+        Path second = tmp.resolve("web2.log");
+        Files.writeString(second, after.toString());
+        try (Project p = TestProjects.create(tmp.resolve("p"))) {
+            p.importFiles(List.of(first), ImportOptions.defaults(), Progress.NONE);
+            EditSession edits = new EditSession(p);
+            edits.apply("add", inv -> {
+                Outcome o = inv.addOutcome(new Outcome(null, "Segfaults", List.of(), "segfault", null,
+                        new TimeWindow(Instant.parse("2005-10-10T14:00:00Z"), Instant.parse("2005-10-10T15:00:00Z")),
+                        new TimeWindow(Instant.parse("2005-10-10T15:00:00Z"), Instant.parse("2005-10-10T16:00:00Z")),
+                        null, null));
+                inv.setOutcomeVerdict(o.id(), OutcomeText.verdict(p, o));
+            });
+            assertEquals("significant decrease", p.incident().getOutcomes().get(0).verdict());
+
+            p.importFiles(List.of(second), ImportOptions.defaults(), Progress.NONE);
+            assertEquals("significant increase", p.incident().getOutcomes().get(0).verdict(),
+                    "the list, the timeline and the report read the verdict kept");
+            assertEquals(true, Files.readString(p.root().resolve("incident.json")).contains("significant increase"));
+        }
+    }
 }
