@@ -89,18 +89,61 @@ public final class ReportBuilder {
         Incident incident = data.incident();
         doc.add(new ReportDocument.Heading(1, "Postmortem: " + incident.getTitle()));
         List<List<ReportDocument.Span>> rows = new ArrayList<>();
-        TimeWindow w = incident.getWindow();
+        TimeWindow w = incidentWindow(incident);
         rows.add(List.of(ReportDocument.text("Date"), ReportDocument.text(w == null || w.start() == null ? "?"
-                : DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH).format(w.start().atZone(data.zone()))))) ;
+                : days(w))));
         rows.add(List.of(ReportDocument.text("Authors"), ReportDocument.text(incident.getAuthors().isEmpty() ? "—"
                 : String.join(", ", incident.getAuthors()))));
         rows.add(List.of(ReportDocument.text("Status"), ReportDocument.text(incident.getReportStatus())));
-        rows.add(List.of(ReportDocument.text("Incident window"), ReportDocument.text(w == null ? "—" : both(w.start()) + " – " + both(w.end())
-                + ", times in " + data.zone().getId())));
-        for (Marker m : incident.getMarkers()) {
-            rows.add(List.of(ReportDocument.text(m.label() == null ? m.kind() : m.label()), ReportDocument.text(both(m.at()))));
+        rows.add(List.of(ReportDocument.text("Incident window"), ReportDocument.text((w == null ? "not set (mark when the outage began and ended)"
+                : both(w.start()) + " – " + both(w.end())) + ", times in " + data.zone().getId())));
+        List<Marker> markers = new ArrayList<>(incident.getMarkers());
+        markers.sort(java.util.Comparator.comparing(Marker::at));
+        for (Marker m : markers) {
+            String kind = MARKER_NAMES.getOrDefault(m.kind(), m.kind());
+            String name = m.label() == null || m.label().isBlank() ? kind
+                    : m.label().equalsIgnoreCase(kind) ? m.label() : m.label() + " (" + kind.toLowerCase(Locale.ROOT) + ")";
+            rows.add(List.of(ReportDocument.text(name), ReportDocument.text(both(m.at()))));
         }
         doc.add(new ReportDocument.Table(List.of("", ""), wrap(rows)));
+    }
+
+    private static final java.util.Map<String, String> MARKER_NAMES = java.util.Map.of("outage_begins", "Outage begins",
+            "detected", "Detected", "mitigated", "Mitigated", "ends", "Outage ends");
+
+    /**
+     * The incident's time: from the outage's first marker to its end marker where they are set, else the window the
+     * project was given, else none.
+     */
+    static TimeWindow incidentWindow(Incident incident) {
+        java.time.Instant begins = null;
+        java.time.Instant ends = null;
+        for (Marker m : incident.getMarkers()) {
+            if (m.kind().equals("outage_begins") && (begins == null || m.at().isBefore(begins))) {
+                begins = m.at();
+            }
+            if (m.kind().equals("ends") && (ends == null || m.at().isAfter(ends))) {
+                ends = m.at();
+            }
+        }
+        if (begins != null && ends != null && !ends.isBefore(begins)) {
+            return new TimeWindow(begins, ends);
+        }
+        return incident.getWindow();
+    }
+
+    /** The day the window starts, or its first and last days: "Sunday 9 – Monday 10 October 2005". */
+    private String days(TimeWindow w) {
+        java.time.ZonedDateTime from = w.start().atZone(data.zone());
+        java.time.ZonedDateTime to = w.end() == null ? from : w.end().minusMillis(1).atZone(data.zone());
+        DateTimeFormatter whole = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
+        if (!to.toLocalDate().isAfter(from.toLocalDate())) {
+            return whole.format(from);
+        }
+        String first = from.getYear() != to.getYear() ? whole.format(from)
+                : from.getMonth() != to.getMonth() ? DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH).format(from)
+                : DateTimeFormatter.ofPattern("EEEE d", Locale.ENGLISH).format(from);
+        return first + " – " + whole.format(to);
     }
 
     private static List<List<List<ReportDocument.Span>>> wrap(List<List<ReportDocument.Span>> rows) {

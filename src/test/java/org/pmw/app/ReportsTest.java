@@ -67,6 +67,20 @@ class ReportsTest {
     }
 
     @Test
+    void theHeaderTakesTheIncidentsTimeFromItsMarkers() throws Exception {
+        assertTrue(render("md", "sre").contains("| Incident window | not set (mark when the outage began and ended),"
+                + " times in UTC |"), "the zone is named even before the window is known");
+        Investigation inv = project.investigation();
+        inv.setMarker("ends", Instant.parse("2005-10-11T01:30:00Z"), "Outage over");
+        inv.setMarker("outage_begins", Instant.parse("2005-10-10T21:00:00Z"), null);
+        inv.setMarker("detected", Instant.parse("2005-10-10T21:20:00Z"), null);
+        String md = render("md", "sre");
+        assertTrue(md.contains("| Date | Monday 10 – Tuesday 11 October 2005 |"), md);
+        assertTrue(md.contains("| Incident window | 2005-10-10 21:00"), md);
+        assertInOrder(md, "| Outage begins |", "| Detected |", "| Outage over (outage ends) |");
+    }
+
+    @Test
     void sectionsComeInTheTemplatesOrder() throws Exception {
         String sre = render("md", "sre");
         assertInOrder(sre, "## Summary", "## Impact", "## Root Causes", "## Trigger", "## Resolution", "## Detection",
