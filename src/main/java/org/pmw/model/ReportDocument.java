@@ -50,20 +50,63 @@ public final class ReportDocument {
 
         /**
          * How wide each column would like to be, in characters: the average length of its text, between 7 (or its
-         * header) and 50, so a column of long values wraps rather than starving the others.
+         * header) and 50, so a column of long values wraps rather than starving the others. Where that is more than
+         * a page's line holds ({@link #LINE_CHARS}), every column first gets its longest word (up to 16 characters),
+         * so "+163.2%" and "1.29e-07" are never broken letter by letter, and the long columns share the rest.
          */
         public double[] columnWeights() {
-            double[] weight = new double[columns()];
-            for (int c = 0; c < weight.length; c++) {
+            int n = columns();
+            double[] wanted = new double[n];
+            double[] least = new double[n];
+            for (int c = 0; c < n; c++) {
                 double total = 0;
+                int longestWord = 0;
                 for (List<List<Span>> row : rows) {
-                    total += c < row.size() ? plainLength(row.get(c)) : 0;
+                    if (c < row.size()) {
+                        total += plainLength(row.get(c));
+                        longestWord = Math.max(longestWord, longestWord(row.get(c)));
+                    }
                 }
                 double average = rows.isEmpty() ? 0 : total / rows.size();
-                weight[c] = Math.max(Math.max(7, header(c).length() * 1.2), Math.min(50, average));
+                least[c] = Math.max(Math.min(16, Math.max(longestWord, header(c).length())), 3) + 1.5; // cell padding
+                wanted[c] = Math.max(least[c], Math.max(Math.max(7, header(c).length() * 1.2), Math.min(50, average)));
+            }
+            double wantedSum = java.util.Arrays.stream(wanted).sum();
+            double leastSum = java.util.Arrays.stream(least).sum();
+            if (wantedSum <= LINE_CHARS) {
+                return wanted;
+            }
+            if (leastSum >= LINE_CHARS) {
+                return least; // every column's words, squeezed alike
+            }
+            // the words first, then what is left of the line in proportion to what each column wanted beyond them
+            double[] weight = new double[n];
+            double spare = LINE_CHARS - leastSum;
+            for (int c = 0; c < n; c++) {
+                weight[c] = least[c] + spare * (wanted[c] - least[c]) / (wantedSum - leastSum);
             }
             return weight;
         }
+    }
+
+    /** About how many characters of a table's text fit across a page. */
+    public static final double LINE_CHARS = 80;
+
+    private static int longestWord(List<Span> spans) {
+        int longest = 0;
+        for (Span s : spans) {
+            String text = s instanceof Text t ? t.text() : s instanceof Strong t ? t.text() : s instanceof Code c
+                    ? c.text() : "";
+            int run = 0;
+            for (int i = 0; i < text.length(); i++) {
+                run = Character.isWhitespace(text.charAt(i)) ? 0 : run + 1;
+                longest = Math.max(longest, run);
+            }
+            if (s instanceof Ref) {
+                longest = Math.max(longest, run + 2);
+            }
+        }
+        return longest;
     }
 
     /** How many characters {@code spans} take when written out (a footnote reference counts two). */

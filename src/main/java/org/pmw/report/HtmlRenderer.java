@@ -20,6 +20,9 @@ final class HtmlRenderer {
                      word-wrap: break-word; overflow-wrap: anywhere; }
             th { background: #eef1f4; }
             tr { page-break-inside: avoid; }
+            thead { display: table-header-group; }
+            table { -fs-table-paginate: paginate; }
+            h2, h3, h4 { page-break-after: avoid; }
             code { font-family: 'DejaVu Sans Mono', monospace; font-size: 8.5pt; background: #f3f5f7; word-wrap: break-word; }
             .todo { border-left: 4px solid #e0a030; background: #fff8e6; padding: 4px 8px; }
             .chart { page-break-inside: avoid; margin: 0.5em 0; }

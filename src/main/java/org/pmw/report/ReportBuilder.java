@@ -210,10 +210,13 @@ public final class ReportBuilder {
     }
 
     private void changes() {
-        List<Change> changes = data.incident().getChanges();
+        // in the order they were made, as a reader follows the resolution; one without a time last
+        List<Change> changes = new ArrayList<>(data.incident().getChanges());
         if (changes.isEmpty()) {
             return;
         }
+        changes.sort(java.util.Comparator.comparing(Change::startedAt,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
         List<List<List<ReportDocument.Span>>> rows = new ArrayList<>();
         for (Change c : changes) {
             List<ReportDocument.Span> origin = new ArrayList<>();
