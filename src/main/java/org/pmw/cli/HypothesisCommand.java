@@ -168,7 +168,7 @@ final class HypothesisCommand implements Runnable {
         }
     }
 
-    @Command(name = "delete", description = "Delete any record by id (links and references to it go too).")
+    @Command(name = "delete", description = "Delete any record by id (links and references to it go too); a load-test run stays with its evidence.")
     static final class Delete implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "DIR")
         Path dir;

@@ -457,11 +457,19 @@ public final class Investigation {
     // ---- deleting ---------------------------------------------------------------------------------
 
     /**
-     * Deletes any record by id (hypothesis, experiment, change, outcome, action item, saved search, load-test
-     * run) with every link and reference to it. Returns one line per other record that was touched.
+     * Deletes any record by id (hypothesis, experiment, change, outcome, action item, saved search) with every link
+     * and reference to it. Returns one line per other record that was touched. A load-test run is refused: it is
+     * read from evidence, which is never deleted.
      */
     public List<String> delete(String id) {
         String key = existingRecord(id);
+        LoadTestRun run = incident.getLoadTestRuns().stream().filter(r -> r.id().equals(key)).findFirst().orElse(null);
+        if (run != null) {
+            // a run is read from evidence, which stays: deleted, it could not be had back by import or rebuild
+            throw new IllegalArgumentException(key + " is a load-test run read from the evidence ("
+                    + String.join(", ", run.sources()) + ") and stays with it; take it out of an experiment by"
+                    + " editing the experiment instead");
+        }
         incident.getHypotheses().removeIf(x -> x.id().equals(key));
         incident.getExperiments().removeIf(x -> x.id().equals(key));
         incident.getChanges().removeIf(x -> x.id().equals(key));

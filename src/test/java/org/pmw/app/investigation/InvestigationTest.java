@@ -342,9 +342,8 @@ class InvestigationTest {
         inv.delete("S1");
         assertTrue(incident.getHypotheses().get(0).evidenceFor().isEmpty());
         assertTrue(incident.getExperiments().get(0).searches().isEmpty());
-        inv.delete("R1");
-        assertTrue(incident.getExperiments().get(0).loadTestRuns().isEmpty());
-        assertTrue(incident.getLoadTestRuns().isEmpty());
+        assertRefused("R1 is a load-test run read from the evidence (ab_ramp)", () -> inv.delete("R1"));
+        assertEquals(List.of("R1"), incident.getExperiments().get(0).loadTestRuns());
         inv.delete("C1");
         assertEquals(List.of("C2"), incident.getOutcomes().get(0).changes());
         inv.delete("E1");
