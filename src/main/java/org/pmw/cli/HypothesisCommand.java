@@ -140,7 +140,8 @@ final class HypothesisCommand implements Runnable {
         }
     }
 
-    @Command(name = "evidence", description = "Add an event (SOURCE:LINE) or a saved search (S1) as evidence.")
+    @Command(name = "evidence", description = "Add an event (SOURCE:LINE) or a saved search (S1) as evidence;"
+            + " --remove takes it back.")
     static final class Evidence implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "DIR")
         Path dir;
@@ -150,6 +151,8 @@ final class HypothesisCommand implements Runnable {
         Side side;
         @Option(names = "--note")
         String note;
+        @Option(names = "--remove", description = "Take the evidence off the hypothesis instead.")
+        boolean remove;
 
         static final class Side {
             @Option(names = "--for", paramLabel = "REF", required = true)
@@ -162,8 +165,13 @@ final class HypothesisCommand implements Runnable {
         public Integer call() throws Exception {
             boolean isFor = side.forRef != null;
             String ref = isFor ? side.forRef : side.againstRef;
-            Edits.apply(dir, "evidence", Edits.eventExists(ref), inv -> inv.addEvidence(id,
-                    isFor ? EvidenceSide.FOR : EvidenceSide.AGAINST, ref, note));
+            EvidenceSide evidenceSide = isFor ? EvidenceSide.FOR : EvidenceSide.AGAINST;
+            if (remove) {
+                Edits.apply(dir, "remove evidence", inv -> inv.removeEvidence(id, evidenceSide, ref));
+            } else {
+                Edits.apply(dir, "evidence", Edits.eventExists(ref), inv -> inv.addEvidence(id, evidenceSide, ref,
+                        note));
+            }
             return 0;
         }
     }

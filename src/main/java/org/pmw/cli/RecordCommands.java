@@ -97,7 +97,7 @@ final class RecordCommands {
     }
 
     @Command(name = "experiment", description = "Experiments that test hypotheses.",
-            subcommands = {ExperimentAdd.class, ExperimentList.class})
+            subcommands = {ExperimentAdd.class, ExperimentSet.class, ExperimentList.class})
     static final class ExperimentCommand extends Group {
     }
 
@@ -134,6 +134,58 @@ final class RecordCommands {
             out().println(id[0]);
             return 0;
         }
+    }
+
+    @Command(name = "set", description = "Change an experiment: only the options given change (--run and --search"
+            + " replace the lists; give an empty value to clear one).")
+    static final class ExperimentSet extends Base implements Callable<Integer> {
+        @Parameters(index = "1", paramLabel = "ID")
+        String id;
+        @Option(names = "--title")
+        String title;
+        @Option(names = "--hypothesis")
+        String hypothesis;
+        @Option(names = "--method")
+        String method;
+        @Option(names = "--window", paramLabel = "FROM..TO")
+        String window;
+        @Option(names = "--run", description = "The load-test runs it produced (repeatable; replaces them).")
+        List<String> runs;
+        @Option(names = "--search", description = "The saved searches it produced (repeatable; replaces them).")
+        List<String> searches;
+        @Option(names = "--expected")
+        String expected;
+        @Option(names = "--observed")
+        String observed;
+        @Option(names = "--verdict", description = "pending, supports, refutes or inconclusive.")
+        String verdict;
+
+        @Override
+        public Integer call() throws Exception {
+            if (verdict != null) {
+                word("--verdict", "experiment verdict", verdict, Vocabulary.EXPERIMENT_VERDICTS);
+            }
+            Edits.apply(dir, "change experiment", inv -> {
+                Experiment e = inv.incident().getExperiments().stream().filter(x -> x.id().equals(id)).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("no experiment " + id));
+                inv.updateExperiment(new Experiment(e.id(), or(title, e.title()), or(method, e.method()),
+                        or(hypothesis, e.hypothesis()),
+                        window == null ? e.window() : window(inv.incident().getZone(), window),
+                        runs == null ? e.loadTestRuns() : nonBlank(runs),
+                        searches == null ? e.searches() : nonBlank(searches), or(expected, e.expected()),
+                        or(observed, e.observed()), or(verdict, e.verdict()), e.author()));
+            });
+            return 0;
+        }
+    }
+
+    /** {@code given} where an option was given (empty clears it), else {@code kept}. */
+    private static String or(String given, String kept) {
+        return given == null ? kept : given.isBlank() ? null : given;
+    }
+
+    private static List<String> nonBlank(List<String> values) {
+        return values.stream().filter(v -> !v.isBlank()).toList();
     }
 
     @Command(name = "list")
@@ -296,7 +348,7 @@ final class RecordCommands {
     }
 
     @Command(name = "action", description = "Action items (mitigate, prevent, process, other).",
-            subcommands = {ActionAdd.class, ActionList.class})
+            subcommands = {ActionAdd.class, ActionSet.class, ActionList.class})
     static final class ActionCommand extends Group {
     }
 
@@ -322,6 +374,40 @@ final class RecordCommands {
         }
     }
 
+    @Command(name = "set", description = "Change an action item: only the options given change.")
+    static final class ActionSet extends Base implements Callable<Integer> {
+        @Parameters(index = "1", paramLabel = "ID")
+        String id;
+        @Option(names = "--action")
+        String action;
+        @Option(names = "--type")
+        String type;
+        @Option(names = "--owner")
+        String owner;
+        @Option(names = "--ticket")
+        String ticket;
+        @Option(names = "--status", description = "open, in_progress or done.")
+        String status;
+
+        @Override
+        public Integer call() throws Exception {
+            if (type != null) {
+                word("--type", "action type", type, Vocabulary.ACTION_TYPES);
+            }
+            if (status != null) {
+                word("--status", "action status", status, Vocabulary.ACTION_STATUSES);
+            }
+            Edits.apply(dir, "change action", inv -> {
+                ActionItem a = inv.incident().getActionItems().stream().filter(x -> x.id().equals(id)).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("no action item " + id));
+                inv.updateActionItem(new ActionItem(a.id(), action == null ? a.action() : action,
+                        type == null ? a.type() : type, or(owner, a.owner()), or(ticket, a.ticket()),
+                        status == null ? a.status() : status));
+            });
+            return 0;
+        }
+    }
+
     @Command(name = "list")
     static final class ActionList extends Listing<ActionItem> {
         @Override
@@ -331,8 +417,8 @@ final class RecordCommands {
 
         @Override
         String line(ActionItem r) {
-            return String.format("%-4s %-9s %-10s %s", r.id(), r.type(), r.owner() == null ? "-" : r.owner(),
-                    r.action());
+            return String.format("%-4s %-9s %-11s %-10s %s", r.id(), r.type(), r.status() == null ? "open" : r.status(),
+                    r.owner() == null ? "-" : r.owner(), r.action());
         }
     }
 
@@ -409,27 +495,46 @@ final class RecordCommands {
         String type;
         @Parameters(index = "3", paramLabel = "TO")
         String to;
+        @Option(names = "--remove", description = "Take the link away instead.")
+        boolean remove;
 
         @Override
         public Integer call() throws Exception {
             word("TYPE", "link type", type, Vocabulary.LINK_TYPES);
-            Edits.apply(dir, "link", inv -> inv.link(from, type, to));
+            if (remove) {
+                Edits.apply(dir, "unlink", inv -> inv.unlink(from, type, to));
+            } else {
+                Edits.apply(dir, "link", inv -> inv.link(from, type, to));
+            }
             return 0;
         }
     }
 
-    @Command(name = "marker", description = "Set an incident marker: outage_begins, detected, mitigated, ends, or custom.")
+    @Command(name = "marker", description = "Set an incident marker: outage_begins, detected, mitigated, ends, or custom;"
+            + " --remove takes one away (by kind, or a custom marker by its label).")
     static final class MarkerCommand extends Base implements Callable<Integer> {
         @Parameters(index = "1", paramLabel = "KIND")
         String kind;
-        @Parameters(index = "2", paramLabel = "TIME")
+        @Parameters(index = "2", paramLabel = "TIME", arity = "0..1")
         String at;
         @Option(names = "--label")
         String label;
+        @Option(names = "--remove", description = "Take the marker away (KIND, or a custom marker's label).")
+        boolean remove;
 
         @Override
         public Integer call() throws Exception {
+            if (remove) {
+                if (at != null) {
+                    throw new UsageException("--remove takes a marker's kind or label, not a time");
+                }
+                Edits.apply(dir, "remove marker", inv -> inv.removeMarker(kind));
+                return 0;
+            }
             word("KIND", "marker", kind, Vocabulary.ANY_MARKER);
+            if (at == null) {
+                throw new UsageException("a marker needs its TIME, e.g. pmw marker DIR " + kind + " '2005-10-10 14:02'");
+            }
             Edits.apply(dir, "marker", inv -> inv.setMarker(kind, time(inv.incident().getZone(), at), label));
             return 0;
         }

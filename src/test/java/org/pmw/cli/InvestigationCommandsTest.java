@@ -1,6 +1,7 @@
 package org.pmw.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -116,6 +117,42 @@ class InvestigationCommandsTest {
         assertEquals("web1_error_log:2", h.get("evidenceFor").get(0).get("event").asText());
         assertEquals(2, h.get("history").size());
         assertEquals("2005-10-10T17:00:00Z", h.get("history").get(0).get("at").asText());
+    }
+
+    @Test
+    void whatWasRecordedWrongIsCorrectedFromTheCommandLine() throws Exception {
+        String dir = project.toString();
+        pmw("hypothesis", "add", dir, "A VM misbehaves");
+        assertEquals(0, pmw("hypothesis", "evidence", dir, "H1", "--for", "web1_error_log:2").status());
+        Result both = pmw("hypothesis", "evidence", dir, "H1", "--against", "web1_error_log:2");
+        assertTrue(both.err().contains("--for web1_error_log:2 --remove"), "says how to take it off: " + both.err());
+        assertEquals(0, pmw("hypothesis", "evidence", dir, "H1", "--for", "web1_error_log:2", "--remove").status());
+        assertEquals(0, pmw("hypothesis", "evidence", dir, "H1", "--against", "web1_error_log:2").status());
+        JsonNode h = pmw("hypothesis", "show", dir, "H1", "--json").json();
+        assertEquals(0, h.get("evidenceFor").size());
+        assertEquals("web1_error_log:2", h.get("evidenceAgainst").get(0).get("event").asText());
+
+        pmw("experiment", "add", dir, "ab at rising -c", "--verdict", "pending", "--hypothesis", "H1");
+        assertEquals(0, pmw("experiment", "set", dir, "E1", "--verdict", "refutes", "--observed", "all VMs alike").status());
+        JsonNode e = pmw("experiment", "list", dir, "--json").json().get(0);
+        assertEquals("refutes", e.get("verdict").asText());
+        assertEquals("all VMs alike", e.get("observed").asText());
+        assertEquals("H1", e.get("hypothesis").asText(), "what was not given stays");
+        assertEquals(2, pmw("experiment", "set", dir, "E1", "--verdict", "maybe").status());
+
+        pmw("action", "add", dir, "Alert on segfaults");
+        assertEquals(0, pmw("action", "set", dir, "A1", "--status", "done", "--owner", "ops").status());
+        assertTrue(pmw("action", "list", dir).out().matches("A1\\s+prevent\\s+done\\s+ops\\s+Alert on segfaults"),
+                pmw("action", "list", dir).out());
+
+        assertEquals(0, pmw("link", dir, "E1", "tests", "H1").status());
+        assertEquals(0, pmw("link", dir, "E1", "tests", "H1", "--remove").status());
+        assertFalse(Files.readString(project.resolve("incident.json")).contains("\"tests\""));
+
+        assertEquals(0, pmw("marker", dir, "outage_begins", "2005-10-10 17:00").status());
+        assertEquals(0, pmw("marker", dir, "outage_begins", "--remove").status());
+        assertFalse(Files.readString(project.resolve("incident.json")).contains("outage_begins"));
+        assertEquals(2, pmw("marker", dir, "detected").status(), "a marker needs its time");
     }
 
     @Test

@@ -121,7 +121,8 @@ public final class Investigation {
         if (indexOf(other, ref) >= 0) {
             throw new IllegalArgumentException(ref.trim() + " is already evidence "
                     + (side == EvidenceSide.FOR ? "against " : "for ") + hypothesisId
-                    + "; remove it there first");
+                    + "; take it off there first (pmw hypothesis evidence DIR " + hypothesisId + " --"
+                    + (side == EvidenceSide.FOR ? "against " : "for ") + ref.trim() + " --remove)");
         }
         list.add(evidence);
         return replaceHypothesis(side == EvidenceSide.FOR
