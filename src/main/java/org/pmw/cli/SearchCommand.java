@@ -74,7 +74,9 @@ final class SearchCommand implements Callable<Integer> {
                     out.printf("%s  %-18s %-6s %-6s %s%n", Output.local(e.ts(), p.zone()), e.source() + ":" + e.line(),
                             e.host(), e.level().id(), firstLine(e.message()));
                 }
-                out.printf("%d event(s) match; %d shown (%.1f ms)%n", hits.total(), hits.events().size(), hits.tookMs());
+                String kinds = hits.total() == 0 ? "" : org.pmw.app.KindBreakdown.of(p, query, f, t);
+                out.printf("%d event(s) match%s; %d shown (%.1f ms)%n", hits.total(),
+                        kinds.isEmpty() ? "" : " (" + kinds + ")", hits.events().size(), hits.tookMs());
             }
         }
         return 0;

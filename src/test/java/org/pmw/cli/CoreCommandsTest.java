@@ -142,6 +142,11 @@ class CoreCommandsTest {
         // 60 requests and 3 segfaults in those six minutes
         assertEquals(63, pmw("search", project.toString(), "*", "--from", "2005-10-10 14:10", "--to",
                 "2005-10-10T18:16:00Z", "--json").json().get("total").asLong());
+        assertTrue(pmw("search", project.toString(), "*", "--from", "2005-10-10 14:10", "--to", "2005-10-10T18:16:00Z",
+                "--limit", "0").out().startsWith("63 event(s) match (60 requests, 3 log events); 0 shown"),
+                "a total of several kinds says which");
+        assertTrue(pmw("search", project.toString(), "segmentation fault", "--limit", "0").out()
+                .startsWith("30 event(s) match; 0 shown"), "one kind needs no breakdown");
 
         Result typo = pmw("search", project.toString(), "stauts:503", "--json");
         assertEquals(0, typo.json().get("total").asLong());

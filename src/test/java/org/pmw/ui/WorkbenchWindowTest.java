@@ -586,6 +586,28 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void aTotalOfSeveralKindsSaysWhichBesideTheCount(FxRobot robot) throws Exception {
+        Path access = tmp.resolve("access_log");
+        Files.writeString(access, """
+                10.1.2.3 - - [10/Oct/2005:14:02:11 -0400] "GET /cart.php HTTP/1.1" 503 512 "-" "Mozilla/4.0"
+                10.1.2.4 - - [10/Oct/2005:14:02:12 -0400] "GET /index.php HTTP/1.1" 503 2048 "-" "Mozilla/4.0"
+                """);
+        Path errors = tmp.resolve("error_log");
+        Files.writeString(errors, """
+                [Mon Oct 10 14:02:15 2005] [notice] child pid 4242 exit signal Segmentation fault (11)
+                """);
+        Project.create(tmp.resolve("kinds"), "Kinds", java.time.ZoneId.of("UTC"), TestProjects.CLOCK);
+        Project project = Project.open(tmp.resolve("kinds"), Progress.NONE);
+        project.importFiles(List.of(access, errors), ImportOptions.defaults(), Progress.NONE);
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        typeQuery(robot, "*");
+        assertTrue(robot.lookup("#resultCount").queryAs(Label.class).getText().startsWith("3 events"));
+        assertEquals("2 requests, 1 log event", robot.lookup("#resultKinds").queryAs(Label.class).getText());
+        typeQuery(robot, "status:503");
+        assertEquals("", robot.lookup("#resultKinds").queryAs(Label.class).getText(), "one kind needs no breakdown");
+    }
+
+    @Test
     void theFieldsPanelOpensOnAFieldTheFoundEventsHave(FxRobot robot) throws Exception {
         Path file = tmp.resolve("mixed.log");
         Files.writeString(file, """

@@ -38,6 +38,7 @@ public final class SearchView extends VBox {
     private final ComboBox<String> queryField = new ComboBox<>();
     private final TableView<Integer> table = new TableView<>();
     private final Label status = new Label();
+    private final Label kinds = new Label();
     private final Label error = new Label();
     private final Label window = new Label();
     private final Button clearWindow = new Button("✕");
@@ -105,6 +106,14 @@ public final class SearchView extends VBox {
         status.textProperty().bind(model.statusProperty());
         status.getStyleClass().add("result-count");
         status.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // which kinds make up the total: shortened before the count is, read whole in its tooltip
+        kinds.setId("resultKinds");
+        kinds.textProperty().bind(model.kindsProperty());
+        kinds.getStyleClass().add("result-kinds");
+        kinds.setMinWidth(0);
+        javafx.scene.control.Tooltip kindsTip = new javafx.scene.control.Tooltip();
+        kindsTip.textProperty().bind(model.kindsProperty().concat(": add kind:request or NOT kind:sample to count one"));
+        kinds.setTooltip(kindsTip);
         error.setId("queryError");
         error.textProperty().bind(model.errorProperty());
         error.getStyleClass().add("query-error");
@@ -127,7 +136,7 @@ public final class SearchView extends VBox {
         model.toProperty().addListener((o, a, b) -> updateWindowLabel());
         updateWindowLabel();
 
-        bar = new HBox(6, queryField, go, window, clearWindow, status);
+        bar = new HBox(6, queryField, go, window, clearWindow, status, kinds);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 4, 8));
 
