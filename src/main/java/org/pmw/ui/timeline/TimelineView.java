@@ -651,20 +651,21 @@ public final class TimelineView extends Region {
         if (counts == null) {
             return;
         }
+        // each lane to its own busiest moment, linearly, as Kibana's histogram: a web log's daily swing from 750 to
+        // 7,000 requests an hour shows as the shape it is (a log scale shared by all lanes had flattened it); a lone
+        // event in a quiet lane still gets a visible sliver
         long max = 1;
-        for (Map.Entry<String, long[][]> e : density.counts().entrySet()) {
-            for (int b = 0; b < density.buckets(); b++) {
-                long sum = 0;
-                for (long[] level : e.getValue()) {
-                    sum += level[b];
-                }
-                max = Math.max(max, sum);
+        for (int b = 0; b < density.buckets(); b++) {
+            long sum = 0;
+            for (long[] level : counts) {
+                sum += level[b];
             }
+            max = Math.max(max, sum);
         }
         double top = laneTop(lane) + 2;
         double height = LANE_HEIGHT - 4;
         Level[] levels = Level.values();
-        double logMax = Math.log1p(max);
+        double scale = height / max;
         for (int b = 0; b < density.buckets(); b++) {
             long total = 0;
             for (long[] level : counts) {
@@ -680,7 +681,7 @@ public final class TimelineView extends Region {
                 continue;
             }
             x0 = Math.max(LABEL_WIDTH, x0);
-            double barHeight = Math.max(1.5, height * Math.log1p(total) / logMax);
+            double barHeight = Math.max(1.5, total * scale);
             double y = top + height;
             // stack from the most severe down so errors stay visible at the bottom of every bar
             for (int l = levels.length - 1; l >= 0; l--) {
