@@ -579,8 +579,10 @@ final class RecordCommands {
                 if (json) {
                     Output.json(out(), entries);
                 } else {
+                    // on the incident's clock, as search and histogram print it (--json keeps UTC)
                     for (InvestigationQueries.Entry e : entries) {
-                        out().printf("%-22s %-14s %-5s %s%n", e.at(), e.kind(), e.id() == null ? "" : e.id(), e.title());
+                        out().printf("%-23s %-14s %-5s %s%n", Output.local(e.at().toEpochMilli(), p.zone()), e.kind(),
+                                e.id() == null ? "" : e.id(), e.title().replace('\n', ' '));
                     }
                 }
             }

@@ -243,6 +243,9 @@ class InvestigationCommandsTest {
             previous = entry.get("at").asText();
         }
         assertTrue(timeline.toString().contains("\"kind\":\"bookmark\""), timeline.toString());
+        assertTrue(pmw("timeline", project.toString()).out().lines()
+                .anyMatch(l -> l.matches("2005-10-10 17:59:00\\.000 +change +C\\d+ +Xen guests: more memory")),
+                "the text is on the incident's clock, as search prints it");
         assertEquals(0, pmw("bookmark", "remove", project.toString(), "web1_error_log:2").status());
         assertEquals("S1", pmw("search-save", project.toString(), "errors", "level:error").out().trim());
         assertEquals("S1", pmw("search-save", project.toString(), "web2 errors", "level:error AND host:web2",

@@ -39,6 +39,21 @@ public final class TimelineModel {
         this.items = List.copyOf(items);
     }
 
+    /** A time on the incident's clock, as its people read it: {@code 2005-10-10 08:00 EDT}. */
+    private static String local(java.time.Instant at, Incident incident) {
+        if (at == null) {
+            return "…";
+        }
+        java.time.ZoneId zone;
+        try {
+            zone = java.time.ZoneId.of(incident.getZone());
+        } catch (RuntimeException e) {
+            zone = java.time.ZoneOffset.UTC;
+        }
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", java.util.Locale.ENGLISH)
+                .format(at.atZone(zone));
+    }
+
     /** The ordered items, without bookmarks (no event times without an index). */
     public static List<TimelineItem> build(Incident incident) {
         return build(incident, EventTimes.none());
@@ -77,8 +92,8 @@ public final class TimelineModel {
             if (o.before() == null || o.before().start() == null) {
                 continue;
             }
-            String detail = "before " + o.before().start() + " to " + o.before().end() + ", after "
-                    + o.after().start() + " to " + o.after().end()
+            String detail = "before " + local(o.before().start(), incident) + " to " + local(o.before().end(), incident)
+                    + ", after " + local(o.after().start(), incident) + " to " + local(o.after().end(), incident)
                     + (o.verdict() == null ? "" : "; " + o.verdict());
             items.add(new TimelineItem(o.before().start(), o.after().end(), TimelineKind.OUTCOME, o.id(), o.title(),
                     detail, linksOf(relations, o.id())));

@@ -434,11 +434,65 @@ public final class TimelineView extends Region {
         return java.util.Optional.empty();
     }
 
+    /** Where a span record is drawn in its lane: row {@code row} of {@code rows}, when spans overlap. */
+    record Strip(int row, int rows) {
+    }
+
+    /**
+     * The rows of a lane's overlapping spans (two outcomes measured over the same hours): each span takes the
+     * first row free at its start, and every span of a lane is drawn as high as that lane's rows allow.
+     */
+    private Map<String, Strip> strips() {
+        return strips(items);
+    }
+
+    static Map<String, Strip> strips(List<TimelineItem> items) {
+        Map<String, Strip> strips = new java.util.HashMap<>();
+        Map<String, List<TimelineItem>> byLane = new LinkedHashMap<>();
+        items.stream().filter(i -> i.end() > i.start() && RECORD_LANES.contains(i.lane()))
+                .sorted(java.util.Comparator.comparingLong(TimelineItem::start))
+                .forEach(i -> byLane.computeIfAbsent(i.lane(), k -> new ArrayList<>()).add(i));
+        for (Map.Entry<String, List<TimelineItem>> lane : byLane.entrySet()) {
+            List<Long> ends = new ArrayList<>();
+            Map<String, Integer> rows = new LinkedHashMap<>();
+            for (TimelineItem i : lane.getValue()) {
+                int row = 0;
+                while (row < ends.size() && ends.get(row) > i.start()) {
+                    row++;
+                }
+                if (row == ends.size()) {
+                    ends.add(i.end());
+                } else {
+                    ends.set(row, i.end());
+                }
+                rows.put(i.id(), row);
+            }
+            rows.forEach((id, row) -> strips.put(id, new Strip(row, ends.size())));
+        }
+        return strips;
+    }
+
+    /** The top and height of a span's bar, in its strip of the lane. */
+    private static double[] barBox(double laneTop, Strip strip) {
+        if (strip == null || strip.rows() < 2) {
+            return new double[] {laneTop + 4, LANE_HEIGHT - 8};
+        }
+        double each = (LANE_HEIGHT - 4) / strip.rows();
+        return new double[] {laneTop + 2 + strip.row() * each, Math.max(2, each - 1)};
+    }
+
     private TimelineItem itemAt(double x, double y) {
+        Map<String, Strip> strips = strips();
         for (TimelineItem item : items) {
             int lane = laneIndex(item.lane());
             double top = lane < 0 ? AXIS_HEIGHT : laneTop(lane);
             double bottom = lane < 0 ? getHeight() : top + LANE_HEIGHT;
+            Strip strip = strips.get(item.id());
+            if (strip != null && strip.rows() > 1) {
+                double[] box = barBox(top, strip);
+                top = box[0] - 0.5;
+                bottom = box[0] + box[1] + 0.5;
+            }
             if (y < top || y > bottom) {
                 continue;
             }
@@ -721,6 +775,7 @@ public final class TimelineView extends Region {
         Map<String, TimelineItem> byId = new LinkedHashMap<>();
         items.forEach(i -> byId.put(i.id(), i));
         List<TimelineItem> sorted = items.stream().sorted(java.util.Comparator.comparingLong(TimelineItem::start)).toList();
+        Map<String, Strip> strips = strips();
         // labels go on after every shape, and only where the next record of the lane leaves room for them
         List<RecordLabel> labels = new ArrayList<>();
         for (int index = 0; index < sorted.size(); index++) {
@@ -752,14 +807,17 @@ public final class TimelineView extends Region {
             }
             x = Math.max(LABEL_WIDTH, x);
             g.setFill(selected ? color.darker() : color);
+            Strip strip = strips.get(item.id());
+            boolean stacked = strip != null && strip.rows() > 1;
             if (item.end() > item.start()) {
-                g.fillRoundRect(x, top + 4, x1 - x, LANE_HEIGHT - 8, 4, 4);
+                double[] box = barBox(top, strip);
+                g.fillRoundRect(x, box[0], x1 - x, box[1], stacked ? 2 : 4, stacked ? 2 : 4);
             } else {
                 g.fillPolygon(new double[] {x - 5, x + 5, x}, new double[] {top + 4, top + 4, top + LANE_HEIGHT - 4}, 3);
             }
             double width = textWidth(item.label(), 11);
-            // inside a bar long enough to hold it, else just after the bar
-            boolean inside = x + 10 + width < x1;
+            // inside a bar long enough to hold it (a bar sharing its lane is too thin), else just after the bar
+            boolean inside = !stacked && x + 10 + width < x1;
             double labelX = inside ? x + 10 : x1 + 2;
             double next = Double.MAX_VALUE;
             for (int later = index + 1; later < sorted.size(); later++) {
@@ -843,6 +901,14 @@ public final class TimelineView extends Region {
 
     private double centre(TimelineItem item) {
         int lane = laneIndex(item.lane());
-        return lane < 0 ? AXIS_HEIGHT + 10 : laneTop(lane) + LANE_HEIGHT / 2;
+        if (lane < 0) {
+            return AXIS_HEIGHT + 10;
+        }
+        Strip strip = strips().get(item.id());
+        if (strip != null && strip.rows() > 1) {
+            double[] box = barBox(laneTop(lane), strip);
+            return box[0] + box[1] / 2;
+        }
+        return laneTop(lane) + LANE_HEIGHT / 2;
     }
 }

@@ -46,4 +46,19 @@ class TimelineLabelsTest {
         assertEquals(List.of(before, farAway), TimelineView.giveWayToSelected(List.of(before, farAway)),
                 "without a selection nothing moves");
     }
+
+    @Test
+    void spansThatOverlapInALaneShareItInRows() {
+        TimelineItem o1 = new TimelineItem("O1", "Outcomes", 0, 100, "O1 Segfaults", null, List.of());
+        TimelineItem o2 = new TimelineItem("O2", "Outcomes", 0, 100, "O2 Share of 5xx", null, List.of());
+        TimelineItem o3 = new TimelineItem("O3", "Outcomes", 150, 200, "O3 Later", null, List.of());
+        TimelineItem e1 = new TimelineItem("E1", "Experiments", 50, 90, "E1 Load test", null, List.of());
+        TimelineItem c1 = new TimelineItem("C1", "Changes", 60, 60, "C1 Release", null, List.of());
+        var strips = TimelineView.strips(List.of(o1, o2, o3, e1, c1));
+        assertEquals(new TimelineView.Strip(0, 2), strips.get("O1"));
+        assertEquals(new TimelineView.Strip(1, 2), strips.get("O2"));
+        assertEquals(new TimelineView.Strip(0, 2), strips.get("O3"), "a later span takes the first free row");
+        assertEquals(new TimelineView.Strip(0, 1), strips.get("E1"), "another lane has its own rows");
+        assertEquals(null, strips.get("C1"), "a point is not a span");
+    }
 }
