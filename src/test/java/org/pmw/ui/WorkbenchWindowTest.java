@@ -602,7 +602,7 @@ class WorkbenchWindowTest {
         WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
         typeQuery(robot, "*");
         assertTrue(robot.lookup("#resultCount").queryAs(Label.class).getText().startsWith("3 events"));
-        assertEquals("2 requests, 1 log event", robot.lookup("#resultKinds").queryAs(Label.class).getText());
+        assertEquals("of which 2 requests, 1 log event", robot.lookup("#resultKinds").queryAs(Label.class).getText());
         typeQuery(robot, "status:503");
         assertEquals("", robot.lookup("#resultKinds").queryAs(Label.class).getText(), "one kind needs no breakdown");
     }

@@ -75,10 +75,10 @@ public final class EventDetailView extends VBox {
         });
         fieldLinks.setId("eventFields");
         fieldLinks.getStyleClass().add("detail-provenance");
-        HBox header = new HBox(12, title, outside, actions);
-        HBox.setHgrow(title, Priority.ALWAYS);
-        title.setMaxWidth(Double.MAX_VALUE);
-        title.setMinWidth(120);
+        // the buttons go under the title when the pane is too narrow for both, rather than being cut to "T…"
+        javafx.scene.layout.FlowPane header = new javafx.scene.layout.FlowPane(12, 4, title, outside, actions);
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        actions.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         // the raw text and the lines around it share the height; the user moves the divider
         VBox around = new VBox(2, new Label("Around it in the same file"), context);
         VBox.setVgrow(context, Priority.ALWAYS);

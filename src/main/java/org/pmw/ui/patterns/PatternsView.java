@@ -45,12 +45,13 @@ public final class PatternsView extends VBox {
         setSpacing(4);
         caption.getStyleClass().add("hint");
         caption.setWrapText(true);
+        caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // read whole, not cut to one line
         table.setId("patterns");
         table.setPlaceholder(new Label("No patterns yet: import logs first."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<Row, String> badge = new TableColumn<>("");
-        badge.setPrefWidth(52);
-        badge.setMinWidth(52);
+        badge.setPrefWidth(44);
+        badge.setMinWidth(40);
         badge.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().badge()));
         badge.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -63,13 +64,13 @@ public final class PatternsView extends VBox {
             }
         });
         TableColumn<Row, Long> count = new TableColumn<>("Count");
-        count.setPrefWidth(78);
-        count.setMinWidth(70);
+        count.setPrefWidth(76);
+        count.setMinWidth(70); // 396,000 whole
         count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().count()));
         count.setCellFactory(c -> new org.pmw.ui.cells.CountCell<>());
-        TableColumn<Row, long[]> spark = new TableColumn<>("Over time");
-        spark.setPrefWidth(110);
-        spark.setMinWidth(80);
+        TableColumn<Row, long[]> spark = new TableColumn<>("Trend");
+        spark.setPrefWidth(80);
+        spark.setMinWidth(60);
         spark.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().pattern().series()));
         spark.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -88,6 +89,30 @@ public final class PatternsView extends VBox {
         TableColumn<Row, String> template = new TableColumn<>("Template");
         template.setPrefWidth(400);
         template.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().pattern().template()));
+        // a template is read whole, over as many lines as the panel's width needs, not cut at the edge
+        template.setCellFactory(c -> new TableCell<>() {
+            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+            {
+                text.wrappingWidthProperty().bind(widthProperty().subtract(10));
+                text.getStyleClass().add("template-text");
+                setPrefHeight(javafx.scene.control.Control.USE_COMPUTED_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    setTooltip(null);
+                    return;
+                }
+                text.setText(item.length() > 300 ? item.substring(0, 299) + "…" : item);
+                text.fillProperty().bind(textFillProperty());
+                setGraphic(text);
+                setTooltip(new javafx.scene.control.Tooltip(item));
+            }
+        });
         table.getColumns().setAll(List.of(badge, count, spark, template));
         table.setRowFactory(t -> {
             var row = new javafx.scene.control.TableRow<Row>();

@@ -106,11 +106,15 @@ public final class SearchView extends VBox {
         status.textProperty().bind(model.statusProperty());
         status.getStyleClass().add("result-count");
         status.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        // which kinds make up the total: shortened before the count is, read whole in its tooltip
+        // which kinds make up the total, so a count of requests is not quoted with load-test samples in it
         kinds.setId("resultKinds");
-        kinds.textProperty().bind(model.kindsProperty());
+        kinds.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.kindsProperty().get()
+                .isEmpty() ? "" : "of which " + model.kindsProperty().get(), model.kindsProperty()));
         kinds.getStyleClass().add("result-kinds");
-        kinds.setMinWidth(0);
+        // on a line of its own under the bar, only while there is more than one kind
+        kinds.setPadding(new Insets(0, 8, 2, 14));
+        kinds.managedProperty().bind(kinds.textProperty().isNotEmpty());
+        kinds.visibleProperty().bind(kinds.textProperty().isNotEmpty());
         javafx.scene.control.Tooltip kindsTip = new javafx.scene.control.Tooltip();
         kindsTip.textProperty().bind(model.kindsProperty().concat(": add kind:request or NOT kind:sample to count one"));
         kinds.setTooltip(kindsTip);
@@ -136,13 +140,13 @@ public final class SearchView extends VBox {
         model.toProperty().addListener((o, a, b) -> updateWindowLabel());
         updateWindowLabel();
 
-        bar = new HBox(6, queryField, go, window, clearWindow, status, kinds);
+        bar = new HBox(6, queryField, go, window, clearWindow, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 4, 8));
 
         buildTable();
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(bar, error, table);
+        getChildren().addAll(bar, kinds, error, table);
         model.resultsProperty().addListener((o, a, b) -> showResults(b));
     }
 
