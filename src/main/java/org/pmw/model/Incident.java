@@ -61,6 +61,27 @@ public final class Incident {
     public void setZone(String v) { this.zone = v; }
     public Instant getCreatedAt() { return createdAt; }
     public void setCreatedAt(Instant v) { this.createdAt = v; }
+    /**
+     * The incident's time: from the outage's first begins marker to its last end marker where both are set, else the
+     * window the project was given, else null. Not a property: derived, never saved.
+     */
+    public TimeWindow outageWindow() {
+        java.time.Instant begins = null;
+        java.time.Instant ends = null;
+        for (Marker m : markers) {
+            if (m.kind().equals("outage_begins") && (begins == null || m.at().isBefore(begins))) {
+                begins = m.at();
+            }
+            if (m.kind().equals("ends") && (ends == null || m.at().isAfter(ends))) {
+                ends = m.at();
+            }
+        }
+        if (begins != null && ends != null && !ends.isBefore(begins)) {
+            return new TimeWindow(begins, ends);
+        }
+        return window;
+    }
+
     public TimeWindow getWindow() { return window; }
     public void setWindow(TimeWindow v) { this.window = v; }
     public List<String> getAuthors() { return authors; }

@@ -89,7 +89,7 @@ public final class ReportBuilder {
         Incident incident = data.incident();
         doc.add(new ReportDocument.Heading(1, "Postmortem: " + incident.getTitle()));
         List<List<ReportDocument.Span>> rows = new ArrayList<>();
-        TimeWindow w = incidentWindow(incident);
+        TimeWindow w = incident.outageWindow();
         rows.add(List.of(ReportDocument.text("Date"), ReportDocument.text(w == null || w.start() == null ? "?"
                 : days(w))));
         rows.add(List.of(ReportDocument.text("Authors"), ReportDocument.text(incident.getAuthors().isEmpty() ? "—"
@@ -110,27 +110,6 @@ public final class ReportBuilder {
 
     private static final java.util.Map<String, String> MARKER_NAMES = java.util.Map.of("outage_begins", "Outage begins",
             "detected", "Detected", "mitigated", "Mitigated", "ends", "Outage ends");
-
-    /**
-     * The incident's time: from the outage's first marker to its end marker where they are set, else the window the
-     * project was given, else none.
-     */
-    static TimeWindow incidentWindow(Incident incident) {
-        java.time.Instant begins = null;
-        java.time.Instant ends = null;
-        for (Marker m : incident.getMarkers()) {
-            if (m.kind().equals("outage_begins") && (begins == null || m.at().isBefore(begins))) {
-                begins = m.at();
-            }
-            if (m.kind().equals("ends") && (ends == null || m.at().isAfter(ends))) {
-                ends = m.at();
-            }
-        }
-        if (begins != null && ends != null && !ends.isBefore(begins)) {
-            return new TimeWindow(begins, ends);
-        }
-        return incident.getWindow();
-    }
 
     /** The day the window starts, or its first and last days: "Sunday 9 – Monday 10 October 2005". */
     private String days(TimeWindow w) {

@@ -440,8 +440,8 @@ public final class MainView extends BorderPane {
         } catch (IOException e) {
             workbench.showError(e);
         }
-        // all the evidence, opened where the incident begins rather than at the earliest line
-        org.pmw.model.TimeWindow window = project.incident().getWindow();
+        // all the evidence, opened where the outage begins (or the incident's window) rather than at the earliest line
+        org.pmw.model.TimeWindow window = project.incident().outageWindow();
         searchModel.search(() -> {
             org.pmw.model.EventResults shown = searchModel.resultsProperty().get();
             if (window != null && window.start() != null && shown != null) {
