@@ -158,10 +158,10 @@ public final class TimelineView extends Region {
 
     /** The source whose lane name is at {@code (x, y)}, in this view's coordinates. */
     public java.util.Optional<String> sourceAt(double x, double y) {
-        if (x < 0 || x >= LABEL_WIDTH || y < AXIS_HEIGHT) {
+        if (x < 0 || x >= LABEL_WIDTH || y < sourcesTop()) {
             return java.util.Optional.empty();
         }
-        int lane = (int) Math.floor((y - laneTop(0)) / LANE_HEIGHT) - RECORD_LANES.size();
+        int lane = (int) Math.floor((y - laneTop(RECORD_LANES.size())) / LANE_HEIGHT);
         return lane >= 0 && lane < sources.size() ? java.util.Optional.of(sources.get(lane)) : java.util.Optional.empty();
     }
 
@@ -374,8 +374,16 @@ public final class TimelineView extends Region {
         return scroll.isVisible() ? scroll.getWidth() : 0;
     }
 
+    /** The record lanes stay under the axis; only the files' lanes scroll beneath them. */
     private double laneTop(int lane) {
-        return AXIS_HEIGHT + lane * LANE_HEIGHT - scroll.getValue();
+        double top = AXIS_HEIGHT + lane * LANE_HEIGHT;
+        // scrolled by whole lanes, so no file's name shows cut in half under the record lanes
+        return lane < RECORD_LANES.size() ? top : top - Math.ceil(scroll.getValue() / LANE_HEIGHT) * LANE_HEIGHT;
+    }
+
+    /** Where the files' lanes begin to show, under the pinned record lanes. */
+    private static double sourcesTop() {
+        return AXIS_HEIGHT + RECORD_LANES.size() * LANE_HEIGHT;
     }
 
     /** A record's full title and detail when the pointer rests on it: the lane has room for its label only. */
@@ -531,14 +539,23 @@ public final class TimelineView extends Region {
         g.setFill(palette.background);
         g.fillRect(0, 0, w, h);
         g.setFont(Font.font("System", 11));
-        int lane = 0;
-        for (String name : RECORD_LANES) {
-            drawLaneFrame(g, lane, name, w);
+        int lane = RECORD_LANES.size();
+        // the files' lanes are cut off where they scroll up beneath the record lanes
+        g.save();
+        g.beginPath();
+        g.rect(0, sourcesTop(), w, Math.max(0, h - sourcesTop()));
+        g.clip();
+        for (String source : sources) {
+            if (laneTop(lane) + LANE_HEIGHT >= sourcesTop() && laneTop(lane) <= h) {
+                drawLaneFrame(g, lane, source, w);
+                drawDensity(g, lane, source);
+            }
             lane++;
         }
-        for (String source : sources) {
-            drawLaneFrame(g, lane, source, w);
-            drawDensity(g, lane, source);
+        g.restore();
+        lane = 0;
+        for (String name : RECORD_LANES) {
+            drawLaneFrame(g, lane, name, w);
             lane++;
         }
         drawItems(g, h);
