@@ -432,7 +432,10 @@ class WorkbenchWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Postmortem preview — no project open", window.getTitle());
         assertTrue(drawnText(big.getContent()).isBlank(), "no report of a closed project");
-        WaitForAsyncUtils.asyncFx(window::hide).get();
+        WaitForAsyncUtils.asyncFx(window::requestFocus).get();
+        robot.targetWindow(window).type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.isShowing(), "Escape closes the preview window");
     }
 
     @Test

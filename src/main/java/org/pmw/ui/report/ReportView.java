@@ -253,6 +253,11 @@ public final class ReportView extends VBox {
                     Math.min(1000, screen.getHeight() * 0.9)));
             // a hidden window keeps no copy of the report
             previewWindow.setOnHidden(e -> windowPreview.clear());
+            // closed as a reader closes a document window: Escape, or Ctrl+W (Cmd+W)
+            previewWindow.getScene().getAccelerators().put(
+                    new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.ESCAPE), previewWindow::hide);
+            previewWindow.getScene().getAccelerators().put(new javafx.scene.input.KeyCodeCombination(
+                    javafx.scene.input.KeyCode.W, javafx.scene.input.KeyCombination.SHORTCUT_DOWN), previewWindow::hide);
             if (getScene() != null && getScene().getWindow() != null) {
                 getScene().getWindow().addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> previewWindow.hide());
                 // the theme follows the main window's when it is switched later
