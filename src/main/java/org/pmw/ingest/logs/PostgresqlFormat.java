@@ -11,7 +11,7 @@ import org.pmw.model.Level;
 /**
  * PostgreSQL server log with the default prefix {@code '%m [%p] '} ({@code 2021-10-10 14:02:11.123 UTC [1234]
  * LOG:  connection received: host=10.0.0.5 port=51234}); {@code %t} (no milliseconds) and extra prefix
- * parts after the pid ({@code user=app,db=shop}, {@code [1-1]}) are accepted too. DETAIL, HINT, STATEMENT,
+ * parts after the pid ({@code user=app,db=shop}, Debian's {@code app@shop}, {@code [1-1]}) are accepted too. DETAIL, HINT, STATEMENT,
  * CONTEXT, QUERY and LOCATION lines of the same backend, and unprefixed lines (a multi-line statement),
  * belong to the entry before them. Zone abbreviations are read with a small table of common ones; an
  * unknown one falls back to the source's zone (and says so in a note).
@@ -136,7 +136,11 @@ final class PostgresqlFormat extends LineLogFormat {
 
         /** {@code user=app,db=shop,app=psql,client=10.0.0.5} pairs some log_line_prefix settings add. */
         private static void readPrefixPairs(String s, int from, int to, Draft d) {
-            if (to - from < 4 || s.indexOf('=', from) < 0 || s.indexOf('=', from) >= to) {
+            if (to - from < 4) {
+                return;
+            }
+            if (s.indexOf('=', from) < 0 || s.indexOf('=', from) >= to) {
+                readUserAtDatabase(s.substring(from, to).strip(), d);
                 return;
             }
             for (String pair : s.substring(from, to).split("[ ,]+")) {
@@ -148,6 +152,22 @@ final class PostgresqlFormat extends LineLogFormat {
                 if (key.equals("user") || key.equals("db") || key.equals("app") || key.equals("client")) {
                     d.field(key, stripTrailing(pair.substring(eq + 1)));
                 }
+            }
+        }
+
+        /** Debian's and Ubuntu's default prefix, {@code %m [%p] %q%u@%d }: {@code app@shop} is user and database. */
+        private static void readUserAtDatabase(String part, Draft d) {
+            int at = part.indexOf('@');
+            if (at <= 0 || at == part.length() - 1 || part.indexOf(' ') >= 0 || part.indexOf('@', at + 1) >= 0) {
+                return;
+            }
+            String user = part.substring(0, at);
+            String db = part.substring(at + 1);
+            if (!user.equals("[unknown]")) {
+                d.field("user", user);
+            }
+            if (!db.equals("[unknown]")) {
+                d.field("db", db);
             }
         }
 

@@ -161,4 +161,21 @@ class DatabaseLogFormatsTest {
         assertEquals("DETAIL", run.event(1).fields().get("severity"));
         assertFalse(run.event(0).message().contains("DETAIL"));
     }
+
+    @Test
+    void postgresqlWithDebiansDefaultPrefixNamesUserAndDatabase() {
+        // log_line_prefix = '%m [%p] %q%u@%d ' (Debian, Ubuntu); a background process has no user@db
+        String text = "2024-06-12 13:00:00.000 EDT [101] app@shop ERROR:  canceling statement due to statement timeout\n"
+                + "2024-06-12 13:00:01.000 EDT [102] report@warehouse LOG:  duration: 2314.5 ms\n"
+                + "2024-06-12 13:00:02.000 EDT [103] [unknown]@[unknown] LOG:  connection received: host=10.0.0.5\n"
+                + "2024-06-12 13:00:03.000 EDT [55] LOG:  checkpoint starting: time\n";
+        ParseRun run = ParseRun.of(ParseRun.format("postgresql"), "postgresql-16-main.log", text);
+        assertEquals(4, run.events.size(), run.events.toString());
+        assertEquals("app", run.event(0).fields().get("user"));
+        assertEquals("shop", run.event(0).fields().get("db"));
+        assertEquals("canceling statement due to statement timeout", run.event(0).message());
+        assertEquals("warehouse", run.event(1).fields().get("db"));
+        assertFalse(run.event(2).fields().containsKey("user"), "an unknown user is no user");
+        assertFalse(run.event(3).fields().containsKey("db"));
+    }
 }
