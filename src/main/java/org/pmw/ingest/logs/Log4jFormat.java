@@ -102,6 +102,20 @@ final class Log4jFormat extends LineLogFormat {
                 return none(EXPECTED);
             }
             i = skipSpaces(s, i);
+            d.copyTimeFrom(time, clock, s.substring(0, time.end));
+            d.level = level;
+            int pidEnd = Timestamps.digitRunEnd(s, i);
+            if (pidEnd > i && s.startsWith(" --- ", pidEnd)) {
+                return springBoot(s, i, pidEnd, d) ? Result.ENTRY : none(EXPECTED);
+            }
+            if (thread != null && Timestamps.at(s, i, '[')) {
+                // logback's %X: the MDC after the thread, [traceId=abc userId=7] or []
+                int close = matchingBracket(s, i);
+                if (close > 0) {
+                    readContextPairs(s.substring(i + 1, close), d);
+                    i = skipSpaces(s, close + 1);
+                }
+            }
             String logger = null;
             if (s.startsWith("- ", i)) {
                 i += 2;
@@ -118,12 +132,56 @@ final class Log4jFormat extends LineLogFormat {
                     i = end + 3;
                 }
             }
-            d.copyTimeFrom(time, clock, s.substring(0, time.end));
-            d.level = level;
             d.field("thread", thread);
             d.field("logger", logger);
             d.message = s.substring(skipSpaces(s, i));
             return Result.ENTRY;
+        }
+
+        /**
+         * Spring Boot's default layout after the level: {@code 12345 --- [app] [thread] logger : message} (the
+         * application's name since Boot 3.2; the thread padded to 15), or {@code 12345 --- [thread] logger : message}.
+         */
+        private static boolean springBoot(String s, int pidStart, int pidEnd, Draft d) {
+            int i = pidEnd + 5;
+            if (!Timestamps.at(s, i, '[')) {
+                return false;
+            }
+            int close = matchingBracket(s, i);
+            if (close < 0) {
+                return false;
+            }
+            String first = s.substring(i + 1, close).strip();
+            String thread = first;
+            i = skipSpaces(s, close + 1);
+            if (Timestamps.at(s, i, '[')) {
+                int second = matchingBracket(s, i);
+                if (second < 0) {
+                    return false;
+                }
+                thread = s.substring(i + 1, second).strip();
+                d.field("application", first);
+                i = skipSpaces(s, second + 1);
+            }
+            int colon = s.indexOf(" : ", i);
+            if (colon < 0) {
+                return false;
+            }
+            d.field("pid", Long.parseLong(s, pidStart, pidEnd, 10));
+            d.field("thread", thread);
+            d.field("logger", s.substring(i, colon).strip());
+            d.message = s.substring(colon + 3);
+            return true;
+        }
+
+        /** {@code traceId=abc userId=7} (or with commas): each pair a field, as Kibana shows an MDC. */
+        private static void readContextPairs(String pairs, Draft d) {
+            for (String pair : pairs.split("[ ,]+")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && eq < pair.length() - 1 && Character.isJavaIdentifierStart(pair.charAt(0))) {
+                    d.field(pair.substring(0, eq), pair.substring(eq + 1));
+                }
+            }
         }
 
         private static Level level(String word) {

@@ -226,4 +226,46 @@ class StructuredLogFormatsTest {
         assertTrue(run.event(3).message().endsWith("month 13\n081109 20:36:15 a MySQL 5.0 time is not the compact form"),
                 run.event(3).message());
     }
+
+    @Test
+    void springBootsDefaultLayoutGivesPidThreadAndLogger() {
+        String text = """
+                2024-06-12T13:00:00.123Z  INFO 12345 --- [shop] [           main] c.e.demo.DemoApplication                 : Started DemoApplication in 1.2 seconds
+                2024-06-12T13:00:01.456Z ERROR 12345 --- [shop] [nio-8080-exec-1] o.a.c.c.C.[.[.[/].[dispatcherServlet]    : Servlet.service() threw exception
+                java.lang.IllegalStateException: boom
+                	at com.example.demo.CartController.add(CartController.java:42)
+                2024-06-12 13:00:02.000  WARN 12345 --- [nio-8080-exec-2] c.e.demo.CartService                     : slow cart 2300 ms
+                """;
+        ParseRun run = ParseRun.of(ParseRun.format("log4j"), "spring.log", text, ZoneId.of("UTC"), 2024, null);
+        assertEquals(3, run.events.size(), run.events.toString());
+        Event started = run.event(0);
+        assertEquals(12345L, started.fields().get("pid"));
+        assertEquals("main", started.fields().get("thread"));
+        assertEquals("shop", started.fields().get("application"));
+        assertEquals("c.e.demo.DemoApplication", started.fields().get("logger"));
+        assertEquals("Started DemoApplication in 1.2 seconds", started.message());
+        Event failed = run.event(1);
+        assertEquals("o.a.c.c.C.[.[.[/].[dispatcherServlet]", failed.fields().get("logger"));
+        assertTrue(failed.message().startsWith("Servlet.service() threw exception\njava.lang.IllegalStateException: boom"),
+                failed.message());
+        Event boot2 = run.event(2);
+        assertEquals("nio-8080-exec-2", boot2.fields().get("thread"), "Boot 2 has no application name");
+        assertEquals("c.e.demo.CartService", boot2.fields().get("logger"));
+        assertEquals("slow cart 2300 ms", boot2.message());
+    }
+
+    @Test
+    void logbacksMdcAfterTheThreadBecomesFields() {
+        String text = """
+                2024-06-12 13:00:00,000 ERROR [http-nio-8080-exec-1] [traceId=abc123 userId=7] c.e.Pay - payment failed
+                2024-06-12 13:00:02,000 WARN  [main] [] c.e.Pay - retrying
+                """;
+        ParseRun run = ParseRun.of(ParseRun.format("log4j"), "app.log", text, ZoneId.of("UTC"), 2024, null);
+        assertEquals(2, run.events.size());
+        assertEquals("abc123", run.event(0).fields().get("traceId"));
+        assertEquals("7", run.event(0).fields().get("userId"));
+        assertEquals("c.e.Pay", run.event(0).fields().get("logger"));
+        assertEquals("payment failed", run.event(0).message());
+        assertEquals("retrying", run.event(1).message(), "an empty MDC is no part of the message");
+    }
 }
