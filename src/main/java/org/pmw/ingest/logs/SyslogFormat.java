@@ -230,6 +230,7 @@ final class SyslogFormat extends LineLogFormat {
             }
             if (sdEnd > i && s.charAt(i) == '[') {
                 d.field("sd", s.substring(i, sdEnd));
+                readStructuredData(s, i, sdEnd, d);
             }
             String message = sdEnd < s.length() ? s.substring(Math.min(sdEnd + 1, s.length())) : "";
             if (message.startsWith("\uFEFF")) {
@@ -242,6 +243,40 @@ final class SyslogFormat extends LineLogFormat {
         }
 
         /** End of the structured data at {@code from}: '-' or one or more [id k="v" ...] elements. */
+        /**
+         * The parameters of RFC 5424 structured data, {@code [origin@32473 backend="checkout" ip="10.0.0.5"]}: each a
+         * field by its name ({@code backend:checkout}), as the escapes \\" \\\\ and \\] are undone.
+         */
+        private static void readStructuredData(String s, int from, int to, Draft d) {
+            int i = from;
+            while (i < to && s.charAt(i) == '[') {
+                int j = i + 1;
+                while (j < to && s.charAt(j) != ' ' && s.charAt(j) != ']') {
+                    j++; // the element's id
+                }
+                while (j < to && s.charAt(j) == ' ') {
+                    int eq = s.indexOf('=', j);
+                    if (eq < 0 || eq + 1 >= to || s.charAt(eq + 1) != '"') {
+                        return;
+                    }
+                    String name = s.substring(j + 1, eq);
+                    StringBuilder value = new StringBuilder();
+                    int k = eq + 2;
+                    for (; k < to && s.charAt(k) != '"'; k++) {
+                        if (s.charAt(k) == '\\' && k + 1 < to) {
+                            k++;
+                        }
+                        value.append(s.charAt(k));
+                    }
+                    if (!name.isEmpty() && !name.equals("sd")) {
+                        d.field(name, value.toString());
+                    }
+                    j = k + 1;
+                }
+                i = j + 1; // past the element's ']'
+            }
+        }
+
         private static int structuredDataEnd(String s, int from) {
             if (from >= s.length()) {
                 return s.length();

@@ -227,4 +227,18 @@ class SyslogFormatTest {
         assertTrue(((String) app.fields().get("sd")).startsWith("[exampleSDID@32473 iut=\"3\""));
         assertEquals("An application event log entry...", app.message());
     }
+
+    @Test
+    void rfc5424StructuredDataParametersAreFields() {
+        String text = "<165>1 2024-06-12T13:00:00.000Z web1 shop 4242 ID47 [origin@32473 backend=\"checkout\""
+                + " ip=\"10.0.0.5\" note=\"a \\\"quoted\\\" word\"][meta sequenceId=\"7\"] payment failed\n";
+        ParseRun run = ParseRun.of(ParseRun.format("syslog"), "messages", text);
+        assertEquals(1, run.events.size());
+        var fields = run.event(0).fields();
+        assertEquals("checkout", fields.get("backend"));
+        assertEquals("10.0.0.5", fields.get("ip"));
+        assertEquals("a \"quoted\" word", fields.get("note"), "escapes undone");
+        assertEquals("7", fields.get("sequenceId"), "from the second element too");
+        assertEquals("payment failed", run.event(0).message());
+    }
 }
