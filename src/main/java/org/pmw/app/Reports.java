@@ -37,6 +37,11 @@ public final class Reports {
     private Reports() {
     }
 
+    /** Refuses a format the export does not write, naming those it does. */
+    public static void checkFormat(String format) {
+        PostmortemReport.Format.of(format);
+    }
+
     /** Renders the report; {@code format} is md, html or pdf, {@code template} sre, pagerduty or atlassian. */
     public static byte[] render(Project project, String format, String template, boolean finalVersion)
             throws IOException {

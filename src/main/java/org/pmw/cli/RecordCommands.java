@@ -48,7 +48,11 @@ final class RecordCommands {
     }
 
     static TimeWindow window(String zone, String fromTo) {
-        return fromTo == null ? null : TimeArguments.window(fromTo, ZoneId.of(zone));
+        try {
+            return fromTo == null ? null : TimeArguments.window(fromTo, ZoneId.of(zone));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage()); // a time it cannot read is a usage error, as in search
+        }
     }
 
     /** A command that only groups sub-commands: run alone, it prints their usage. */
@@ -558,7 +562,12 @@ final class RecordCommands {
             String[] id = new String[1];
             Edits.apply(dir, "save search", Edits.queryParses(query), inv -> {
                 String zone = inv.incident().getZone();
-                TimeWindow w = from == null && to == null ? null : new TimeWindow(time(zone, from), time(zone, to));
+                TimeWindow w;
+                try {
+                    w = from == null && to == null ? null : new TimeWindow(time(zone, from), time(zone, to));
+                } catch (IllegalArgumentException e) {
+                    throw e instanceof UsageException ? e : new UsageException(e.getMessage()); // a reversed window
+                }
                 id[0] = replace == null ? inv.addSavedSearch(name, query, w).id()
                         : inv.updateSavedSearch(replace, name, query, w).id();
             });

@@ -33,6 +33,11 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            Reports.checkFormat(format);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         if (format.equalsIgnoreCase("pdf") && output == null) {
             throw new UsageException("a PDF needs a file: add -o report.pdf");
         }

@@ -120,6 +120,19 @@ class InvestigationCommandsTest {
     }
 
     @Test
+    void aTimeOrFormatThatCannotBeReadIsAUsageErrorEverywhere() throws Exception {
+        String dir = project.toString();
+        assertEquals(2, pmw("outcome", "add", dir, "--title", "x", "--query", "segmentation", "--before",
+                "2005-10-10 16:00..", "--after", "2005-10-10 18:00..2005-10-10 19:00").status());
+        assertEquals(2, pmw("experiment", "add", dir, "t", "--window", "2005-10-10 16:00..").status());
+        assertEquals(2, pmw("search-save", dir, "n", "level:error", "--from", "2005-10-10 18:00", "--to",
+                "2005-10-10 17:00").status(), "a window that ends before it starts");
+        Result docx = pmw("report", dir, "--format", "docx");
+        assertEquals(2, docx.status());
+        assertEquals("pmw: unknown report format 'docx' (md, html or pdf)", docx.err().trim());
+    }
+
+    @Test
     void whatWasRecordedWrongIsCorrectedFromTheCommandLine() throws Exception {
         String dir = project.toString();
         pmw("hypothesis", "add", dir, "A VM misbehaves");
