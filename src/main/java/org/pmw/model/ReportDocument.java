@@ -138,7 +138,8 @@ public final class ReportDocument {
 
     /** The heading of the footnotes, and the sentence under it, as every rendering of the report shows them. */
     public static final String FOOTNOTES_TITLE = "Sources of the figures";
-    public static final String FOOTNOTES_NOTE = "Every number and quoted event can be checked again with these commands.";
+    public static final String FOOTNOTES_NOTE = "Every number and quoted event can be checked again with these commands,"
+            + " run in the folder that holds the project.";
 
     private final List<Block> blocks = new ArrayList<>();
     private final List<String> footnotes = new ArrayList<>();
