@@ -26,7 +26,15 @@ public final class LoadTestCharts {
      */
     public record Chart(String runId, String name, String format, List<Point> steps, List<double[]> curve,
                         Integer knee, Double peak, Double peakThroughput, Integer errorsAt, String summary,
-                        String fitNote) {
+                        String fitNote, Double fitR2) {
+
+        /** Below this R² the USL curve describes the run too loosely for its N* to be read off it. */
+        public static final double GOOD_FIT = 0.9;
+
+        /** Whether a fit was made but follows the measured steps too loosely to trust its N*. */
+        public boolean poorFit() {
+            return fitR2 != null && fitR2 < GOOD_FIT;
+        }
     }
 
     public static Chart of(LoadTestRun run) {
@@ -51,7 +59,7 @@ public final class LoadTestCharts {
                 analysis.saturation().errorsStartConcurrency(), analysis.saturation().summary(),
                 fit == null ? analysis.saturation().uslRefused()
                         : String.format(java.util.Locale.ROOT, "USL fit: σ=%.4f κ=%.2e λ=%.1f, R²=%.3f", fit.sigma(),
-                        fit.kappa(), fit.lambda(), fit.r2()));
+                        fit.kappa(), fit.lambda(), fit.r2()), fit == null ? null : fit.r2());
     }
 
     private static double orNaN(Double d) {

@@ -104,6 +104,14 @@ class SampleIncidentWindowTest {
         assertTrue(entries.stream().anyMatch(l -> l.getText().equals("R2 measured")), entries.toString());
         assertTrue(entries.stream().anyMatch(l -> l.getText().equals("R4 measured")), entries.toString());
         assertEquals(2, colours.size(), "one colour per run: " + colours);
+        // R2's USL fit is loose (R² 0.68): said in its legend, and no N* is drawn from it
+        assertTrue(entries.stream().anyMatch(l -> l.getText().startsWith("R2 USL fit (loose: R²=0.6")), entries.toString());
+        assertTrue(entries.stream().noneMatch(l -> l.getText().startsWith("R2 N*")), entries.toString());
+        javafx.scene.chart.NumberAxis throughputN = (javafx.scene.chart.NumberAxis) robot.lookup("#loadTestThroughput")
+                .queryAs(javafx.scene.chart.LineChart.class).getXAxis();
+        javafx.scene.chart.NumberAxis latencyN = (javafx.scene.chart.NumberAxis) robot.lookup("#loadTestLatency")
+                .queryAs(javafx.scene.chart.LineChart.class).getXAxis();
+        assertEquals(throughputN.getUpperBound(), latencyN.getUpperBound(), "both charts over the same N");
         WaitForAsyncUtils.asyncFx(() -> workbench.closeProject()).get();
     }
 }

@@ -56,6 +56,8 @@ public final class LoadTestsView extends VBox {
         runs.getSelectionModel().getSelectedItems().addListener(
                 (javafx.collections.ListChangeListener<LoadTestRun>) c -> draw());
         summary.setWrapText(true);
+        throughput.setId("loadTestThroughput");
+        latency.setId("loadTestLatency");
         summary.setId("loadTestSummary");
         summary.getStyleClass().add("hint");
         Label hint = new Label("Select one run, or several (Ctrl+click) to overlay them.");
@@ -161,15 +163,18 @@ public final class LoadTestsView extends VBox {
                     usl.getData().add(new XYChart.Data<>(xy[0], xy[1]));
                 }
                 throughput.getData().add(usl);
-                style(usl, colour, "6 4", 1.5, false, 1);
-                legend(run.id() + " USL fit", colour, "6 4", 1);
+                // a loose fit is drawn faint and says so: its curve and N* are not findings
+                double opacity = c.poorFit() ? 0.35 : 1;
+                style(usl, colour, "6 4", 1.5, false, opacity);
+                legend(run.id() + " USL fit" + (c.poorFit() ? String.format(java.util.Locale.ROOT,
+                        " (loose: R²=%.2f)", c.fitR2()) : ""), colour, "6 4", opacity);
             }
             marker(run.id() + " knee N=" + c.knee(), c.knee() == null ? null : c.knee().doubleValue(), maxX, colour,
                     "2 3");
             marker(run.id() + " errors from N=" + c.errorsAt(), c.errorsAt() == null ? null : c.errorsAt().doubleValue(),
                     maxX, colour, "8 3 2 3");
-            if (c.peak() != null && c.peak() < c.steps().stream().mapToInt(LoadTestCharts.Point::concurrency).max()
-                    .orElse(0) * 1.5) {
+            if (c.peak() != null && !c.poorFit() && c.peak() < c.steps().stream()
+                    .mapToInt(LoadTestCharts.Point::concurrency).max().orElse(0) * 1.5) {
                 marker(run.id() + String.format(" N*=%.0f", c.peak()), c.peak(), maxX, colour, "1 4");
             }
             latency.getData().add(p99);
@@ -182,10 +187,41 @@ public final class LoadTestsView extends VBox {
                 headlines.add(run.id() + ": " + first);
             }
         }
+        alignConcurrencyAxes();
         summary.setText(String.join("\n", text));
         headline.setText(String.join("\n", headlines));
         headline.setVisible(!headlines.isEmpty());
         headline.setManaged(!headlines.isEmpty());
+    }
+
+    /** Both charts over the same concurrency range, so a step in one is straight above the same step in the other. */
+    private void alignConcurrencyAxes() {
+        double maxN = 0;
+        for (var chart : List.of(throughput, latency)) {
+            for (XYChart.Series<Number, Number> series : chart.getData()) {
+                for (XYChart.Data<Number, Number> point : series.getData()) {
+                    maxN = Math.max(maxN, point.getXValue().doubleValue());
+                }
+            }
+        }
+        for (var chart : List.of(throughput, latency)) {
+            NumberAxis x = (NumberAxis) chart.getXAxis();
+            if (maxN <= 0) {
+                x.setAutoRanging(true);
+                continue;
+            }
+            double unit = niceUnit(maxN / 8);
+            x.setAutoRanging(false);
+            x.setLowerBound(0);
+            x.setUpperBound(Math.ceil(maxN / unit) * unit);
+            x.setTickUnit(unit);
+        }
+    }
+
+    private static double niceUnit(double rough) {
+        double power = Math.pow(10, Math.floor(Math.log10(Math.max(rough, 1e-9))));
+        double fraction = rough / power;
+        return (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * power;
     }
 
     /** Up to the first full stop that ends a sentence (not one inside a number such as 3.1). */
