@@ -64,6 +64,8 @@ public final class EditSession {
         }
         Step step = undo.pop();
         project.restore(step.before());
+        // the verdicts the snapshot kept may be older than the evidence imported since it was taken
+        project.remeasureOutcomesQuietly();
         return step.label();
     }
 }

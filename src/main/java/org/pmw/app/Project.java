@@ -436,17 +436,31 @@ public final class Project implements Closeable {
      */
     public void remeasureOutcomes() throws IOException {
         requireWritable();
+        // measured without holding the record, so an edit in the window never waits for the searches
+        List<org.pmw.model.Outcome> outcomes;
+        synchronized (incidentChange) {
+            outcomes = List.copyOf(incident.getOutcomes());
+        }
+        java.util.Map<org.pmw.model.Outcome, String> measured = new java.util.LinkedHashMap<>();
+        for (org.pmw.model.Outcome o : outcomes) {
+            try {
+                String now = OutcomeText.verdict(this, o);
+                if (now != null && !now.equals(o.verdict())) {
+                    measured.put(o, now);
+                }
+            } catch (RuntimeException e) {
+                // a query this project cannot run keeps the verdict it had
+            }
+        }
+        if (measured.isEmpty()) {
+            return;
+        }
         changeIncident(() -> {
             boolean changed = false;
-            for (org.pmw.model.Outcome o : List.copyOf(incident.getOutcomes())) {
-                String now;
-                try {
-                    now = OutcomeText.verdict(this, o);
-                } catch (RuntimeException e) {
-                    continue; // a query this project cannot run keeps the verdict it had
-                }
-                if (now != null && !now.equals(o.verdict())) {
-                    investigation().setOutcomeVerdict(o.id(), now);
+            for (var m : measured.entrySet()) {
+                // only an outcome still as it was measured: one edited meanwhile keeps what its edit measured
+                if (incident.getOutcomes().contains(m.getKey())) {
+                    investigation().setOutcomeVerdict(m.getKey().id(), m.getValue());
                     changed = true;
                 }
             }
@@ -457,7 +471,7 @@ public final class Project implements Closeable {
         });
     }
 
-    private void remeasureOutcomesQuietly() {
+    void remeasureOutcomesQuietly() {
         try {
             remeasureOutcomes();
         } catch (IOException e) {

@@ -26,7 +26,7 @@ public final class QueryClauses {
     }
 
     private static final java.util.regex.Pattern FIELD =
-            java.util.regex.Pattern.compile("(?<![\\w.\\\\/])([A-Za-z_][\\w.]*):");
+            java.util.regex.Pattern.compile("(?<![\\w.\\\\/@-])([A-Za-z_@][\\w.@-]*):");
     /** Fields every project can be searched by, whether or not they are counted. */
     private static final java.util.Set<String> ALWAYS = java.util.Set.of("message", "raw", "ts", "line", "ts_text");
 

@@ -591,7 +591,7 @@ final class RecordCommands {
                     // on the incident's clock, as search and histogram print it (--json keeps UTC)
                     for (InvestigationQueries.Entry e : entries) {
                         out().printf("%-23s %-14s %-5s %s%n", Output.local(e.at().toEpochMilli(), p.zone()), e.kind(),
-                                e.id() == null ? "" : e.id(), e.title().replace('\n', ' '));
+                                e.id() == null ? "" : e.id(), e.title() == null ? "" : e.title().replace('\n', ' '));
                     }
                 }
             }

@@ -151,15 +151,17 @@ final class DocumentMapper {
             if (value == null) {
                 return;
             }
-            Field field = fields.computeIfAbsent(name, n -> new StringField(n, "", Field.Store.NO));
             String cut = value.length() > 8000 ? value.substring(0, 8000) : value;
-            field.setStringValue(lower(cut));
-            doc.add(field);
-            if (cut.length() > 2 && cut.charAt(0) == '[' && cut.charAt(cut.length() - 1) == ']') {
-                // a JSON array's elements are values of the field each (tags:payments), as in Kibana
-                for (String element : arrayElements(cut)) {
+            List<String> elements = jsonArray(cut) ? arrayElements(cut) : null;
+            if (elements != null && (!elements.isEmpty() || cut.replace(" ", "").equals("[]"))) {
+                // a JSON array's elements are the field's values (tags:payments), as in Kibana; none when it is empty
+                for (String element : elements) {
                     doc.add(new StringField(name, lower(element), Field.Store.NO));
                 }
+            } else {
+                Field field = fields.computeIfAbsent(name, n -> new StringField(n, "", Field.Store.NO));
+                field.setStringValue(lower(cut));
+                doc.add(field);
             }
             if (namesCode) {
                 Field words = fields.computeIfAbsent(EventSchema.MESSAGE + " " + name,
@@ -172,16 +174,30 @@ final class DocumentMapper {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
-    /** The text of each scalar element of a JSON array; none where {@code text} is not one. */
+    /**
+     * Whether {@code text} looks like a JSON array, checked cheaply: a syslog's structured data
+     * ({@code [origin ip="..."]}) and an Apache level ({@code [notice]}) are not worth a JSON parse each.
+     */
+    private static boolean jsonArray(String text) {
+        if (text.length() < 2 || text.charAt(0) != '[' || text.charAt(text.length() - 1) != ']') {
+            return false;
+        }
+        char second = text.charAt(1);
+        return second == '"' || second == ']' || second == '-' || second == '[' || second == '{'
+                || (second >= '0' && second <= '9') || second == 't' && text.startsWith("[true")
+                || second == 'f' && text.startsWith("[false") || second == 'n' && text.startsWith("[null");
+    }
+
+    /** The text of each scalar element of a JSON array; null where {@code text} is not one. */
     static List<String> arrayElements(String text) {
         com.fasterxml.jackson.databind.JsonNode array;
         try {
             array = JSON.readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return List.of();
+            return null;
         }
         if (array == null || !array.isArray()) {
-            return List.of();
+            return null;
         }
         List<String> elements = new ArrayList<>();
         for (com.fasterxml.jackson.databind.JsonNode element : array) {
@@ -238,13 +254,11 @@ final class DocumentMapper {
 
     private static Double asDouble(Object value) {
         if (value instanceof Number n) {
-            return n.doubleValue();
+            return Double.isFinite(n.doubleValue()) ? n.doubleValue() : null;
         }
-        try {
-            return Double.parseDouble(value.toString().trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        // strictly a decimal number: "7d", "NaN" and "Infinity" are text, whatever Java would read them as
+        String text = value.toString().trim();
+        return FieldType.isNumber(text) ? Double.parseDouble(text) : null;
     }
 
     /** The event of {@code doc} (an id of the searcher's reader), read from the store. */

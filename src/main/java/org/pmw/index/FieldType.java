@@ -9,22 +9,20 @@ public enum FieldType {
      * {@code 2500} and a later one {@code 655.5} (JSON writes both for one field) compares them as numbers.
      */
     DOUBLE,
+    /**
+     * Text, whole values. Numbers written as text stay text ({@code "007"}, an id of 19 digits, {@code "2.1"} of a
+     * version): a range over such a field still compares them as numbers (see NumericTextRangeQuery).
+     */
     KEYWORD;
 
     public static FieldType of(Object value) {
-        if (value instanceof Number) {
-            return DOUBLE;
-        }
-        // a number written as text ("0", "0.25"): JSON logs quote numbers, and the next value may not be quoted
-        if (value instanceof CharSequence text && isNumber(text)) {
-            return DOUBLE;
-        }
-        return KEYWORD;
+        return value instanceof Number ? DOUBLE : KEYWORD;
     }
 
-    private static boolean isNumber(CharSequence text) {
+    /** Whether {@code text} is a plain decimal number: an optional minus, digits, at most one point. */
+    static boolean isNumber(CharSequence text) {
         int n = text.length();
-        if (n == 0 || n > 24) {
+        if (n == 0 || n > 40) {
             return false;
         }
         int i = text.charAt(0) == '-' ? 1 : 0;

@@ -38,11 +38,13 @@ final class QueryParsing {
         parser.setDefaultOperator(StandardQueryConfigHandler.Operator.AND);
         parser.setAllowLeadingWildcard(true);
         Map<String, PointsConfig> points = new HashMap<>();
-        NumberFormat integers = NumberFormat.getIntegerInstance(Locale.ROOT);
-        integers.setGroupingUsed(false);
-        integers.setParseIntegerOnly(true);
-        NumberFormat decimals = NumberFormat.getNumberInstance(Locale.ROOT);
-        decimals.setGroupingUsed(false);
+        NumberFormat wholeIntegers = NumberFormat.getIntegerInstance(Locale.ROOT);
+        wholeIntegers.setGroupingUsed(false);
+        wholeIntegers.setParseIntegerOnly(true);
+        NumberFormat wholeDecimals = NumberFormat.getNumberInstance(Locale.ROOT);
+        wholeDecimals.setGroupingUsed(false);
+        NumberFormat integers = new WholeNumber(wholeIntegers);
+        NumberFormat decimals = new WholeNumber(wholeDecimals);
         catalog.snapshot().forEach((field, type) -> {
             if (type == FieldType.LONG) {
                 points.put(field, new PointsConfig(integers, Long.class));
@@ -52,10 +54,41 @@ final class QueryParsing {
         });
         parser.setPointsConfigMap(points);
         try {
-            return meaningful(parser.parse(rewriteComparisons(text, catalog), EventSchema.MESSAGE));
+            return meaningful(parser.parse(rewriteComparisons(text, catalog), EventSchema.MESSAGE), catalog);
         } catch (QueryNodeException | RuntimeException e) {
             String notANumber = notANumber(text, e);
             throw new QuerySyntaxException(text, notANumber != null ? notANumber : explain(e));
+        }
+    }
+
+    /** A number read whole: {@code version:2.1.3} is refused, not searched as 2.1 (Java reads only the start). */
+    private static final class WholeNumber extends NumberFormat {
+        private final NumberFormat inner;
+
+        WholeNumber(NumberFormat inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public StringBuffer format(double number, StringBuffer to, java.text.FieldPosition at) {
+            return inner.format(number, to, at);
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer to, java.text.FieldPosition at) {
+            return inner.format(number, to, at);
+        }
+
+        @Override
+        public Number parse(String source, java.text.ParsePosition at) {
+            int start = at.getIndex();
+            Number read = inner.parse(source, at);
+            if (read != null && at.getIndex() != source.length()) {
+                at.setErrorIndex(at.getIndex());
+                at.setIndex(start);
+                return null;
+            }
+            return read;
         }
     }
 
@@ -66,12 +99,16 @@ final class QueryParsing {
      * alphabet).
      */
     static Query meaningful(Query query) {
+        return meaningful(query, new FieldCatalog());
+    }
+
+    static Query meaningful(Query query, FieldCatalog catalog) {
         if (query instanceof BooleanQuery bool) {
             BooleanQuery.Builder rebuilt = new BooleanQuery.Builder();
             rebuilt.setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
             boolean positive = false;
             for (BooleanClause clause : bool.clauses()) {
-                rebuilt.add(meaningful(clause.getQuery()), clause.getOccur());
+                rebuilt.add(meaningful(clause.getQuery(), catalog), clause.getOccur());
                 positive |= clause.getOccur() != BooleanClause.Occur.MUST_NOT;
             }
             if (!positive) {
@@ -80,10 +117,17 @@ final class QueryParsing {
             return rebuilt.build();
         }
         if (query instanceof BoostQuery boost) {
-            return new BoostQuery(meaningful(boost.getQuery()), boost.getBoost());
+            return new BoostQuery(meaningful(boost.getQuery(), catalog), boost.getBoost());
         }
         if (query instanceof TermRangeQuery range && range.getField().equals(EventSchema.LEVEL)) {
             return levelRange(range);
+        }
+        if (query instanceof TermRangeQuery range && catalog.type(range.getField()) == FieldType.KEYWORD
+                && numberOrOpen(range.getLowerTerm()) && numberOrOpen(range.getUpperTerm())
+                && (range.getLowerTerm() != null || range.getUpperTerm() != null)) {
+            // numbers a log wrote as text are compared as numbers, not as the text "655" after "2000"
+            return new NumericTextRangeQuery(range.getField(), number(range.getLowerTerm()),
+                    number(range.getUpperTerm()), range.includesLower(), range.includesUpper());
         }
         if (query instanceof org.apache.lucene.search.TermQuery term && term.getTerm().field().equals(EventSchema.LEVEL)) {
             // a level as the logs write it (WARNING, critical, err) is the level it is read as
@@ -94,6 +138,14 @@ final class QueryParsing {
             }
         }
         return query;
+    }
+
+    private static boolean numberOrOpen(BytesRef bound) {
+        return bound == null || FieldType.isNumber(bound.utf8ToString());
+    }
+
+    private static Double number(BytesRef bound) {
+        return bound == null ? null : Double.valueOf(bound.utf8ToString());
     }
 
     private static Query levelRange(TermRangeQuery range) {
@@ -134,11 +186,14 @@ final class QueryParsing {
         StringBuilder out = new StringBuilder();
         boolean quoted = false;
         int segmentStart = 0;
+        FieldGroups typed = new FieldGroups();
+        FieldGroups addresses = new FieldGroups();
         for (int i = 0; i <= text.length(); i++) {
             boolean end = i == text.length();
-            if (end || text.charAt(i) == '"') {
+            // an escaped quote (\") is a character of the text, not the start or end of a phrase
+            if (end || text.charAt(i) == '"' && !escaped(text, i)) {
                 String segment = text.substring(segmentStart, i);
-                out.append(quoted ? segment : rewriteSegment(segment, catalog));
+                out.append(quoted ? segment : rewriteSegment(segment, catalog, typed, addresses));
                 if (!end) {
                     out.append('"');
                     quoted = !quoted;
@@ -227,9 +282,10 @@ final class QueryParsing {
         return -1;
     }
 
-    private static String rewriteSegment(String segment, FieldCatalog catalog) {
-        segment = addressesInFields(termsAsTyped(fieldNamesAsIndexed(escapePathSlashes(segment), catalog), catalog),
-                catalog);
+    private static String rewriteSegment(String segment, FieldCatalog catalog, FieldGroups typed,
+                                         FieldGroups addresses) {
+        segment = addressesInFields(termsAsTyped(fieldNamesAsIndexed(escapePathSlashes(segment), catalog), catalog,
+                typed), catalog, addresses);
         java.util.regex.Matcher m = COMPARISON.matcher(segment);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
@@ -248,7 +304,7 @@ final class QueryParsing {
     }
 
     private static final java.util.regex.Pattern FIELD_NAME =
-            java.util.regex.Pattern.compile("(?<![\\w.\\\\/])([A-Za-z_][\\w.]*):");
+            java.util.regex.Pattern.compile("(?<![\\w.\\\\/@-])([A-Za-z_@][\\w.@-]*):");
 
     /**
      * A field named in another case than the index has it ({@code STATUS:500}, {@code Level:error}) is that field:
@@ -285,7 +341,31 @@ final class QueryParsing {
         return found;
     }
 
-    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z_][\\w.]*");
+    /**
+     * Whether a scanner is inside a field's group, {@code client:(10.1.2.3 OR 10.1.2.4)}, whose terms are that
+     * field's values and are left as written. Kept across the unquoted pieces of one query.
+     */
+    static final class FieldGroups {
+        private final java.util.ArrayDeque<Boolean> open = new java.util.ArrayDeque<>();
+
+        boolean inside() {
+            return !open.isEmpty() && open.peek();
+        }
+
+        /** A '(' written after {@code before}: a field's group when a field name and its colon come right before. */
+        void open(CharSequence before) {
+            boolean field = before.length() > 0 && before.charAt(before.length() - 1) == ':';
+            open.push(field || inside());
+        }
+
+        void close() {
+            if (!open.isEmpty()) {
+                open.pop();
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z_@][\\w.@-]*");
     private static final java.util.regex.Pattern NUMBER_WILDCARD = java.util.regex.Pattern.compile("(\\d+)(\\*|\\?+)");
 
     /**
@@ -296,11 +376,20 @@ final class QueryParsing {
      * {@code status:50?}) is the numbers written so.
      */
     static String termsAsTyped(String segment, FieldCatalog catalog) {
+        return termsAsTyped(segment, catalog, new FieldGroups());
+    }
+
+    static String termsAsTyped(String segment, FieldCatalog catalog, FieldGroups groups) {
         StringBuilder out = new StringBuilder(segment.length() + 8);
         int i = 0;
         while (i < segment.length()) {
             char c = segment.charAt(i);
             if (Character.isWhitespace(c) || c == '(' || c == ')') {
+                if (c == '(') {
+                    groups.open(out);
+                } else if (c == ')') {
+                    groups.close();
+                }
                 out.append(c);
                 i++;
                 continue;
@@ -321,8 +410,8 @@ final class QueryParsing {
                 term++;
             }
             String typed = segment.substring(term, end);
-            out.append(segment, i, term).append(typed.indexOf('/') >= 0 && hasUnescaped(typed, "/") ? typed
-                    : termAsTyped(typed, catalog));
+            out.append(segment, i, term).append(groups.inside() || typed.indexOf('/') >= 0 && hasUnescaped(typed, "/")
+                    ? typed : termAsTyped(typed, catalog));
             i = end;
         }
         return out.toString();
@@ -357,10 +446,14 @@ final class QueryParsing {
             java.util.regex.Matcher wildcard = NUMBER_WILDCARD.matcher(value);
             return wildcard.matches() ? numbersWritten(field, wildcard.group(1), wildcard.group(2)) : term;
         }
+        int eq = field == null ? firstUnescaped(term, '=') : -1;
+        if (eq > 0 && hasUnescaped(value, "*?") && NAME.matcher(term.substring(0, eq)).matches()
+                && knownField(term.substring(0, eq), catalog)) {
+            return termAsTyped(term.substring(0, eq) + ":" + term.substring(eq + 1), catalog); // status=5*
+        }
         if (hasUnescaped(value, "*?")) {
             return term;
         }
-        int eq = field == null ? firstUnescaped(term, '=') : -1;
         if (eq > 0 && NAME.matcher(term.substring(0, eq)).matches() && eq + 1 < term.length()) {
             String name = term.substring(0, eq);
             String text = phrase(term);
@@ -432,6 +525,10 @@ final class QueryParsing {
      * {@code 5*} is 5, 50 to 59, 500 to 599 and so on (with their fractions).
      */
     private static String numbersWritten(String field, String digits, String wildcard) {
+        if (digits.startsWith("0")) {
+            // no number is written with a leading zero, but 0 itself (and its fractions)
+            return digits.equals("0") && wildcard.equals("*") ? field + ":[0 TO 1}" : field + ":{0 TO 0}";
+        }
         // each range runs to the next number up, exclusive, so 59.5 is among the numbers written 5*
         if (wildcard.startsWith("?")) {
             return field + ":[" + digits + "0".repeat(wildcard.length()) + " TO "
@@ -456,12 +553,26 @@ final class QueryParsing {
      * it anywhere in the line; so does this, without indexing every address twice.
      */
     static String addressesInFields(String segment, FieldCatalog catalog) {
+        return addressesInFields(segment, catalog, new FieldGroups());
+    }
+
+    /** At most this many fields are searched for a bare address, so a query stays well inside Lucene's clause limit. */
+    private static final int MAX_ADDRESS_FIELDS = 48;
+    private static final java.util.regex.Pattern ADDRESS_FIELD = java.util.regex.Pattern.compile(
+            "(?i).*(ip|addr|client|host|remote|peer|src|source|dst|dest|upstream|server|forward|proxy|origin).*");
+
+    static String addressesInFields(String segment, FieldCatalog catalog, FieldGroups groups) {
         StringBuilder out = new StringBuilder(segment.length());
         java.util.List<String> keywords = null;
         int i = 0;
         while (i < segment.length()) {
             char c = segment.charAt(i);
             if (Character.isWhitespace(c) || c == '(' || c == ')') {
+                if (c == '(') {
+                    groups.open(out);
+                } else if (c == ')') {
+                    groups.close();
+                }
                 out.append(c);
                 i++;
                 continue;
@@ -476,7 +587,7 @@ final class QueryParsing {
                 term++;
             }
             String address = segment.substring(term, end);
-            if (!ADDRESS.matcher(address).matches()) {
+            if (groups.inside() || !ADDRESS.matcher(address).matches()) {
                 out.append(segment, i, end);
                 i = end;
                 continue;
@@ -488,6 +599,11 @@ final class QueryParsing {
                     if (field.getValue() == FieldType.KEYWORD) {
                         keywords.add(field.getKey());
                     }
+                }
+                if (keywords.size() > MAX_ADDRESS_FIELDS) {
+                    // a project of very many fields: those whose names say they hold addresses
+                    keywords.removeIf(name -> !ADDRESS_FIELD.matcher(name).matches());
+                    keywords = keywords.subList(0, Math.min(keywords.size(), MAX_ADDRESS_FIELDS));
                 }
             }
             out.append(segment, i, term).append('(').append(address);

@@ -166,6 +166,9 @@ final class ValueCounter {
         }
         // when every event matches, a term's count is its document frequency
         boolean everything = matching == reader.maxDoc() && !reader.hasDeletions();
+        // a field of several values an event (a JSON array's elements) counts each event once among those with it
+        boolean severalValues = terms.getSumDocFreq() != terms.getDocCount();
+        FixedBitSet withField = severalValues && !everything ? new FixedBitSet(reader.maxDoc()) : null;
         TermsEnum termsEnum = terms.iterator();
         PostingsEnum postings = null;
         for (BytesRef term = termsEnum.next(); term != null; term = termsEnum.next()) {
@@ -177,12 +180,18 @@ final class ValueCounter {
                 for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
                     if (matches.get(doc)) {
                         count++;
+                        if (withField != null) {
+                            withField.set(doc);
+                        }
                     }
                 }
             }
             if (count > 0) {
                 tally.add(count, term);
             }
+        }
+        if (severalValues) {
+            tally.withField = everything ? terms.getDocCount() : withField.cardinality();
         }
     }
 

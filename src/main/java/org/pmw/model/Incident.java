@@ -69,10 +69,13 @@ public final class Incident {
         java.time.Instant begins = null;
         java.time.Instant ends = null;
         for (Marker m : markers) {
-            if (m.kind().equals("outage_begins") && (begins == null || m.at().isBefore(begins))) {
+            if (m.at() == null) {
+                continue; // a hand-edited record without its time
+            }
+            if ("outage_begins".equals(m.kind()) && (begins == null || m.at().isBefore(begins))) {
                 begins = m.at();
             }
-            if (m.kind().equals("ends") && (ends == null || m.at().isAfter(ends))) {
+            if ("ends".equals(m.kind()) && (ends == null || m.at().isAfter(ends))) {
                 ends = m.at();
             }
         }

@@ -98,9 +98,10 @@ public final class ReportBuilder {
         rows.add(List.of(ReportDocument.text("Incident window"), ReportDocument.text((w == null ? "not set (mark when the outage began and ended)"
                 : both(w.start()) + " – " + both(w.end())) + ", times in " + data.zone().getId())));
         List<Marker> markers = new ArrayList<>(incident.getMarkers());
-        markers.sort(java.util.Comparator.comparing(Marker::at));
+        markers.sort(java.util.Comparator.comparing(Marker::at, java.util.Comparator.nullsLast(
+                java.util.Comparator.naturalOrder())));
         for (Marker m : markers) {
-            String kind = MARKER_NAMES.getOrDefault(m.kind(), m.kind());
+            String kind = m.kind() == null ? "Marker" : MARKER_NAMES.getOrDefault(m.kind(), m.kind());
             String name = m.label() == null || m.label().isBlank() ? kind
                     : m.label().equalsIgnoreCase(kind) ? m.label() : m.label() + " (" + kind.toLowerCase(Locale.ROOT) + ")";
             rows.add(List.of(ReportDocument.text(name), ReportDocument.text(both(m.at()))));

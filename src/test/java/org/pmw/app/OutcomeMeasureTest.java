@@ -85,11 +85,16 @@ class OutcomeMeasureTest {
                 inv.setOutcomeVerdict(o.id(), OutcomeText.verdict(p, o));
             });
             assertEquals("significant decrease", p.incident().getOutcomes().get(0).verdict());
+            edits.apply("hypothesis", inv -> inv.addHypothesis("Too few workers", null));
 
             p.importFiles(List.of(second), ImportOptions.defaults(), Progress.NONE);
             assertEquals("significant increase", p.incident().getOutcomes().get(0).verdict(),
                     "the list, the timeline and the report read the verdict kept");
             assertEquals(true, Files.readString(p.root().resolve("incident.json")).contains("significant increase"));
+            // undoing an edit made before the import puts back a record that knew only the first log
+            assertEquals("hypothesis", edits.undo());
+            assertEquals("significant increase", p.incident().getOutcomes().get(0).verdict(),
+                    "measured again after the undo");
         }
     }
 }

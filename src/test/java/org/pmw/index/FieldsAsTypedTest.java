@@ -43,9 +43,9 @@ class FieldsAsTypedTest {
                 {"time":"2005-10-10T18:02:20Z","level":"error","msg":"request failed","remote_ip":"10.1.2.3","err":{"message":"dial tcp 10.0.0.9:3306: connection refused","code":"ECONNREFUSED"}}
                 {"time":"2005-10-10T18:02:21Z","level":"info","msg":"request done","remote_ip":"172.16.1.1","status":200}
                 {"time":"2005-10-10T18:02:22Z","level":"warn","msg":"slow query","error":"Lock wait timeout exceeded","status":503}
-{"time":"2005-10-10T18:02:23Z","level":"info","msg":"cart saved","tags":["checkout","payments"],"latency_ms":"0"}
-                {"time":"2005-10-10T18:02:24Z","level":"info","msg":"cart read","tags":["checkout"],"latency_ms":2500}
-                {"time":"2005-10-10T18:02:25Z","level":"info","msg":"cart read","tags":[],"latency_ms":655.5}
+{"time":"2005-10-10T18:02:23Z","level":"info","msg":"cart saved","tags":["checkout","payments"],"latency_ms":"0","code":5,"user":"007","x-request-id":"abc-123"}
+                {"time":"2005-10-10T18:02:24Z","level":"info","msg":"cart read","tags":["checkout"],"latency_ms":2500,"code":55,"user":"bob"}
+                {"time":"2005-10-10T18:02:25Z","level":"info","msg":"cart read","tags":[],"latency_ms":655.5,"code":0.5,"user":"7"}
                 """);
         Path app = tmp.resolve("app.log");
         Files.writeString(app, """
@@ -143,11 +143,37 @@ class FieldsAsTypedTest {
     void aJsonArraysElementsAreValuesOfItsField() throws IOException {
         assertEquals(1, total("tags:payments"));
         assertEquals(2, total("tags:checkout"));
+        var tags = project.fieldValues("tags", "*", null, null, 10);
+        assertEquals(2, tags.withField(), "two events have tags, counted once each");
+        assertEquals(2, tags.distinct());
+        assertEquals(new org.pmw.model.FieldValues.Value("checkout", 2), tags.top().get(0));
     }
 
     @Test
-    void aNumberWrittenAsTextIsANumber() throws IOException {
-        assertEquals(2, total("latency_ms:>500"), "2500 and 655.5; \"0\" came first and is a number too");
+    void numbersWrittenAsTextAreComparedAsNumbersButStayText() throws IOException {
+        assertEquals(2, total("latency_ms:>500"), "2500 and 655.5, though \"0\" came first and made the field text");
         assertEquals(1, total("latency_ms:<=512"));
+        assertEquals(2, total("latency_ms:[600 TO 3000]"));
+        assertEquals(1, total("user:bob"), "text in a field whose first value was digits");
+        assertEquals(1, total("user:007"), "leading zeros are kept");
+        assertEquals(1, total("user:7"));
+        assertEquals(1, total("x-request-id:abc-123"), "a field named with hyphens is that field");
+    }
+
+    @Test
+    void wildcardsOnNumbersReadLeadingZerosAsWritten() throws IOException {
+        assertEquals(2, total("code:5*"), "5 and 55");
+        assertEquals(1, total("code:5?"), "55");
+        assertEquals(1, total("code:0*"), "0.5, not every number");
+        assertEquals(0, total("code:05*"), "no number is written with a leading zero");
+        assertEquals(total("status:[500 TO 599]"), total("status=5*"));
+    }
+
+    @Test
+    void aFieldsGroupKeepsItsAddressesAndAnEscapedQuoteStaysText() throws IOException {
+        assertEquals(4, total("client:(10.1.2.3 OR 10.1.9.77)"), "the two access lines, the error log's, 10.1.9.77");
+        assertEquals(1, total("\"failed (SSL\""));
+        assertEquals(0, total("\"say \\\"hi\\\" there\""), "parses: a phrase with escaped quotes");
+        assertEquals(0, total("foo\\\"bar-baz"), "parses");
     }
 }

@@ -242,10 +242,9 @@ final class SyslogFormat extends LineLogFormat {
             return Result.ENTRY;
         }
 
-        /** End of the structured data at {@code from}: '-' or one or more [id k="v" ...] elements. */
         /**
          * The parameters of RFC 5424 structured data, {@code [origin@32473 backend="checkout" ip="10.0.0.5"]}: each a
-         * field by its name ({@code backend:checkout}), as the escapes \\" \\\\ and \\] are undone.
+         * field by its name ({@code backend:checkout}), with the escapes of quote, backslash and bracket undone.
          */
         private static void readStructuredData(String s, int from, int to, Draft d) {
             int i = from;
@@ -277,6 +276,7 @@ final class SyslogFormat extends LineLogFormat {
             }
         }
 
+        /** End of the structured data at {@code from}: '-' or one or more [id k="v" ...] elements. */
         private static int structuredDataEnd(String s, int from) {
             if (from >= s.length()) {
                 return s.length();

@@ -416,12 +416,17 @@ public final class MainView extends BorderPane {
         String itself = org.pmw.app.QueryClauses.and(org.pmw.app.QueryClauses.and(shown.query(),
                 org.pmw.app.QueryClauses.equalTo("source", shownEvent.source(), false)),
                 org.pmw.app.QueryClauses.equalTo("line", Long.toString(shownEvent.line()), true));
-        try {
-            detail.setOutsideResults(project.count(itself, shown.from(), shown.to()) == 0);
-        } catch (IOException | RuntimeException e) {
-            detail.setOutsideResults(false);
-        }
+        int mine = ++outsideChecks;
+        // counted off the window's thread: a leading wildcard over millions of events must not freeze it
+        workbench.tasks().runQuietly(progress -> project.count(itself, shown.from(), shown.to()) == 0, outside -> {
+            if (mine == outsideChecks && detail.current() == shownEvent) {
+                detail.setOutsideResults(outside);
+            }
+        }, error -> detail.setOutsideResults(false));
     }
+
+    /** Counts the checks asked for: only the latest one marks the detail. */
+    private int outsideChecks;
 
     private void projectChanged(Project project) {
         detail.show(null, null, zone());
