@@ -52,6 +52,33 @@ public final class QueryClauses {
         return java.util.List.copyOf(unknown);
     }
 
+    private static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile(
+            "(?<![\\w.@-])source:(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^\\s()\"]+))", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Why a search found nothing, when it names a source the project does not have: a folder's files are named
+     * with the folder ({@code logs_nginx_error.log}), so {@code source:nginx_error.log} names none. Says which
+     * sources the name could mean, or lists them.
+     */
+    public static java.util.List<String> unknownSources(Project project, String query) {
+        java.util.List<String> ids = project.incident().getSources().stream().map(org.pmw.model.SourceFile::id).toList();
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = SOURCE.matcher(query);
+        while (m.find()) {
+            String named = m.group(1) != null ? m.group(1) : m.group(2);
+            if (named.contains("*") || named.contains("?")
+                    || ids.stream().anyMatch(id -> id.equalsIgnoreCase(named))) {
+                continue;
+            }
+            java.util.List<String> near = ids.stream().filter(id -> id.toLowerCase(java.util.Locale.ROOT)
+                    .endsWith(named.toLowerCase(java.util.Locale.ROOT))).toList();
+            notes.add("no source " + named + (near.isEmpty() ? " (sources: " + String.join(", ", ids) + ")"
+                    : "; did you mean " + String.join(" or ", near.stream().map(id -> "source:" + id).toList())
+                    + "?"));
+        }
+        return notes;
+    }
+
     private static boolean everything(String query) {
         return query == null || query.isBlank() || query.trim().equals("*") || query.trim().equals("*:*");
     }

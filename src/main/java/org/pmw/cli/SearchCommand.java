@@ -63,6 +63,9 @@ final class SearchCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("pmw: no field " + String.join(", ", unknown)
                         + " in this project (fields: " + String.join(", ", p.countableFields()) + ")");
             }
+            if (hits.total() == 0) {
+                QueryClauses.unknownSources(p, query).forEach(note -> spec.commandLine().getErr().println("pmw: " + note));
+            }
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("total", hits.total());

@@ -153,6 +153,9 @@ class CoreCommandsTest {
         assertTrue(typo.err().startsWith("pmw: no field stauts in this project (fields: "), typo.err());
         assertEquals("", pmw("search", project.toString(), "\"stauts:503\"", "--json").err(),
                 "text in quotes names no field");
+        Result noSource = pmw("search", project.toString(), "source:access_log", "--limit", "0");
+        assertEquals("pmw: no source access_log; did you mean source:web1_access_log?", noSource.err().trim(),
+                "a file named without its folder's prefix");
 
         JsonNode histogram = pmw("histogram", project.toString(), "level:error OR status:503", "--bucket", "10m",
                 "--json").json();

@@ -133,7 +133,11 @@ public final class SearchViewModel {
     /** Why a search found nothing, when it names a field the project does not have. */
     private static String unknownFields(Project project, String text) {
         java.util.List<String> unknown = org.pmw.app.QueryClauses.unknownFields(project, text);
-        return unknown.isEmpty() ? "" : " (no field " + String.join(", ", unknown) + " in this project)";
+        if (!unknown.isEmpty()) {
+            return " (no field " + String.join(", ", unknown) + " in this project)";
+        }
+        java.util.List<String> sources = org.pmw.app.QueryClauses.unknownSources(project, text);
+        return sources.isEmpty() ? "" : " (" + String.join("; ", sources) + ")";
     }
 
     private void replaceResults(EventResults next) {
