@@ -25,6 +25,8 @@ public final class EventDetailView extends VBox {
 
     /** Events shown either side of the selected one in its file. */
     static final int CONTEXT = 10;
+    /** The height of a row of the context list. */
+    private static final double CONTEXT_ROW = 22;
     private static final String NOTHING_SELECTED = "Select an event in the results (or press Down in the search box)"
             + " to read its raw text, its fields and the lines around it in its file.";
 
@@ -58,6 +60,8 @@ public final class EventDetailView extends VBox {
         raw.setMinHeight(36);
         context.setId("context");
         context.setMinHeight(60);
+        context.setFixedCellSize(CONTEXT_ROW);
+        context.heightProperty().addListener((o, a, b) -> centre());
         context.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Event e, boolean empty) {
@@ -90,6 +94,20 @@ public final class EventDetailView extends VBox {
         getChildren().addAll(header, provenance, fieldLinks, texts);
     }
 
+    /** The row of the context list kept in its middle, as the list's height changes; -1 for none. */
+    private int centreOn = -1;
+
+    /** The event in the middle of the rows the context list shows, whatever its height is now. */
+    private void centre() {
+        if (centreOn < 0 || context.getItems().isEmpty()) {
+            return;
+        }
+        int shown = Math.max(1, (int) (context.getHeight() / CONTEXT_ROW));
+        // laid out first: a list given new items places its rows on its next layout, undoing a scroll made before
+        context.layout();
+        context.scrollTo(Math.max(0, centreOn - shown / 2));
+    }
+
     /** Called with a field's name when the user clicks it: show that field's most frequent values. */
     public void setOnField(java.util.function.Consumer<String> handler) {
         this.onField = handler;
@@ -112,6 +130,7 @@ public final class EventDetailView extends VBox {
 
     public void show(Event event, Project project, ZoneId zone) {
         current = event;
+        centreOn = -1;
         setOutsideResults(false);
         if (event == null) {
             title.setText("No event selected");
@@ -157,9 +176,10 @@ public final class EventDetailView extends VBox {
             // the event itself marked, in the middle of what the list shows
             for (int i = 0; i < around.size(); i++) {
                 if (around.get(i).line() == event.line()) {
-                    context.getSelectionModel().select(i);
-                    int shown = Math.max(1, (int) (context.getHeight() / 24));
-                    context.scrollTo(Math.max(0, i - shown / 2));
+                    // marked by its style, not selected: the list would scroll a selected row to its edge
+                    centreOn = i;
+                    centre();
+                    javafx.application.Platform.runLater(this::centre);
                     break;
                 }
             }
