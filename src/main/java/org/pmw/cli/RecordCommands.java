@@ -105,20 +105,18 @@ final class RecordCommands {
     static final class ExperimentCommand extends Group {
     }
 
-    @Command(name = "add", description = "Add an experiment; prints its id.")
-    static final class ExperimentAdd extends Base implements Callable<Integer> {
-        @Parameters(index = "1", paramLabel = "TITLE")
-        String title;
+    /** What an experiment records, as add and set both take it; null where the option was not given. */
+    static final class ExperimentOptions {
         @Option(names = "--hypothesis")
         String hypothesis;
         @Option(names = "--method")
         String method;
         @Option(names = "--window", paramLabel = "FROM..TO")
         String window;
-        @Option(names = "--run", description = "A load-test run it produced (repeatable).")
-        List<String> runs = new ArrayList<>();
-        @Option(names = "--search", description = "A saved search it produced (repeatable).")
-        List<String> searches = new ArrayList<>();
+        @Option(names = "--run", description = "A load-test run it produced (repeatable; set replaces them).")
+        List<String> runs;
+        @Option(names = "--search", description = "A saved search it produced (repeatable; set replaces them).")
+        List<String> searches;
         @Option(names = "--expected")
         String expected;
         @Option(names = "--observed")
@@ -126,15 +124,36 @@ final class RecordCommands {
         @Option(names = "--verdict", description = "pending, supports, refutes or inconclusive.")
         String verdict;
 
-        @Override
-        public Integer call() throws Exception {
+        void check() {
             if (verdict != null) {
                 word("--verdict", "experiment verdict", verdict, Vocabulary.EXPERIMENT_VERDICTS);
             }
+        }
+
+        /** {@code kept} with every option given put in its place (an empty value clears one). */
+        Experiment over(Experiment kept, String title, String zone) {
+            return new Experiment(kept.id(), or(title, kept.title()), or(method, kept.method()),
+                    or(hypothesis, kept.hypothesis()), window == null ? kept.window() : window(zone, window),
+                    runs == null ? kept.loadTestRuns() : nonBlank(runs),
+                    searches == null ? kept.searches() : nonBlank(searches), or(expected, kept.expected()),
+                    or(observed, kept.observed()), or(verdict, kept.verdict()), kept.author());
+        }
+    }
+
+    @Command(name = "add", description = "Add an experiment; prints its id.")
+    static final class ExperimentAdd extends Base implements Callable<Integer> {
+        @Parameters(index = "1", paramLabel = "TITLE")
+        String title;
+        @picocli.CommandLine.Mixin
+        ExperimentOptions options = new ExperimentOptions();
+
+        @Override
+        public Integer call() throws Exception {
+            options.check();
             String[] id = new String[1];
-            Edits.apply(dir, "add experiment", inv -> id[0] = inv.addExperiment(new Experiment(null, title, method,
-                    hypothesis, window(inv.incident().getZone(), window), runs, searches, expected, observed, verdict,
-                    null)).id());
+            Edits.apply(dir, "add experiment", inv -> id[0] = inv.addExperiment(options.over(new Experiment(null,
+                    title, null, null, null, List.of(), List.of(), null, null, null, null), title,
+                    inv.incident().getZone())).id());
             out().println(id[0]);
             return 0;
         }
@@ -147,37 +166,16 @@ final class RecordCommands {
         String id;
         @Option(names = "--title")
         String title;
-        @Option(names = "--hypothesis")
-        String hypothesis;
-        @Option(names = "--method")
-        String method;
-        @Option(names = "--window", paramLabel = "FROM..TO")
-        String window;
-        @Option(names = "--run", description = "The load-test runs it produced (repeatable; replaces them).")
-        List<String> runs;
-        @Option(names = "--search", description = "The saved searches it produced (repeatable; replaces them).")
-        List<String> searches;
-        @Option(names = "--expected")
-        String expected;
-        @Option(names = "--observed")
-        String observed;
-        @Option(names = "--verdict", description = "pending, supports, refutes or inconclusive.")
-        String verdict;
+        @picocli.CommandLine.Mixin
+        ExperimentOptions options = new ExperimentOptions();
 
         @Override
         public Integer call() throws Exception {
-            if (verdict != null) {
-                word("--verdict", "experiment verdict", verdict, Vocabulary.EXPERIMENT_VERDICTS);
-            }
+            options.check();
             Edits.apply(dir, "change experiment", inv -> {
                 Experiment e = inv.incident().getExperiments().stream().filter(x -> x.id().equals(id)).findFirst()
                         .orElseThrow(() -> new IllegalArgumentException("no experiment " + id));
-                inv.updateExperiment(new Experiment(e.id(), or(title, e.title()), or(method, e.method()),
-                        or(hypothesis, e.hypothesis()),
-                        window == null ? e.window() : window(inv.incident().getZone(), window),
-                        runs == null ? e.loadTestRuns() : nonBlank(runs),
-                        searches == null ? e.searches() : nonBlank(searches), or(expected, e.expected()),
-                        or(observed, e.observed()), or(verdict, e.verdict()), e.author()));
+                inv.updateExperiment(options.over(e, title, inv.incident().getZone()));
             });
             return 0;
         }

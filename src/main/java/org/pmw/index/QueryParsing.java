@@ -380,6 +380,16 @@ final class QueryParsing {
     }
 
     static String termsAsTyped(String segment, FieldCatalog catalog, FieldGroups groups) {
+        return mapTerms(segment, groups, typed -> groups.inside() || typed.indexOf('/') >= 0
+                && hasUnescaped(typed, "/") ? typed : termAsTyped(typed, catalog));
+    }
+
+    /**
+     * {@code segment} with each term (a run between spaces and parentheses, without its leading {@code + - !})
+     * replaced by what {@code map} makes of it; a regular expression is one term whatever it holds. The field
+     * groups are followed as the parentheses open and close.
+     */
+    private static String mapTerms(String segment, FieldGroups groups, java.util.function.UnaryOperator<String> map) {
         StringBuilder out = new StringBuilder(segment.length() + 8);
         int i = 0;
         while (i < segment.length()) {
@@ -409,9 +419,7 @@ final class QueryParsing {
             while (term < end && "+-!".indexOf(segment.charAt(term)) >= 0) {
                 term++;
             }
-            String typed = segment.substring(term, end);
-            out.append(segment, i, term).append(groups.inside() || typed.indexOf('/') >= 0 && hasUnescaped(typed, "/")
-                    ? typed : termAsTyped(typed, catalog));
+            out.append(segment, i, term).append(map.apply(segment.substring(term, end)));
             i = end;
         }
         return out.toString();
@@ -562,59 +570,38 @@ final class QueryParsing {
             "(?i).*(ip|addr|client|host|remote|peer|src|source|dst|dest|upstream|server|forward|proxy|origin).*");
 
     static String addressesInFields(String segment, FieldCatalog catalog, FieldGroups groups) {
-        StringBuilder out = new StringBuilder(segment.length());
-        java.util.List<String> keywords = null;
-        int i = 0;
-        while (i < segment.length()) {
-            char c = segment.charAt(i);
-            if (Character.isWhitespace(c) || c == '(' || c == ')') {
-                if (c == '(') {
-                    groups.open(out);
-                } else if (c == ')') {
-                    groups.close();
-                }
-                out.append(c);
-                i++;
-                continue;
-            }
-            int end = i;
-            while (end < segment.length() && !Character.isWhitespace(segment.charAt(end))
-                    && segment.charAt(end) != '(' && segment.charAt(end) != ')') {
-                end++;
-            }
-            int term = i;
-            while (term < end && "+-!".indexOf(segment.charAt(term)) >= 0) {
-                term++;
-            }
-            String address = segment.substring(term, end);
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        return mapTerms(segment, groups, address -> {
             if (groups.inside() || !ADDRESS.matcher(address).matches()) {
-                out.append(segment, i, end);
-                i = end;
-                continue;
+                return address;
             }
-            if (keywords == null) {
-                keywords = new java.util.ArrayList<>();
-                keywords.add(EventSchema.HOST);
-                for (var field : catalog.snapshot().entrySet()) {
-                    if (field.getValue() == FieldType.KEYWORD) {
-                        keywords.add(field.getKey());
-                    }
-                }
-                if (keywords.size() > MAX_ADDRESS_FIELDS) {
-                    // a project of very many fields: those whose names say they hold addresses
-                    keywords.removeIf(name -> !ADDRESS_FIELD.matcher(name).matches());
-                    keywords = keywords.subList(0, Math.min(keywords.size(), MAX_ADDRESS_FIELDS));
-                }
+            if (fields.isEmpty()) {
+                fields.addAll(addressFields(catalog));
             }
-            out.append(segment, i, term).append('(').append(address);
-            for (String field : keywords) {
-                out.append(" OR ").append(field).append(':')
+            StringBuilder any = new StringBuilder("(").append(address);
+            for (String field : fields) {
+                any.append(" OR ").append(field).append(':')
                         .append(address.endsWith("*") ? address : "\"" + address + "\"");
             }
-            out.append(')');
-            i = end;
+            return any.append(')').toString();
+        });
+    }
+
+    /** The keyword fields a bare address is looked for in, and the host. */
+    private static java.util.List<String> addressFields(FieldCatalog catalog) {
+        java.util.List<String> keywords = new java.util.ArrayList<>();
+        keywords.add(EventSchema.HOST);
+        for (var field : catalog.snapshot().entrySet()) {
+            if (field.getValue() == FieldType.KEYWORD) {
+                keywords.add(field.getKey());
+            }
         }
-        return out.toString();
+        if (keywords.size() > MAX_ADDRESS_FIELDS) {
+            // a project of very many fields: those whose names say they hold addresses
+            keywords.removeIf(name -> !ADDRESS_FIELD.matcher(name).matches());
+            keywords = keywords.subList(0, Math.min(keywords.size(), MAX_ADDRESS_FIELDS));
+        }
+        return keywords;
     }
 
     private static final java.util.regex.Pattern NOT_A_NUMBER =
