@@ -8,7 +8,7 @@ import java.util.Set;
  */
 public final class EventSchema {
 
-    public static final int VERSION = 8;
+    public static final int VERSION = 9;
 
     /** Where the event's record is in the event store (see EventStore). */
     public static final String AT = "_at";
