@@ -16,6 +16,9 @@ public enum FieldType {
     KEYWORD;
 
     public static FieldType of(Object value) {
+        if (value instanceof Long id && Math.abs(id) > (1L << 53)) {
+            return KEYWORD; // an id (a snowflake, a trace id): a double would take it for its neighbours
+        }
         return value instanceof Number ? DOUBLE : KEYWORD;
     }
 

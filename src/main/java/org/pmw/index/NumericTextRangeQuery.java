@@ -17,7 +17,8 @@ import org.apache.lucene.util.BytesRef;
 /**
  * A range of numbers over a keyword field whose values are numbers written as text (a JSON log that quotes
  * {@code "duration_ms":"2314"}): {@code duration_ms:>2000} compares them as numbers, where Lucene alone would
- * compare the text ("655" after "2000"). The field's terms are read once, when the query is run.
+ * compare the text ("655" after "2000"). Values that are not numbers (a version, an address) are compared as
+ * text, as before. The field's terms are read once, when the query is run.
  */
 final class NumericTextRangeQuery extends Query {
 
@@ -26,12 +27,16 @@ final class NumericTextRangeQuery extends Query {
     private final Double upper;
     private final boolean includeLower;
     private final boolean includeUpper;
+    private final String lowerText;
+    private final String upperText;
 
-    /** Null bounds are open. */
-    NumericTextRangeQuery(String field, Double lower, Double upper, boolean includeLower, boolean includeUpper) {
+    /** Null bounds are open; each is given as written, for the values that are not numbers. */
+    NumericTextRangeQuery(String field, String lowerText, String upperText, boolean includeLower, boolean includeUpper) {
         this.field = field;
-        this.lower = lower;
-        this.upper = upper;
+        this.lowerText = lowerText;
+        this.upperText = upperText;
+        this.lower = lowerText == null ? null : Double.valueOf(lowerText);
+        this.upper = upperText == null ? null : Double.valueOf(upperText);
         this.includeLower = includeLower;
         this.includeUpper = includeUpper;
     }
@@ -44,14 +49,32 @@ final class NumericTextRangeQuery extends Query {
         }
         List<BytesRef> wanted = new ArrayList<>();
         TermsEnum each = terms.iterator();
+        BytesRef from = lower == null ? null : new BytesRef(lowerText);
+        BytesRef to = upper == null ? null : new BytesRef(upperText);
         for (BytesRef term = each.next(); term != null; term = each.next()) {
             String text = term.utf8ToString();
-            if (FieldType.isNumber(text) && within(Double.parseDouble(text))) {
+            // a number is compared as a number; any other value (2.1.3, 10.1.2.3) as text, as Lucene would
+            boolean in = FieldType.isNumber(text) ? within(Double.parseDouble(text)) : withinText(term, from, to);
+            if (in) {
                 wanted.add(BytesRef.deepCopyOf(term));
             }
         }
         return wanted.isEmpty() ? new MatchNoDocsQuery("no number of " + field + " in the range")
                 : new TermInSetQuery(field, wanted);
+    }
+
+    private boolean withinText(BytesRef term, BytesRef from, BytesRef to) {
+        if (from != null) {
+            int c = term.compareTo(from);
+            if (includeLower ? c < 0 : c <= 0) {
+                return false;
+            }
+        }
+        if (to != null) {
+            int c = term.compareTo(to);
+            return includeUpper ? c <= 0 : c < 0;
+        }
+        return true;
     }
 
     private boolean within(double value) {

@@ -54,11 +54,20 @@ final class QueryParsing {
         });
         parser.setPointsConfigMap(points);
         try {
-            return meaningful(parser.parse(rewriteComparisons(text, catalog), EventSchema.MESSAGE), catalog);
+            return meaningful(parser.parse(rewriteComparisons(unquoteFieldNames(text), catalog), EventSchema.MESSAGE),
+                    catalog);
         } catch (QueryNodeException | RuntimeException e) {
             String notANumber = notANumber(text, e);
             throw new QuerySyntaxException(text, notANumber != null ? notANumber : explain(e));
         }
+    }
+
+    private static final java.util.regex.Pattern QUOTED_FIELD = java.util.regex.Pattern.compile(
+            "(^|[\\s(+!-])\"([A-Za-z_@][\\w.@-]*)\":");
+
+    /** A field named in quotes, as JSON writes it ({@code "http.status":502}), is that field. */
+    static String unquoteFieldNames(String text) {
+        return QUOTED_FIELD.matcher(text).replaceAll("$1$2:");
     }
 
     /** A number read whole: {@code version:2.1.3} is refused, not searched as 2.1 (Java reads only the start). */
@@ -126,8 +135,8 @@ final class QueryParsing {
                 && numberOrOpen(range.getLowerTerm()) && numberOrOpen(range.getUpperTerm())
                 && (range.getLowerTerm() != null || range.getUpperTerm() != null)) {
             // numbers a log wrote as text are compared as numbers, not as the text "655" after "2000"
-            return new NumericTextRangeQuery(range.getField(), number(range.getLowerTerm()),
-                    number(range.getUpperTerm()), range.includesLower(), range.includesUpper());
+            return new NumericTextRangeQuery(range.getField(), text(range.getLowerTerm()),
+                    text(range.getUpperTerm()), range.includesLower(), range.includesUpper());
         }
         if (query instanceof org.apache.lucene.search.TermQuery term && term.getTerm().field().equals(EventSchema.LEVEL)) {
             // a level as the logs write it (WARNING, critical, err) is the level it is read as
@@ -144,8 +153,8 @@ final class QueryParsing {
         return bound == null || FieldType.isNumber(bound.utf8ToString());
     }
 
-    private static Double number(BytesRef bound) {
-        return bound == null ? null : Double.valueOf(bound.utf8ToString());
+    private static String text(BytesRef bound) {
+        return bound == null ? null : bound.utf8ToString();
     }
 
     private static Query levelRange(TermRangeQuery range) {
@@ -367,6 +376,35 @@ final class QueryParsing {
 
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z_@][\\w.@-]*");
     private static final java.util.regex.Pattern NUMBER_WILDCARD = java.util.regex.Pattern.compile("(\\d+)(\\*|\\?+)");
+    /** Digits with single-digit wildcards inside, at most three of them: {@code 51?0}. */
+    private static final java.util.regex.Pattern DIGIT_MASK = java.util.regex.Pattern.compile(
+            "(?=(?:[^?]*\\?){1,3}[^?]*$)[0-9]*\\?[0-9?]*");
+
+    /** The numbers of {@code field} that {@code mask} writes, one for each digit in place of each {@code ?}. */
+    private static String numbersMasked(String field, String mask) {
+        java.util.List<String> numbers = new java.util.ArrayList<>(java.util.List.of(""));
+        for (char c : mask.toCharArray()) {
+            java.util.List<String> next = new java.util.ArrayList<>();
+            for (String prefix : numbers) {
+                if (c == '?') {
+                    for (char d = '0'; d <= '9'; d++) {
+                        next.add(prefix + d);
+                    }
+                } else {
+                    next.add(prefix + c);
+                }
+            }
+            numbers = next;
+        }
+        StringBuilder any = new StringBuilder("(");
+        for (String n : numbers) {
+            if (n.length() > 1 && n.startsWith("0")) {
+                continue; // no number is written with a leading zero
+            }
+            any.append(any.length() > 1 ? " OR " : "").append(field).append(':').append(n);
+        }
+        return any.length() > 1 ? any.append(')').toString() : field + ":{0 TO 0}";
+    }
 
     /**
      * Terms read as grep users mean them. A term the message's analysis cuts into several words
@@ -380,16 +418,18 @@ final class QueryParsing {
     }
 
     static String termsAsTyped(String segment, FieldCatalog catalog, FieldGroups groups) {
-        return mapTerms(segment, groups, typed -> groups.inside() || typed.indexOf('/') >= 0
-                && hasUnescaped(typed, "/") ? typed : termAsTyped(typed, catalog));
+        return mapTerms(segment, groups, (typed, fieldValue) -> groups.inside() || fieldValue
+                || typed.indexOf('/') >= 0 && hasUnescaped(typed, "/") ? typed : termAsTyped(typed, catalog));
     }
 
     /**
      * {@code segment} with each term (a run between spaces and parentheses, without its leading {@code + - !})
-     * replaced by what {@code map} makes of it; a regular expression is one term whatever it holds. The field
-     * groups are followed as the parentheses open and close.
+     * replaced by what {@code map} makes of it, told whether the term is a field's value written after a space
+     * ({@code client: 10.1.2.3}, as nginx writes it); a regular expression is one term whatever it holds. The
+     * field groups are followed as the parentheses open and close.
      */
-    private static String mapTerms(String segment, FieldGroups groups, java.util.function.UnaryOperator<String> map) {
+    private static String mapTerms(String segment, FieldGroups groups,
+                                   java.util.function.BiFunction<String, Boolean, String> map) {
         StringBuilder out = new StringBuilder(segment.length() + 8);
         int i = 0;
         while (i < segment.length()) {
@@ -419,7 +459,12 @@ final class QueryParsing {
             while (term < end && "+-!".indexOf(segment.charAt(term)) >= 0) {
                 term++;
             }
-            out.append(segment, i, term).append(map.apply(segment.substring(term, end)));
+            int before = out.length() - 1;
+            while (before >= 0 && Character.isWhitespace(out.charAt(before))) {
+                before--;
+            }
+            boolean fieldValue = term == i && before >= 0 && out.charAt(before) == ':' && !escaped(out.toString(), before);
+            out.append(segment, i, term).append(map.apply(segment.substring(term, end), fieldValue));
             i = end;
         }
         return out.toString();
@@ -435,13 +480,17 @@ final class QueryParsing {
 
     private static String termAsTyped(String term, FieldCatalog catalog) {
         if (term.isEmpty() || java.util.Set.of("AND", "OR", "NOT", "TO", "&&", "||").contains(term)
-                || term.startsWith("/") || hasUnescaped(term, "\"[]{}~^")) {
+                || term.startsWith("/") || hasUnescaped(term, "\"[]{}~^")
+                || term.endsWith(":") || term.endsWith("=")) {
+            // a field whose value follows in quotes (service="payments", message:"…") is Lucene's to read
             return term;
         }
         int colon = firstUnescaped(term, ':');
         String field = colon > 0 ? term.substring(0, colon) : null;
-        if (field != null && (!NAME.matcher(field).matches() || !knownField(field, catalog))) {
-            // 10.0.0.9:3306 and error:141CF06C are text: no field has such a name
+        if (field != null && (!NAME.matcher(field).matches() || !knownField(field, catalog)
+                || firstUnescaped(term.substring(colon + 1), ':') >= 0)) {
+            // 10.0.0.9:3306 and routines:tls_parse are text: no field has such a name; and a value with colons of
+            // its own was pasted (error:141CF06C:SSL), whatever field its first word names
             field = null;
             colon = -1;
         }
@@ -452,20 +501,36 @@ final class QueryParsing {
         FieldType type = field == null ? null : catalog.type(field);
         if (type == FieldType.LONG || type == FieldType.DOUBLE) {
             java.util.regex.Matcher wildcard = NUMBER_WILDCARD.matcher(value);
-            return wildcard.matches() ? numbersWritten(field, wildcard.group(1), wildcard.group(2)) : term;
+            if (wildcard.matches()) {
+                return numbersWritten(field, wildcard.group(1), wildcard.group(2));
+            }
+            return DIGIT_MASK.matcher(value).matches() ? numbersMasked(field, value) : term;
         }
         int eq = field == null ? firstUnescaped(term, '=') : -1;
-        if (eq > 0 && hasUnescaped(value, "*?") && NAME.matcher(term.substring(0, eq)).matches()
-                && knownField(term.substring(0, eq), catalog)) {
-            return termAsTyped(term.substring(0, eq) + ":" + term.substring(eq + 1), catalog); // status=5*
+        String named = eq > 0 ? term.substring(0, eq) : null;
+        boolean nameIsField = named != null && NAME.matcher(named).matches() && knownField(named, catalog);
+        if (eq > 0 && hasUnescaped(value, "*?") && nameIsField) {
+            return termAsTyped(named + ":" + term.substring(eq + 1), catalog); // status=5*
+        }
+        if (eq > 0 && hasUnescaped(value, "*?") && NAME.matcher(named).matches() && eq + 1 < term.length()) {
+            // uuid=3f2b* where no field is named uuid: the name, then a word starting so
+            return "(" + named + " AND " + term.substring(eq + 1) + ")";
         }
         if (hasUnescaped(value, "*?")) {
             return term;
         }
-        if (eq > 0 && NAME.matcher(term.substring(0, eq)).matches() && eq + 1 < term.length()) {
-            String name = term.substring(0, eq);
+        if (eq > 0 && NAME.matcher(named).matches() && eq + 1 < term.length()) {
             String text = phrase(term);
-            return knownField(name, catalog) ? "(" + name + ":" + term.substring(eq + 1) + " OR " + text + ")" : text;
+            if (!nameIsField) {
+                return text;
+            }
+            FieldType namedType = catalog.type(indexedName(named, catalog) != null ? indexedName(named, catalog) : named);
+            String given = term.substring(eq + 1);
+            boolean numeric = namedType == FieldType.LONG || namedType == FieldType.DOUBLE;
+            // status=CREATED where status holds numbers: the text, and the field's values that are not numbers
+            return numeric && !FieldType.isNumber(unescape(given))
+                    ? "(" + named + "_text:" + given + " OR " + text + ")"
+                    : "(" + named + ":" + given + " OR " + text + ")";
         }
         if ((field == null || field.equals(EventSchema.MESSAGE)) && severalWords(value)) {
             return (field == null ? "" : field + ":") + phrase(value);
@@ -571,8 +636,8 @@ final class QueryParsing {
 
     static String addressesInFields(String segment, FieldCatalog catalog, FieldGroups groups) {
         java.util.List<String> fields = new java.util.ArrayList<>();
-        return mapTerms(segment, groups, address -> {
-            if (groups.inside() || !ADDRESS.matcher(address).matches()) {
+        return mapTerms(segment, groups, (address, fieldValue) -> {
+            if (groups.inside() || fieldValue || !ADDRESS.matcher(address).matches()) {
                 return address;
             }
             if (fields.isEmpty()) {

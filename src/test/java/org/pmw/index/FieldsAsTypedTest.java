@@ -43,8 +43,8 @@ class FieldsAsTypedTest {
                 {"time":"2005-10-10T18:02:20Z","level":"error","msg":"request failed","remote_ip":"10.1.2.3","err":{"message":"dial tcp 10.0.0.9:3306: connection refused","code":"ECONNREFUSED"}}
                 {"time":"2005-10-10T18:02:21Z","level":"info","msg":"request done","remote_ip":"172.16.1.1","status":200}
                 {"time":"2005-10-10T18:02:22Z","level":"warn","msg":"slow query","error":"Lock wait timeout exceeded","status":503}
-{"time":"2005-10-10T18:02:23Z","level":"info","msg":"cart saved","tags":["checkout","payments"],"latency_ms":"0","code":5,"user":"007","x-request-id":"abc-123"}
-                {"time":"2005-10-10T18:02:24Z","level":"info","msg":"cart read","tags":["checkout"],"latency_ms":2500,"code":55,"user":"bob"}
+{"time":"2005-10-10T18:02:23Z","level":"info","msg":"cart saved","tags":["checkout","payments"],"latency_ms":"0","code":5,"user":"007","x-request-id":"abc-123","order_id":9007199254740993}
+                {"time":"2005-10-10T18:02:24Z","level":"info","msg":"cart read","tags":["checkout"],"latency_ms":2500,"code":55,"user":"bob","version":"2.10.0","order_id":9007199254740992}
                 {"time":"2005-10-10T18:02:25Z","level":"info","msg":"cart read","tags":[],"latency_ms":655.5,"code":0.5,"user":"7"}
                 """);
         Path app = tmp.resolve("app.log");
@@ -54,6 +54,7 @@ class FieldsAsTypedTest {
                 2005-10-10 14:03:02,000 ERROR [main] c.e.Tls - SSL_do_handshake() failed (SSL: error:141CF06C:SSL routines:tls_parse_ctos_key_share:bad key share)
                 2005-10-10 14:03:03,000 INFO  [main] c.e.Api - POST /api/checkout referrer https://shop/cart
                 2005-10-10 14:03:04,000 INFO  [main] c.e.Api - GET /api/cart done status=200
+                2005-10-10 14:03:05,000 INFO  [main] c.e.Api - order 12 status=CREATED uuid=3f2b8c1e-aaaa
                 """);
         Project.create(tmp.resolve("p"), "Fields as typed", java.time.ZoneId.of("UTC"), TestProjects.CLOCK);
         project = Project.open(tmp.resolve("p"), Progress.NONE);
@@ -175,5 +176,19 @@ class FieldsAsTypedTest {
         assertEquals(1, total("\"failed (SSL\""));
         assertEquals(0, total("\"say \\\"hi\\\" there\""), "parses: a phrase with escaped quotes");
         assertEquals(0, total("foo\\\"bar-baz"), "parses");
+    }
+
+    @Test
+    void whatAReviewOfOneHundredsQueriesFound() throws IOException {
+        assertEquals(1, total("error:141CF06C:SSL"), "pasted text whose first word names a field (error) is text");
+        assertEquals(1, total("user=\"bob\""), "name=\"value\" is the field, as Lucene reads it");
+        assertEquals(1, total("status=CREATED"), "text where status holds numbers: the text");
+        assertEquals(1, total("uuid=3f2b*"), "no field uuid: the name and a word starting so");
+        assertEquals(1, total("bytes:51?"), "512");
+        assertEquals(2, total("bytes:2?48"), "2048 twice");
+        assertEquals(1, total("\"remote_ip\":172.16.1.1"), "a field named in quotes, as JSON writes it");
+        assertEquals(3, total("client: 10.1.2.3"), "a space after the colon, as nginx writes it: still the field");
+        assertEquals(1, total("version:[2 TO 3]"), "2.10.0 is no number: compared as text");
+        assertEquals(1, total("order_id:9007199254740993"), "an id past 2^53 is not its neighbour");
     }
 }
