@@ -376,6 +376,9 @@ final class QueryParsing {
 
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z_@][\\w.@-]*");
     private static final java.util.regex.Pattern NUMBER_WILDCARD = java.util.regex.Pattern.compile("(\\d+)(\\*|\\?+)");
+    private static final java.util.regex.Pattern ADDRESS_PORT = java.util.regex.Pattern.compile(
+            "(\\d{1,3}(?:\\.\\d{1,3}){3})\\\\?:(\\d{1,5})");
+
     /** Digits with single-digit wildcards inside, at most three of them: {@code 51?0}. */
     private static final java.util.regex.Pattern DIGIT_MASK = java.util.regex.Pattern.compile(
             "(?=(?:[^?]*\\?){1,3}[^?]*$)[0-9]*\\?[0-9?]*");
@@ -484,6 +487,12 @@ final class QueryParsing {
                 || term.endsWith(":") || term.endsWith("=")) {
             // a field whose value follows in quotes (service="payments", message:"…") is Lucene's to read
             return term;
+        }
+        java.util.regex.Matcher addressAndPort = ADDRESS_PORT.matcher(term);
+        if (addressAndPort.matches() && catalog.type("client_port") != null) {
+            // pasted from an Apache 2.4 error line, [client 10.1.2.4:30851]: the text, or that client at that port
+            return "(" + phrase(term) + " OR (client:\"" + addressAndPort.group(1) + "\" AND client_port:"
+                    + addressAndPort.group(2) + "))";
         }
         int colon = firstUnescaped(term, ':');
         String field = colon > 0 ? term.substring(0, colon) : null;

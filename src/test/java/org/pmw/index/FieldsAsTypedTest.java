@@ -37,6 +37,7 @@ class FieldsAsTypedTest {
         Files.writeString(errors, """
                 [Mon Oct 10 14:02:11 2005] [error] [client 10.1.2.3] File does not exist: /var/www/html/favicon.ico
                 [Mon Oct 10 14:02:15 2005] [notice] child pid 4242 exit signal Segmentation fault (11)
+                [Mon Oct 10 14:02:16.123456 2005] [core:error] [pid 1234:tid 5678] [client 10.1.2.4:30851] AH00037: Symbolic link not allowed
                 """);
         Path json = tmp.resolve("api.json");
         Files.writeString(json, """
@@ -75,7 +76,7 @@ class FieldsAsTypedTest {
         // two access lines by their client, one by its query string, the error log's [client ...], the JSON remote_ip
         assertEquals(5, total("10.1.2.3"));
         assertEquals(3, total("10.1.2.3 AND status:[200 TO 599]"), "the access lines: two by client, one by query");
-        assertEquals(6, total("10.1.*"), "a wildcard address: 10.1.9.77 too");
+        assertEquals(7, total("10.1.*"), "a wildcard address: 10.1.9.77 and the error log's 10.1.2.4 too");
         assertEquals(1, total("host:web1 OR 172.16.1.1"));
         assertEquals(total("*") - 5, total("NOT 10.1.2.3"));
         assertEquals(total("*") - 5, total("-10.1.2.3"));
@@ -190,5 +191,7 @@ class FieldsAsTypedTest {
         assertEquals(3, total("client: 10.1.2.3"), "a space after the colon, as nginx writes it: still the field");
         assertEquals(1, total("version:[2 TO 3]"), "2.10.0 is no number: compared as text");
         assertEquals(1, total("order_id:9007199254740993"), "an id past 2^53 is not its neighbour");
+        assertEquals(1, total("10.1.2.4:30851"), "client and port pasted from an Apache 2.4 error line");
+        assertEquals(0, total("10.1.2.4:30852"));
     }
 }

@@ -95,7 +95,10 @@ final class ApacheErrorFormat extends LineLogFormat {
                     String client = s.substring(i + 9, end);
                     int colon = client.lastIndexOf(':');
                     if (modern && colon > 0 && colon < client.length() - 1
-                            && Timestamps.digitRunEnd(client, colon + 1) == client.length()) {
+                            && Timestamps.digitRunEnd(client, colon + 1) == client.length()
+                            && client.length() - colon <= 6) {
+                        // the port is kept apart, so a client:port pasted from the line still finds it
+                        d.field("client_port", Long.parseLong(client, colon + 1, client.length(), 10));
                         client = client.substring(0, colon);
                     }
                     d.field("client", client);
