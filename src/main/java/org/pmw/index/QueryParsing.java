@@ -57,7 +57,7 @@ final class QueryParsing {
             return meaningful(parser.parse(rewriteComparisons(unquoteFieldNames(text), catalog), EventSchema.MESSAGE),
                     catalog);
         } catch (QueryNodeException | RuntimeException e) {
-            String notANumber = notANumber(text, e);
+            String notANumber = notANumber(text, e, catalog);
             throw new QuerySyntaxException(text, notANumber != null ? notANumber : explain(e));
         }
     }
@@ -682,7 +682,7 @@ final class QueryParsing {
             java.util.regex.Pattern.compile("Could not parse text \"(.*?)\" using");
 
     /** Says which field wanted a number, when the parser refused a value that is not one; else null. */
-    private static String notANumber(String text, Exception e) {
+    private static String notANumber(String text, Exception e, FieldCatalog catalog) {
         java.util.regex.Matcher m = NOT_A_NUMBER.matcher(String.valueOf(e.getMessage()));
         if (!m.find()) {
             return null;
@@ -694,8 +694,10 @@ final class QueryParsing {
             return "'" + value + "' is not a number, and the field it is given for holds numbers";
         }
         String name = field.group(1);
-        return name + " holds numbers and '" + value + "' is not one; values of " + name + " that are not numbers are"
-                + " searched as " + name + "_text:" + value;
+        return name + " holds numbers and '" + value + "' is not one; " + (catalog.type(name + "_text") != null
+                ? "values of " + name + " that are not numbers are searched as " + name + "_text:" + value
+                : "every value of " + name + " in this project is a number (search the text with \"" + name + "="
+                + value + "\")");
     }
 
     private static String explain(Exception e) {
