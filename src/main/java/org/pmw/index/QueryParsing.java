@@ -62,6 +62,8 @@ final class QueryParsing {
         }
     }
 
+    private static final java.util.regex.Pattern CALL = java.util.regex.Pattern.compile("(?<=\\w)\\(\\)");
+
     private static final java.util.regex.Pattern QUOTED_FIELD = java.util.regex.Pattern.compile(
             "(^|[\\s(+!-])\"([A-Za-z_@][\\w.@-]*)\":");
 
@@ -293,6 +295,8 @@ final class QueryParsing {
 
     private static String rewriteSegment(String segment, FieldCatalog catalog, FieldGroups typed,
                                          FieldGroups addresses) {
+        // a function as the logs print it, connect() or mysql_connect(), is a word, not an empty group
+        segment = CALL.matcher(segment).replaceAll("\\\\(\\\\)");
         segment = addressesInFields(termsAsTyped(fieldNamesAsIndexed(escapePathSlashes(segment), catalog), catalog,
                 typed), catalog, addresses);
         java.util.regex.Matcher m = COMPARISON.matcher(segment);

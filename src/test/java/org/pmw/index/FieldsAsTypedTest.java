@@ -193,5 +193,7 @@ class FieldsAsTypedTest {
         assertEquals(1, total("order_id:9007199254740993"), "an id past 2^53 is not its neighbour");
         assertEquals(1, total("10.1.2.4:30851"), "client and port pasted from an Apache 2.4 error line");
         assertEquals(0, total("10.1.2.4:30852"));
+        assertEquals(1, total("SSL_do_handshake()"), "a function as the logs print it");
+        assertEquals(1, total("SSL_do_handshake() AND failed"));
     }
 }
