@@ -512,6 +512,9 @@ final class QueryParsing {
             return term;
         }
         FieldType type = field == null ? null : catalog.type(field);
+        if ((type == FieldType.LONG || type == FieldType.DOUBLE) && NEGATIVE.matcher(value).matches()) {
+            return field + ":[" + value + " TO " + value + "]"; // amount:-3.75: a minus there is no NOT
+        }
         if (type == FieldType.LONG || type == FieldType.DOUBLE) {
             java.util.regex.Matcher wildcard = NUMBER_WILDCARD.matcher(value);
             if (wildcard.matches()) {
@@ -530,7 +533,7 @@ final class QueryParsing {
             return "(" + named + " AND " + term.substring(eq + 1) + ")";
         }
         if (hasUnescaped(value, "*?")) {
-            return term;
+            return field != null && hasUnescaped(value, "@") ? field + ":" + escapeSigns(value) : term;
         }
         if (eq > 0 && NAME.matcher(named).matches() && eq + 1 < term.length()) {
             String text = phrase(term);
@@ -548,7 +551,29 @@ final class QueryParsing {
         if ((field == null || field.equals(EventSchema.MESSAGE)) && severalWords(value)) {
             return (field == null ? "" : field + ":") + phrase(value);
         }
+        if (field != null && (value.startsWith("-") || hasUnescaped(value, "@"))) {
+            // a keyword's value as written: user.email:bob@example.com, temp:-5
+            return field + ":" + escapeSigns(value);
+        }
         return term;
+    }
+
+    private static final java.util.regex.Pattern NEGATIVE = java.util.regex.Pattern.compile("-\\d+(?:\\.\\d+)?");
+
+    /** {@code value} with the query syntax's '@' and a leading '-' escaped, so they are characters of the value. */
+    private static String escapeSigns(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 4);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && i + 1 < value.length()) {
+                out.append(c).append(value.charAt(++i));
+            } else if (c == '@' || c == '-' && i == 0) {
+                out.append('\\').append(c);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static boolean knownField(String name, FieldCatalog catalog) {

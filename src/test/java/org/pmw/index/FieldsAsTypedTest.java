@@ -44,7 +44,7 @@ class FieldsAsTypedTest {
                 {"time":"2005-10-10T18:02:20Z","level":"error","msg":"request failed","remote_ip":"10.1.2.3","err":{"message":"dial tcp 10.0.0.9:3306: connection refused","code":"ECONNREFUSED"}}
                 {"time":"2005-10-10T18:02:21Z","level":"info","msg":"request done","remote_ip":"172.16.1.1","status":200}
                 {"time":"2005-10-10T18:02:22Z","level":"warn","msg":"slow query","error":"Lock wait timeout exceeded","status":503}
-{"time":"2005-10-10T18:02:23Z","level":"info","msg":"cart saved","tags":["checkout","payments"],"latency_ms":"0","code":5,"user":"007","x-request-id":"abc-123","order_id":9007199254740993}
+{"time":"2005-10-10T18:02:23Z","level":"info","msg":"cart saved","tags":["checkout","payments"],"latency_ms":"0","code":5,"user":"007","x-request-id":"abc-123","order_id":9007199254740993,"email":"bob@example.com","temp_c":-5}
                 {"time":"2005-10-10T18:02:24Z","level":"info","msg":"cart read","tags":["checkout"],"latency_ms":2500,"code":55,"user":"bob","version":"2.10.0","order_id":9007199254740992}
                 {"time":"2005-10-10T18:02:25Z","level":"info","msg":"cart read","tags":[],"latency_ms":655.5,"code":0.5,"user":"7"}
                 """);
@@ -194,6 +194,9 @@ class FieldsAsTypedTest {
         assertEquals(1, total("10.1.2.4:30851"), "client and port pasted from an Apache 2.4 error line");
         assertEquals(0, total("10.1.2.4:30852"));
         assertEquals(1, total("SSL_do_handshake()"), "a function as the logs print it");
+        assertEquals(1, total("email:bob@example.com"), "an @ in a value");
+        assertEquals(1, total("email:*@example.com"));
+        assertEquals(1, total("temp_c:-5"), "a minus after the colon is the number's, not NOT");
         assertEquals(1, total("SSL_do_handshake() AND failed"));
     }
 }
