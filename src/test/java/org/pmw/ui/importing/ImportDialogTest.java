@@ -53,17 +53,27 @@ class ImportDialogTest {
         assertTrue(preview.getText().contains("18:02:11"), "14:02 in New York is 18:02 UTC: " + preview.getText());
 
         WaitForAsyncUtils.asyncFx(() -> zone.setText("Mars/Olympus")).get();
-        robot.clickOn("Import");
+        robot.clickOn(importButton(dialog[0]));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(dialog[0].isShowing(), "a zone that does not exist keeps the dialog open");
         assertEquals("Unknown time zone 'Mars/Olympus': expected a region such as America/New_York or an offset such"
                 + " as -04:00.", robot.lookup("#importProblem").queryAs(Label.class).getText());
 
         WaitForAsyncUtils.asyncFx(() -> zone.setText("-04:00")).get();
-        robot.clickOn("Import");
+        robot.clickOn(importButton(dialog[0]));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!dialog[0].isShowing());
         ImportDialog.Choice choice = dialog[0].getResult();
         assertEquals(ZoneId.of("-04:00"), choice.groups().keySet().iterator().next().zone());
+    }
+
+    /**
+     * The dialog's own Import button: found in its pane rather than by its text across every window, which races
+     * with popups (a tooltip) closing meanwhile.
+     */
+    private static javafx.scene.Node importButton(ImportDialog dialog) {
+        javafx.scene.control.ButtonType type = dialog.getDialogPane().getButtonTypes().stream()
+                .filter(t -> t.getText().equals("Import")).findFirst().orElseThrow();
+        return dialog.getDialogPane().lookupButton(type);
     }
 }
