@@ -27,6 +27,11 @@ public final class FieldCatalog {
         return types.get(field);
     }
 
+    /** The names of the fields, as they are now; no copy is made. */
+    public java.util.Set<String> names() {
+        return java.util.Collections.unmodifiableSet(types.keySet());
+    }
+
     public Map<String, FieldType> snapshot() {
         return new TreeMap<>(types);
     }

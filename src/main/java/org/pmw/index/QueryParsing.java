@@ -54,7 +54,7 @@ final class QueryParsing {
         });
         parser.setPointsConfigMap(points);
         try {
-            return meaningful(parser.parse(rewriteComparisons(unquoteFieldNames(text), catalog), EventSchema.MESSAGE),
+            return meaningful(parser.parse(rewriteAsTyped(unquoteFieldNames(text), catalog), EventSchema.MESSAGE),
                     catalog);
         } catch (QueryNodeException | RuntimeException e) {
             String notANumber = notANumber(text, e, catalog);
@@ -190,10 +190,11 @@ final class QueryParsing {
             "(?<![\\w.])([A-Za-z_][\\w.]*):(>=|<=|>|<)(-?[0-9][0-9.eE+-]*)");
 
     /**
-     * Rewrites {@code field:>N}, {@code field:>=N}, {@code field:<N} and {@code field:<=N} (Kibana's comparisons)
-     * into the range syntax the parser understands, outside quoted phrases.
+     * The query as Lucene's parser should read it, outside quoted phrases: paths escaped, field names as indexed,
+     * terms as typed, bare addresses in every keyword field, and Kibana's comparisons ({@code field:>N},
+     * {@code field:<=N}) as ranges.
      */
-    static String rewriteComparisons(String text, FieldCatalog catalog) {
+    static String rewriteAsTyped(String text, FieldCatalog catalog) {
         StringBuilder out = new StringBuilder();
         boolean quoted = false;
         int segmentStart = 0;
@@ -341,9 +342,8 @@ final class QueryParsing {
             return null;
         }
         String found = null;
-        java.util.Set<String> names = new java.util.HashSet<>(EventSchema.RESERVED);
-        names.addAll(catalog.snapshot().keySet());
-        for (String name : names) {
+        for (String name : java.util.stream.Stream.concat(EventSchema.RESERVED.stream(), catalog.names().stream())
+                .toList()) {
             if (name.equalsIgnoreCase(named)) {
                 if (found != null) {
                     return null;
@@ -540,7 +540,8 @@ final class QueryParsing {
             if (!nameIsField) {
                 return text;
             }
-            FieldType namedType = catalog.type(indexedName(named, catalog) != null ? indexedName(named, catalog) : named);
+            String indexed = indexedName(named, catalog);
+            FieldType namedType = catalog.type(indexed != null ? indexed : named);
             String given = term.substring(eq + 1);
             boolean numeric = namedType == FieldType.LONG || namedType == FieldType.DOUBLE;
             // status=CREATED where status holds numbers: the text, and the field's values that are not numbers
