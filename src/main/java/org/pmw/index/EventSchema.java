@@ -8,7 +8,7 @@ import java.util.Set;
  */
 public final class EventSchema {
 
-    public static final int VERSION = 10;
+    public static final int VERSION = 11;
 
     /** Where the event's record is in the event store (see EventStore). */
     public static final String AT = "_at";

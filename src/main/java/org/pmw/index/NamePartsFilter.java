@@ -12,8 +12,8 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * At index time, adds the parts of a dotted or underscored name, and every run of adjacent parts, at the name's
  * own position: {@code com.example.shop.cartdao.load} is also found as {@code cartdao}, {@code cartdao.load} (a
  * frame as a stack trace prints it) and {@code shop.cartdao}; {@code mysql_connect} as {@code mysql} and
- * {@code connect}; {@code pg_hba.conf} as {@code pg_hba}. The parts share the position, so phrases that hold the
- * whole name still match; numbers ({@code 10.0.0.5}, {@code 1.1}) are not split. Not used on queries: a query
+ * {@code connect}; {@code pg_hba.conf} as {@code pg_hba}; {@code report_2024} as {@code 2024}. The parts share the position, so
+ * phrases that hold the whole name still match; numbers ({@code 10.0.0.5}, {@code 1.1}) are not split. Not used on queries: a query
  * term stays the one word it is.
  */
 final class NamePartsFilter extends TokenFilter {
@@ -69,16 +69,22 @@ final class NamePartsFilter extends TokenFilter {
                 start = i + 1;
             }
         }
+        // a number (an address, a version) is one word; a name's numbers are its parts (report_2024)
+        boolean numbersOnly = true;
+        for (int i = 0; i < count; i++) {
+            numbersOnly &= digitsOnly(buffer, starts[i], ends[i]);
+        }
+        if (numbersOnly) {
+            return;
+        }
         // every part and every short run of parts (Class.method, pool.HikariPool), and the runs that start or end
         // the name however long (a package prefix, a qualified method): about 5 words a part, not n squared
         for (int first = 0; first < count; first++) {
-            boolean numbersOnly = true;
             for (int last = first; last < count; last++) {
-                numbersOnly &= digitsOnly(buffer, starts[last], ends[last]);
                 boolean wanted = last - first < MAX_RUN || first == 0 || last == count - 1;
                 int from = starts[first];
                 int to = ends[last];
-                if (wanted && !numbersOnly && to - from < length) {
+                if (wanted && to - from < length) {
                     parts.add(new String(buffer, from, to - from));
                 }
             }

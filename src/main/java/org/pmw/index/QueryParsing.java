@@ -205,7 +205,7 @@ final class QueryParsing {
             // an escaped quote (\") is a character of the text, not the start or end of a phrase
             if (end || text.charAt(i) == '"' && !escaped(text, i)) {
                 String segment = text.substring(segmentStart, i);
-                out.append(quoted ? segment : rewriteSegment(segment, catalog, typed, addresses));
+                out.append(quoted ? literalBackslashes(segment) : rewriteSegment(segment, catalog, typed, addresses));
                 if (!end) {
                     out.append('"');
                     quoted = !quoted;
@@ -214,6 +214,29 @@ final class QueryParsing {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * A backslash before a character Lucene gives no meaning to is the text's own: a pasted Windows path
+     * ({@code C:\Windows\System32\cmd.exe}) or an escape as a JSON log prints it ({@code \n}). Lucene would drop it
+     * and run the words together.
+     */
+    static String literalBackslashes(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 4);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length() && escapes(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else {
+                out.append(c == '\\' ? "\\\\" : String.valueOf(c));
+            }
+        }
+        return out.toString();
+    }
+
+    /** Whether a backslash before {@code c} escapes it in Lucene's syntax, which gives {@code c} a meaning. */
+    private static boolean escapes(char c) {
+        return "\\+-!():^[]\"{}~*?|&/=<>".indexOf(c) >= 0 || Character.isWhitespace(c);
     }
 
     /**
@@ -231,8 +254,13 @@ final class QueryParsing {
         while (i < segment.length()) {
             char c = segment.charAt(i);
             if (c == '\\' && i + 1 < segment.length()) {
-                out.append(c).append(segment.charAt(i + 1));
-                i += 2;
+                if (escapes(segment.charAt(i + 1))) {
+                    out.append(c).append(segment.charAt(i + 1));
+                    i += 2;
+                } else {
+                    out.append("\\\\");
+                    i++;
+                }
                 continue;
             }
             if (Character.isWhitespace(c) || c == '(' || c == ')') {
