@@ -83,12 +83,15 @@ final class MarkdownRenderer {
         return inline(s).replace("\n", " ");
     }
 
-    /** Escapes what Markdown would read as markup, including the table separator. */
+    /**
+     * Escapes what Markdown would read as markup, including the table separator and the tilde (GitHub strikes
+     * through the text between two of them, and engineers write "~70" for "about 70").
+     */
     static String inline(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if ("\\`*_[]<>|#".indexOf(c) >= 0) {
+            if ("\\`*_[]<>|#~".indexOf(c) >= 0) {
                 sb.append('\\');
             }
             sb.append(c == '\n' ? ' ' : c);

@@ -156,6 +156,17 @@ class ReportsTest {
     }
 
     @Test
+    void aTildeForAboutIsNotStruckThrough() throws Exception {
+        // GitHub reads a pair of single tildes as strikethrough: "~70 to ~110" would show "70 to " crossed out
+        Investigation inv = project.investigation();
+        var h = inv.addHypothesis("Errors start between ~70 and ~110 concurrent users", null);
+        inv.setStatus(h.id(), HypothesisStatus.SUPPORTED, "load test");
+        String md = render("md", "sre");
+        assertTrue(md.contains("Errors start between \\~70 and \\~110 concurrent users"), md);
+        assertFalse(md.contains("between ~70"), md);
+    }
+
+    @Test
     void pdfHasPages() throws Exception {
         byte[] pdf = Reports.render(project, "pdf", "sre", false);
         assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
