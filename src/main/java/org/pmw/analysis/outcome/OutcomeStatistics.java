@@ -67,7 +67,7 @@ public final class OutcomeStatistics {
         if (afterCount == 0) {
             pZero = Math.exp(-expected);
             text.append(" No events in ").append(minutes(afterMinutes)).append(", expected ").append(num(expected))
-                    .append(" at the old rate; the chance of that is ").append(pValue(pZero))
+                    .append(" at the old rate; the chance of that is ").append(probability(pZero))
                     .append(" (Poisson P(0) = exp(-").append(num(expected)).append(")).");
         }
         if (beforeCount == 0) {
@@ -138,7 +138,7 @@ public final class OutcomeStatistics {
         if (afterNum == 0 && beforeNum > 0) {
             pZero = Math.exp(afterDen * Math.log1p(-beforeRatio));
             text.append(" No matching events among ").append(afterDen).append(" after, expected ")
-                    .append(num(expected)).append(" at the old ratio; the chance of that is ").append(pValue(pZero))
+                    .append(num(expected)).append(" at the old ratio; the chance of that is ").append(probability(pZero))
                     .append('.');
         }
         if (beforeNum == 0) {
@@ -208,6 +208,12 @@ public final class OutcomeStatistics {
         double pct = ratio * 100;
         return pct == 0 || pct >= 0.01 ? String.format(Locale.ROOT, "%.2f%%", pct)
                 : String.format(Locale.ROOT, "%.3g%%", pct);
+    }
+
+    /** "0.042" or "< 1e-300", to follow "is" in a sentence (where "= 0.042" would not read). */
+    private static String probability(double p) {
+        String stated = pValue(p);
+        return stated.startsWith("= ") ? stated.substring(2) : stated;
     }
 
     /** "= 0.042", or "< 1e-300" where a double cannot tell it from 0 ("p = < 1e-300" read oddly). */

@@ -114,6 +114,17 @@ class OutcomeStatisticsTest {
     }
 
     @Test
+    void theChanceOfNothingAfterReadsAsASentence() {
+        // the sample's figures come out below 1e-300 ("is < 1e-300"); a smaller incident's do not
+        String rates = OutcomeStatistics.compareRates(250, 600, 0, 150).explanation();
+        assertTrue(rates.contains("expected 62.50 at the old rate; the chance of that is 7.2e-28 (Poisson P(0)"), rates);
+        String ratios = OutcomeStatistics.compareRatios(40, 2000, 0, 1500).explanation();
+        assertTrue(ratios.contains("at the old ratio; the chance of that is 6.9e-14."), ratios);
+        assertTrue(OutcomeStatistics.compareRates(4161, 600, 0, 150).explanation()
+                .contains("the chance of that is < 1e-300"));
+    }
+
+    @Test
     void emptyDenominatorIsInsufficientData() {
         OutcomeResult r = OutcomeStatistics.compareRatios(3, 100, 0, 0);
         assertEquals(OutcomeStatistics.INSUFFICIENT_DATA, r.verdict());
