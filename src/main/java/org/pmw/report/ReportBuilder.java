@@ -283,6 +283,10 @@ public final class ReportBuilder {
         for (TimelineItem item : data.timeline()) {
             List<ReportDocument.Span> what = new ArrayList<>();
             what.add(ReportDocument.text(item.title()));
+            if (item.kind().name().equals("STATUS_CHANGE") && item.detail() != null) {
+                // the reason given for the move (and who made it): the only place the report says why
+                what.add(ReportDocument.text(" — " + item.detail()));
+            }
             if (item.kind().name().equals("BOOKMARK") && item.id() != null) {
                 Event e = data.events().get(item.id());
                 if (e != null) {

@@ -167,6 +167,18 @@ class ReportsTest {
     }
 
     @Test
+    void theTimelineSaysWhyAHypothesisWasDecided() throws Exception {
+        Investigation inv = project.investigation();
+        var h = inv.addHypothesis("One Xen VM misbehaves", null);
+        inv.setStatus(h.id(), HypothesisStatus.REFUTED, "all three guests crash alike",
+                Instant.parse("2005-10-10T21:30:00Z"));
+        String row = java.util.Arrays.stream(render("md", "sre").split("\n"))
+                .filter(line -> line.startsWith("| 2005-10-10 21:30 |")).findFirst().orElseThrow();
+        assertTrue(row.contains(h.id() + " open → refuted: One Xen VM misbehaves"), row);
+        assertTrue(row.contains("all three guests crash alike"), "the reason given with set-status: " + row);
+    }
+
+    @Test
     void pdfHasPages() throws Exception {
         byte[] pdf = Reports.render(project, "pdf", "sre", false);
         assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
