@@ -280,9 +280,15 @@ public final class ReportBuilder {
                     + " histogram in the footnote."), doc.ref("pmw histogram " + data.projectName() + " '*' --bucket 1h"))));
         }
         List<List<List<ReportDocument.Span>>> rows = new ArrayList<>();
-        for (TimelineItem item : data.timeline()) {
+        List<TimelineItem> items = new ArrayList<>(data.timeline());
+        // at the same moment the timeline's order of kinds (an outcome after its change); a stable sort keeps the rest
+        items.sort(java.util.Comparator.comparing(this::rowTime).thenComparing(TimelineItem::kind));
+        for (TimelineItem item : items) {
             List<ReportDocument.Span> what = new ArrayList<>();
             what.add(ReportDocument.text(item.title()));
+            if (item.kind().name().equals("OUTCOME") && item.detail() != null) {
+                what.add(ReportDocument.text(": " + item.detail()));
+            }
             if (item.kind().name().equals("STATUS_CHANGE") && item.detail() != null) {
                 // the reason given for the move (and who made it): the only place the report says why
                 what.add(ReportDocument.text(" — " + item.detail()));
@@ -295,11 +301,27 @@ public final class ReportBuilder {
                 }
                 what.add(doc.ref(showCommand(item.id())));
             }
-            rows.add(List.of(List.of(ReportDocument.text(local(item.at()))),
-                    List.of(ReportDocument.text(UTC.format(item.at().atZone(java.time.ZoneOffset.UTC)))),
+            Instant at = rowTime(item);
+            rows.add(List.of(List.of(ReportDocument.text(local(at))),
+                    List.of(ReportDocument.text(UTC.format(at.atZone(java.time.ZoneOffset.UTC)))),
                     List.of(ReportDocument.text(item.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '))), what));
         }
         doc.add(new ReportDocument.Table(List.of(data.zone().getId(), "UTC", "Kind", "What"), rows));
+    }
+
+    /**
+     * When a row happened. An outcome spans its before and after windows, and the timeline draws it so; as a row it
+     * stands where the one turns into the other, when its change went live, not hours earlier where counting began.
+     */
+    private Instant rowTime(TimelineItem item) {
+        if (item.kind().name().equals("OUTCOME")) {
+            Outcome o = data.incident().getOutcomes().stream().filter(x -> x.id().equals(item.id())).findFirst()
+                    .orElse(null);
+            if (o != null && o.after() != null && o.after().start() != null) {
+                return o.after().start();
+            }
+        }
+        return item.at();
     }
 
     private static String firstLine(String s) {

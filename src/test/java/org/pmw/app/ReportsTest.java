@@ -179,6 +179,20 @@ class ReportsTest {
     }
 
     @Test
+    void anOutcomeStandsInTheTimelineWhereItsChangeWentLive() throws Exception {
+        // its before window starts at 21:00 with the outage; the row belongs where before turns into after, 22:00
+        List<String> rows = java.util.Arrays.stream(render("md", "sre").split("\n"))
+                .filter(line -> line.matches("\\| 2005-10-1\\d \\d\\d:\\d\\d \\|.*")).toList();
+        String outcome = rows.stream().filter(r -> r.contains("| outcome |")).findFirst().orElseThrow();
+        assertTrue(outcome.startsWith("| 2005-10-10 22:00 | 22:00Z | outcome | Segfaults after the push"), outcome);
+        assertTrue(outcome.contains("before 2005-10-10 21:00"), "the windows it compares: " + outcome);
+        int change = rows.indexOf(rows.stream().filter(r -> r.contains("| change |")).findFirst().orElseThrow());
+        assertTrue(rows.indexOf(outcome) > change, "after the change it measures: " + rows);
+        List<String> times = rows.stream().map(r -> r.substring(2, 18)).toList();
+        assertEquals(times.stream().sorted().toList(), times, "rows in time order");
+    }
+
+    @Test
     void pdfHasPages() throws Exception {
         byte[] pdf = Reports.render(project, "pdf", "sre", false);
         assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
