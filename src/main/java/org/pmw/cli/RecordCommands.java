@@ -303,6 +303,9 @@ final class RecordCommands {
                     result[0] = o.id();
                     result[1] = verdict;
                 });
+                // kept all the same, as pmw search answers; a field imported later may yet have it
+                FieldNotes.unknownFields(p, query, spec.commandLine().getErr());
+                FieldNotes.unknownFields(p, ratioOf, spec.commandLine().getErr());
             }
             out().println(result[0] + "  " + result[1]);
             return 0;
@@ -558,7 +561,11 @@ final class RecordCommands {
         @Override
         public Integer call() throws Exception {
             String[] id = new String[1];
-            Edits.apply(dir, "save search", Edits.queryParses(query), inv -> {
+            Edits.Check parses = Edits.queryParses(query);
+            Edits.apply(dir, "save search", p -> {
+                parses.check(p);
+                FieldNotes.unknownFields(p, query, spec.commandLine().getErr());
+            }, inv -> {
                 String zone = inv.incident().getZone();
                 TimeWindow w;
                 try {

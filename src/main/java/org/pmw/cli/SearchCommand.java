@@ -57,13 +57,9 @@ final class SearchCommand implements Callable<Integer> {
             Instant f = range.from(p.zone());
             Instant t = range.to(p.zone());
             SearchHits hits = p.search(new EventSearch(query, f, t, limit, order));
-            java.util.List<String> unknown = hits.total() == 0 ? QueryClauses.unknownFields(p, query) : java.util.List.of();
-            if (!unknown.isEmpty()) {
-                // a typo in a field name finds nothing; say so rather than leave an empty answer unexplained
-                spec.commandLine().getErr().println("pmw: no field " + String.join(", ", unknown)
-                        + " in this project (fields: " + String.join(", ", p.countableFields()) + ")");
-            }
             if (hits.total() == 0) {
+                // a typo in a field name finds nothing; say so rather than leave an empty answer unexplained
+                FieldNotes.unknownFields(p, query, spec.commandLine().getErr());
                 QueryClauses.unknownSources(p, query).forEach(note -> spec.commandLine().getErr().println("pmw: " + note));
             }
             if (json) {

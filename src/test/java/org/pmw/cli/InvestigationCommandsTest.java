@@ -238,6 +238,26 @@ class InvestigationCommandsTest {
     }
 
     @Test
+    void aStoredQueryNamingNoFieldOfTheProjectSaysSo() throws Exception {
+        // "stauts" for "status": kept, as pmw search keeps answering, but not silently measured as nothing
+        Result outcome = pmw("outcome", "add", project.toString(), "--title", "5xx after the push", "--query",
+                "stauts:[500 TO 599]", "--before", "2005-10-10T17:00..2005-10-10T18:00", "--after",
+                "2005-10-10T18:00..2005-10-10T19:00");
+        assertEquals(0, outcome.status(), outcome.err());
+        assertEquals("O1  insufficient data", outcome.out());
+        assertTrue(outcome.err().contains("pmw: no field stauts in this project"), outcome.err());
+        Result ratio = pmw("outcome", "add", project.toString(), "--title", "share", "--query", "\"segmentation fault\"",
+                "--ratio-of", "knd:log", "--before", "2005-10-10T17:00..2005-10-10T18:00", "--after",
+                "2005-10-10T18:00..2005-10-10T19:00");
+        assertTrue(ratio.err().contains("pmw: no field knd in this project"), ratio.err());
+        Result saved = pmw("search-save", project.toString(), "Crashes on web1", "hots:web1 AND \"segmentation fault\"");
+        assertEquals("S1", saved.out());
+        assertTrue(saved.err().contains("pmw: no field hots in this project"), saved.err());
+        Result fine = pmw("search-save", project.toString(), "Crashes", "\"segmentation fault\" AND level:notice");
+        assertEquals("", fine.err(), "a query the project can answer gets no note");
+    }
+
+    @Test
     void bookmarksMarkersAndTheTimelineRoundTrip() throws Exception {
         assertEquals(0, pmw("bookmark", "add", project.toString(), "web1_error_log:2", "--star", "--tag", "burst",
                 "--comment", "first crash").status());
