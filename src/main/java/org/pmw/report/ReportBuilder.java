@@ -344,13 +344,31 @@ public final class ReportBuilder {
         List<List<List<ReportDocument.Span>>> rows = new ArrayList<>();
         for (Hypothesis h : hypotheses) {
             List<String> deciding = data.incident().getExperiments().stream()
-                    .filter(e -> h.id().equals(e.hypothesis())).map(e -> e.id() + " (" + e.verdict() + ")").toList();
+                    .map(e -> decision(e, h)).filter(java.util.Objects::nonNull).toList();
             rows.add(List.of(List.of(ReportDocument.text(h.id())), List.of(ReportDocument.text(h.statement())),
                     List.of(new ReportDocument.Strong(h.status().id())), evidence(h.evidenceFor()), evidence(h.evidenceAgainst()),
                     List.of(ReportDocument.text(String.join(", ", deciding)))));
         }
         doc.add(new ReportDocument.Table(List.of("Id", "Hypothesis", "Final status", "Evidence for", "Evidence against",
                 "Decided by"), rows));
+    }
+
+    /**
+     * "E1 (refutes)" when the experiment tests the hypothesis: recorded with it, or linked to it afterwards
+     * (pmw link E1 tests|supports|refutes H2, which says the verdict for this hypothesis); else null.
+     */
+    private String decision(Experiment e, Hypothesis h) {
+        String verdict = h.id().equals(e.hypothesis()) ? e.verdict() : null;
+        for (org.pmw.model.Link l : data.incident().getLinks()) {
+            if (l.from().equals(e.id()) && l.to().equals(h.id())) {
+                if (l.type().equals("supports") || l.type().equals("refutes")) {
+                    verdict = l.type();
+                } else if (l.type().equals("tests") && verdict == null) {
+                    verdict = e.verdict();
+                }
+            }
+        }
+        return verdict == null ? null : e.id() + " (" + verdict + ")";
     }
 
     private List<ReportDocument.Span> evidence(List<EvidenceRef> refs) {

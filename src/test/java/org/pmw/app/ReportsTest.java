@@ -193,6 +193,25 @@ class ReportsTest {
     }
 
     @Test
+    void anExperimentLinkedToAHypothesisIsAmongThoseThatDecidedIt() throws Exception {
+        // pmw link E1 refutes H2 / E1 tests H2: the experiment was recorded for another hypothesis, or for none
+        Investigation inv = project.investigation();
+        var db = inv.addHypothesis("MySQL connection leak", null);
+        var vm = inv.addHypothesis("One Xen VM misbehaves", null);
+        var snapshot = inv.addExperiment(new org.pmw.model.Experiment(null, "MySQL status snapshot", "mysqladmin status",
+                null, null, List.of(), List.of(), "connections leak", "plenty of headroom", "refutes", null));
+        var logs = inv.addExperiment(new org.pmw.model.Experiment(null, "Compare the VMs' logs", null, null, null,
+                List.of(), List.of(), null, null, "inconclusive", null));
+        inv.link(snapshot.id(), "refutes", db.id());
+        inv.link(logs.id(), "tests", vm.id());
+        String md = render("md", "sre");
+        String dbRow = md.lines().filter(l -> l.startsWith("| " + db.id() + " |")).findFirst().orElseThrow();
+        assertTrue(dbRow.endsWith("| " + snapshot.id() + " (refutes) |"), dbRow);
+        String vmRow = md.lines().filter(l -> l.startsWith("| " + vm.id() + " |")).findFirst().orElseThrow();
+        assertTrue(vmRow.endsWith("| " + logs.id() + " (inconclusive) |"), vmRow);
+    }
+
+    @Test
     void pdfHasPages() throws Exception {
         byte[] pdf = Reports.render(project, "pdf", "sre", false);
         assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
