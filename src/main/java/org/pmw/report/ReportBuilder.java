@@ -411,6 +411,10 @@ public final class ReportBuilder {
             if (e.hypothesis() != null) {
                 line.add(ReportDocument.text("Tests " + e.hypothesis() + ". "));
             }
+            if (e.window() != null && e.window().start() != null) {
+                line.add(ReportDocument.text("When: " + local(e.window().start())
+                        + (e.window().end() == null ? "" : " – " + local(e.window().end())) + ". "));
+            }
             if (e.method() != null) {
                 line.add(ReportDocument.text("Method: " + e.method() + ". "));
             }
@@ -420,6 +424,7 @@ public final class ReportBuilder {
             if (e.observed() != null) {
                 line.add(ReportDocument.text("Observed: " + e.observed()));
             }
+            searchesOf(e, line);
             doc.add(new ReportDocument.Para(line));
             for (String runId : e.loadTestRuns()) {
                 RunAnalysis run = data.runs().get(runId);
@@ -427,6 +432,20 @@ public final class ReportBuilder {
                     loadTest(run);
                 }
             }
+        }
+    }
+
+    /** The saved searches the experiment produced, each with the command that runs it again. */
+    private void searchesOf(Experiment e, List<ReportDocument.Span> line) {
+        String separator = (e.observed() == null ? "" : ". ") + "Searches: ";
+        for (String id : e.searches()) {
+            SavedSearch s = data.incident().getSavedSearches().stream().filter(x -> x.id().equals(id)).findFirst()
+                    .orElse(null);
+            line.add(ReportDocument.text(separator + (s == null ? id : s.id() + " " + s.name())));
+            if (s != null) {
+                line.add(doc.ref(searchCommand(s.query(), s.window())));
+            }
+            separator = "; ";
         }
     }
 

@@ -212,6 +212,23 @@ class ReportsTest {
     }
 
     @Test
+    void anExperimentSaysWhenItRanAndTheSearchesItProduced() throws Exception {
+        Investigation inv = project.investigation();
+        var segfaults = inv.addSavedSearch("Segfaults, to compare the hosts", "segmentation", null);
+        inv.addExperiment(new org.pmw.model.Experiment(null, "Compare the VMs' logs", "read each guest's log", null,
+                new TimeWindow(Instant.parse("2005-10-10T21:05:00Z"), Instant.parse("2005-10-10T21:50:00Z")),
+                List.of(), List.of(segfaults.id()), "one guest differs", "all crash alike", "refutes", null));
+        String md = render("md", "sre");
+        String para = md.substring(md.indexOf("Compare the VMs' logs (refutes)"));
+        para = para.substring(0, para.indexOf("\n\n", para.indexOf("\n\n") + 2));
+        assertTrue(para.contains("2005-10-10 21:05 – 2005-10-10 21:50"), para);
+        java.util.regex.Matcher ref = java.util.regex.Pattern.compile(segfaults.id()
+                + " Segfaults, to compare the hosts\\[\\^(\\d+)]").matcher(para);
+        assertTrue(ref.find(), para);
+        assertTrue(md.contains("[^" + ref.group(1) + "]: `pmw search incident 'segmentation'`"), md);
+    }
+
+    @Test
     void pdfHasPages() throws Exception {
         byte[] pdf = Reports.render(project, "pdf", "sre", false);
         assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
