@@ -276,8 +276,12 @@ public final class ReportBuilder {
         if (data.overview() != null && !data.overviewLanes().isEmpty()) {
             doc.add(new ReportDocument.Chart(Charts.overview(data), "Events per source over the incident window, errors in"
                     + " red; changes as green lines, incident markers dashed."));
+            // the chart's own span: the evidence can reach far outside the incident window (a database log since boot)
+            Instant from = Instant.ofEpochMilli(data.overview().start());
+            Instant to = from.plusMillis(data.overview().bucketMillis() * data.overview().buckets());
             doc.add(new ReportDocument.Para(List.of(ReportDocument.text("The event density is counted again by the"
-                    + " histogram in the footnote."), doc.ref("pmw histogram " + data.projectName() + " '*' --bucket 1h"))));
+                    + " histogram in the footnote."), doc.ref("pmw histogram " + data.projectName() + " '*' --bucket 1h"
+                    + " --from " + from + " --to " + to))));
         }
         List<List<List<ReportDocument.Span>>> rows = new ArrayList<>();
         List<TimelineItem> items = new ArrayList<>(data.timeline());

@@ -229,6 +229,16 @@ class ReportsTest {
     }
 
     @Test
+    void theOverviewsHistogramFootnoteCountsTheChartsWindow() throws Exception {
+        // the sample's evidence starts days before its incident window (MySQL's log since the server started)
+        project.incident().setWindow(new TimeWindow(Instant.parse("2005-10-10T21:30:00Z"),
+                Instant.parse("2005-10-10T22:30:00Z")));
+        String md = render("md", "sre");
+        assertTrue(md.contains("]: `pmw histogram incident '*' --bucket 1h --from 2005-10-10T21:30:00Z"
+                + " --to 2005-10-10T22:30:00Z`"), md);
+    }
+
+    @Test
     void pdfHasPages() throws Exception {
         byte[] pdf = Reports.render(project, "pdf", "sre", false);
         assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
