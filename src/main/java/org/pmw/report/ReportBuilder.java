@@ -177,7 +177,38 @@ public final class ReportBuilder {
             return;
         }
         for (String paragraph : text.split("\\n\\s*\\n")) {
-            doc.add(new ReportDocument.Para(List.of(ReportDocument.text(paragraph.trim()))));
+            paragraph(paragraph);
+        }
+    }
+
+    private static final java.util.regex.Pattern BULLET = java.util.regex.Pattern.compile("^\\s*[-*•]\\s+(.*)$");
+
+    /**
+     * One paragraph of the user's prose. Lines starting "- ", "* " or "• " are a list, as they were typed; a line
+     * after one continues its item. Other lines are joined into one paragraph.
+     */
+    private void paragraph(String paragraph) {
+        StringBuilder para = new StringBuilder();
+        List<StringBuilder> items = new ArrayList<>();
+        for (String line : paragraph.strip().split("\\n")) {
+            java.util.regex.Matcher bullet = BULLET.matcher(line);
+            if (bullet.matches()) {
+                if (items.isEmpty() && !para.isEmpty()) {
+                    doc.add(new ReportDocument.Para(List.of(ReportDocument.text(para.toString()))));
+                    para.setLength(0);
+                }
+                items.add(new StringBuilder(bullet.group(1).strip()));
+            } else if (!items.isEmpty()) {
+                items.get(items.size() - 1).append(' ').append(line.strip());
+            } else {
+                para.append(para.isEmpty() ? "" : "\n").append(line.strip());
+            }
+        }
+        if (!items.isEmpty()) {
+            doc.add(new ReportDocument.Bullets(items.stream()
+                    .map(i -> List.<ReportDocument.Span>of(ReportDocument.text(i.toString()))).toList()));
+        } else if (!para.isEmpty()) {
+            doc.add(new ReportDocument.Para(List.of(ReportDocument.text(para.toString()))));
         }
     }
 

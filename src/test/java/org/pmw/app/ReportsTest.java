@@ -239,6 +239,19 @@ class ReportsTest {
     }
 
     @Test
+    void aListWrittenInTheProseStaysAList() throws Exception {
+        project.incident().setReport(new ReportText("s", "i", "r", "t", "res", "d", "well",
+                "Two things slowed us down:\n\n- Hours went to checking each VM\n- Nothing alerted on *segfaults*\n"
+                        + "  or on the 5xx rate", "lucky"));
+        String md = render("md", "sre");
+        assertTrue(md.contains("Two things slowed us down:\n\n- Hours went to checking each VM\n"
+                + "- Nothing alerted on \\*segfaults\\* or on the 5xx rate\n"), md);
+        String html = render("html", "sre");
+        assertTrue(html.contains("<ul><li>Hours went to checking each VM</li><li>Nothing alerted on *segfaults* or on"
+                + " the 5xx rate</li></ul>"), html);
+    }
+
+    @Test
     void pdfHasPages() throws Exception {
         byte[] pdf = Reports.render(project, "pdf", "sre", false);
         assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
