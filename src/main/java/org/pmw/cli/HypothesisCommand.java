@@ -65,7 +65,7 @@ final class HypothesisCommand implements Runnable {
                     Output.json(out, p.incident().getHypotheses());
                 } else {
                     for (Hypothesis h : p.incident().getHypotheses()) {
-                        out.printf("%-4s %-12s %s (for %d, against %d)%n", h.id(), h.status().id(), h.statement(),
+                        out.printf("%-4s %-12s %s (for %d, against %d)%n", h.id(), h.status().id(), Output.oneLine(h.statement()),
                                 h.evidenceFor().size(), h.evidenceAgainst().size());
                     }
                 }

@@ -29,6 +29,11 @@ final class Output {
         out.flush();
     }
 
+    /** A listing's line: text written on several lines (a pasted title) would split its record over them. */
+    static String oneLine(String text) {
+        return text.replaceAll("\\s*\\R\\s*", " ");
+    }
+
     static String iso(long epochMs) {
         return Instant.ofEpochMilli(epochMs).toString();
     }

@@ -82,7 +82,7 @@ final class RecordCommands {
                 if (json) {
                     Output.json(out(), records);
                 } else {
-                    records.forEach(r -> out().println(line(r)));
+                    records.forEach(r -> out().println(Output.oneLine(line(r))));
                 }
             }
             return 0;
@@ -596,7 +596,7 @@ final class RecordCommands {
                     // on the incident's clock, as search and histogram print it (--json keeps UTC)
                     for (InvestigationQueries.Entry e : entries) {
                         out().printf("%-23s %-14s %-5s %s%n", Output.local(e.at().toEpochMilli(), p.zone()), e.kind(),
-                                e.id() == null ? "" : e.id(), e.title() == null ? "" : e.title().replace('\n', ' '));
+                                e.id() == null ? "" : e.id(), e.title() == null ? "" : Output.oneLine(e.title()));
                     }
                 }
             }

@@ -258,6 +258,23 @@ class InvestigationCommandsTest {
     }
 
     @Test
+    void aTitleWrittenOnTwoLinesIsListedOnOne() throws Exception {
+        // pasted from a chat: the listings stay one record a line, as the timeline already prints them
+        pmw("hypothesis", "add", project.toString(), "Connection leak in MySQL\nafter the 5.0 upgrade");
+        pmw("action", "add", project.toString(), "Alert on segfaults\r\nand on the 5xx rate", "--owner", "ops");
+        pmw("change", "add", project.toString(), "Apache MPM:\nfewer threads", "--at", "2005-10-10 18:00");
+        pmw("bookmark", "add", project.toString(), "web1_error_log:2", "--comment", "first crash\nof the burst");
+        assertEquals("H1   open         Connection leak in MySQL after the 5.0 upgrade (for 0, against 0)",
+                pmw("hypothesis", "list", project.toString()).out());
+        assertEquals("A1   prevent   open        ops        Alert on segfaults and on the 5xx rate",
+                pmw("action", "list", project.toString()).out());
+        assertEquals(1, pmw("change", "list", project.toString()).out().lines().count());
+        assertEquals(1, pmw("bookmark", "list", project.toString()).out().lines().count());
+        assertTrue(pmw("hypothesis", "list", project.toString(), "--json").out()
+                .contains("Connection leak in MySQL\\nafter the 5.0 upgrade"), "the record keeps what was written");
+    }
+
+    @Test
     void bookmarksMarkersAndTheTimelineRoundTrip() throws Exception {
         assertEquals(0, pmw("bookmark", "add", project.toString(), "web1_error_log:2", "--star", "--tag", "burst",
                 "--comment", "first crash").status());
