@@ -496,6 +496,7 @@ public final class Project implements Closeable {
             return result.reports();
         }
         List<Path> published = new ArrayList<>();
+        java.util.Map<String, List<String>> repeated;
         synchronized (incidentChange) {
             int sourcesBefore = incident.getSources().size();
             int runsBefore = incident.getLoadTestRuns().size();
@@ -505,7 +506,7 @@ public final class Project implements Closeable {
                 published = importer.publish(result);
                 incident.getSources().addAll(result.sources());
                 addRuns(mergeSeries(result));
-                addChanges(result.changes());
+                repeated = addChanges(result.changes());
                 store.save(incident);
             } catch (IOException | RuntimeException e) {
                 truncate(incident.getSources(), sourcesBefore);
@@ -527,7 +528,7 @@ public final class Project implements Closeable {
             throw new ImportException("the import was saved but the index could not be committed ("
                     + e.getMessage() + "); reopen the project to rebuild the index", false, e);
         }
-        return result.reports();
+        return withNotes(result.reports(), repeated);
     }
 
     /** ab (or wrk) files at different -c in one folder form one series: one run with a step per file. */
@@ -563,11 +564,44 @@ public final class Project implements Closeable {
         }
     }
 
-    private void addChanges(List<Change> changes) {
+    /**
+     * Adds the change records read, but not one the project already has (its id in the change system and its start
+     * time the same): a change log exported again later repeats every earlier record. Returns, by source, a note for
+     * each left out.
+     */
+    private java.util.Map<String, List<String>> addChanges(List<Change> changes) {
         org.pmw.app.investigation.Investigation investigation = investigation();
+        java.util.Map<String, List<String>> repeated = new java.util.HashMap<>();
         for (Change c : changes) {
-            investigation.addImportedChange(c);
+            Change known = c.externalId() == null ? null : incident.getChanges().stream()
+                    .filter(k -> c.externalId().equals(k.externalId()) && c.startedAt() != null
+                            && c.startedAt().equals(k.startedAt()))
+                    .findFirst().orElse(null);
+            if (known == null) {
+                investigation.addImportedChange(c);
+            } else if (c.origin() != null) {
+                String source = c.origin().substring(0, Math.max(0, c.origin().lastIndexOf(':')));
+                repeated.computeIfAbsent(source, k -> new ArrayList<>()).add(c.externalId() + " is already recorded as "
+                        + known.id() + (known.origin() == null ? "" : " (" + known.origin() + ")") + "; not added again");
+            }
         }
+        return repeated;
+    }
+
+    private static List<ImportReport> withNotes(List<ImportReport> reports, java.util.Map<String, List<String>> notes) {
+        List<ImportReport> out = new ArrayList<>();
+        for (ImportReport r : reports) {
+            List<String> more = r.source() == null ? null : notes.get(r.source());
+            if (more == null) {
+                out.add(r);
+            } else {
+                List<String> all = new ArrayList<>(r.notes() == null ? List.of() : r.notes());
+                all.addAll(more);
+                out.add(new ImportReport(r.file(), r.status(), r.source(), r.format(), r.events(), r.skipped(),
+                        r.skipReasons(), all, r.first(), r.last(), r.message()));
+            }
+        }
+        return out;
     }
 
     /** Validated edits of the investigation record; call {@link #save()} after them. */

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -272,6 +273,30 @@ class InvestigationCommandsTest {
         assertEquals(1, pmw("bookmark", "list", project.toString()).out().lines().count());
         assertTrue(pmw("hypothesis", "list", project.toString(), "--json").out()
                 .contains("Connection leak in MySQL\\nafter the 5.0 upgrade"), "the record keeps what was written");
+    }
+
+    @Test
+    void aChangeLogExportedAgainAddsOnlyItsNewRecords() throws Exception {
+        // the change system's export at noon, then again in the evening with one more record
+        String noon = """
+                id,kind,title,started_at,service,actor
+                CHG-415,deploy,Thread-safety refactor of the shop application,2005-10-10T18:00:00-04:00,shop,dan
+                CHG-416,config,Apache worker MPM: fewer threads per child,2005-10-10T18:00:20-04:00,apache,dan
+                """;
+        Files.writeString(tmp.resolve("changes-1200.csv"), noon);
+        Files.writeString(tmp.resolve("changes-2000.csv"), noon
+                + "CHG-417,config,MySQL max_connections 100 to 300,2005-10-10T18:05:00-04:00,mysql,dba\n");
+        assertEquals(0, pmw("import", project.toString(), tmp.resolve("changes-1200.csv").toString()).status());
+        Result again = pmw("import", project.toString(), tmp.resolve("changes-2000.csv").toString());
+        assertEquals(0, again.status(), again.err());
+        assertTrue(again.out().contains("CHG-415 is already recorded as C1 (changes-1200.csv:2)"), again.out());
+        List<String> changes = pmw("change", "list", project.toString()).out().lines().toList();
+        assertEquals(3, changes.size(), String.join("\n", changes));
+        assertTrue(changes.get(2).startsWith("C3 ") && changes.get(2).contains("MySQL max_connections"), changes.get(2));
+        // a record the system changed since (a new start time) is a record of its own
+        Files.writeString(tmp.resolve("changes-2100.csv"), noon.replace("18:00:20", "18:30:00"));
+        pmw("import", project.toString(), tmp.resolve("changes-2100.csv").toString());
+        assertEquals(4, pmw("change", "list", project.toString()).out().lines().count());
     }
 
     @Test
