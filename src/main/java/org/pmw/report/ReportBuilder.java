@@ -63,7 +63,14 @@ public final class ReportBuilder {
     }
 
     private String both(Instant t) {
-        return t == null ? "?" : local(t) + " (" + UTC.format(t.atZone(java.time.ZoneOffset.UTC)) + ")";
+        return t == null ? "?" : local(t) + " (" + utc(t) + ")";
+    }
+
+    /** "00:00Z", with its date where that is not the local date ("2005-10-11 00:00Z" for 20:00 in New York). */
+    private String utc(Instant t) {
+        java.time.ZonedDateTime at = t.atZone(java.time.ZoneOffset.UTC);
+        boolean otherDay = !at.toLocalDate().equals(t.atZone(data.zone()).toLocalDate());
+        return (otherDay ? DateTimeFormatter.ISO_LOCAL_DATE.format(at) + " " : "") + UTC.format(at);
     }
 
     private String quote(String s) {
@@ -338,7 +345,7 @@ public final class ReportBuilder {
             }
             Instant at = rowTime(item);
             rows.add(List.of(List.of(ReportDocument.text(local(at))),
-                    List.of(ReportDocument.text(UTC.format(at.atZone(java.time.ZoneOffset.UTC)))),
+                    List.of(ReportDocument.text(utc(at))),
                     List.of(ReportDocument.text(item.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '))), what));
         }
         doc.add(new ReportDocument.Table(List.of(data.zone().getId(), "UTC", "Kind", "What"), rows));

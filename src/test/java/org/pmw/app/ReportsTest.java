@@ -252,6 +252,20 @@ class ReportsTest {
     }
 
     @Test
+    void aUtcTimeOnAnotherDayThanTheLocalOneSaysWhichDay() throws Exception {
+        // 20:00 in New York is midnight UTC the next day: "00:00Z" alone reads as the start of the local day
+        project.incident().setZone("America/New_York");
+        Investigation inv = project.investigation();
+        inv.setMarker("outage_begins", Instant.parse("2005-10-10T21:00:00Z"), null);
+        inv.setMarker("ends", Instant.parse("2005-10-11T00:00:00Z"), "Outage over");
+        String md = render("md", "sre");
+        assertTrue(md.contains("| Outage begins | 2005-10-10 17:00 (21:00Z) |"), md);
+        assertTrue(md.contains("| Outage over (outage ends) | 2005-10-10 20:00 (2005-10-11 00:00Z) |"), md);
+        assertTrue(md.contains("| 2005-10-10 20:00 | 2005-10-11 00:00Z | marker | Outage over |"), md);
+        assertTrue(md.contains("| 2005-10-10 17:00 | 21:00Z | marker | outage begins |"), md);
+    }
+
+    @Test
     void pdfHasPages() throws Exception {
         byte[] pdf = Reports.render(project, "pdf", "sre", false);
         assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
