@@ -10,7 +10,7 @@ import org.pmw.model.ReportDocument;
 final class HtmlRenderer {
 
     private static final String CSS = """
-            body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10.5pt; color: #1f2a33; margin: 2em; }
+            body { font-family: 'DejaVu Sans', 'Droid Sans Fallback', Arial, sans-serif; font-size: 10.5pt; color: #1f2a33; margin: 2em; }
             h1 { font-size: 20pt; margin-bottom: 0.3em; }
             h2 { font-size: 14pt; border-bottom: 1px solid #c8ced6; padding-bottom: 2px; margin-top: 1.4em; }
             h3 { font-size: 12pt; margin-top: 1.1em; }
@@ -23,7 +23,7 @@ final class HtmlRenderer {
             thead { display: table-header-group; }
             table { -fs-table-paginate: paginate; }
             h2, h3, h4 { page-break-after: avoid; }
-            code { font-family: 'DejaVu Sans Mono', monospace; font-size: 8.5pt; background: #f3f5f7; word-wrap: break-word; }
+            code { font-family: 'DejaVu Sans Mono', 'Droid Sans Fallback', monospace; font-size: 8.5pt; background: #f3f5f7; word-wrap: break-word; }
             .todo { border-left: 4px solid #e0a030; background: #fff8e6; padding: 4px 8px; }
             .chart { page-break-inside: avoid; margin: 0.5em 0; }
             .caption { color: #56606b; font-size: 9pt; }

@@ -67,6 +67,8 @@ public final class PostmortemReport {
             "DejaVu Sans", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
             "DejaVu Sans Mono", "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf");
 
+    private static final String FALLBACK_FONT = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf";
+
     /** Held so the level set on it stays (java.util.logging keeps loggers weakly). */
     private static final java.util.logging.Logger PDFBOX_LOG = java.util.logging.Logger.getLogger("org.apache.pdfbox");
 
@@ -87,6 +89,12 @@ public final class PostmortemReport {
             // the PDF's built-in fonts have no Greek letters: spell the few the analysis writes
             xhtml = xhtml.replace("σ", "sigma").replace("κ", "kappa").replace("λ", "lambda").replace("−", "-")
                     .replace("×", "x").replace("²", "^2").replace("≈", "~").replace("✓", "v").replace("★", "*");
+        }
+        // Chinese, Japanese and Korean, which DejaVu lacks (Debian's fonts-droid-fallback): the CSS lists it after
+        // DejaVu, and the renderer takes each character from the first font that has it
+        java.io.File fallback = new java.io.File(FALLBACK_FONT);
+        if (fallback.isFile()) {
+            builder.useFont(fallback, "Droid Sans Fallback");
         }
         builder.useSVGDrawer(new BatikSVGDrawer());
         // the renderer's progress notes and CSS remarks are not the user's business: only errors are kept

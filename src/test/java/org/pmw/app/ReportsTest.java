@@ -278,6 +278,22 @@ class ReportsTest {
     }
 
     @Test
+    void chineseAndJapaneseTitlesAreWrittenInThePdfWhereTheSystemHasAFontForThem() throws Exception {
+        // Debian's fonts-droid-fallback (a LibreOffice dependency); DejaVu has no CJK glyphs and drew "####"
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(
+                Path.of("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")));
+        project.investigation().addActionItem(new ActionItem(null, "東京リージョンの接続数に警告を出す", "prevent",
+                "運用チーム", null, "open"));
+        byte[] pdf = Reports.render(project, "pdf", "sre", false);
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertTrue(text.contains("東京リージョンの接続数に警告を出す"), text);
+            assertTrue(text.contains("運用チーム"), text);
+            assertTrue(text.contains("Alert on segfaults | per minute"), "the Latin text keeps its font: " + text);
+        }
+    }
+
+    @Test
     void theDocumentIsWhatTheExportsRenderAndItsChartsDraw() throws Exception {
         org.pmw.model.ReportDocument doc = Reports.document(project, project.copyOfIncident(), "sre");
         assertEquals(render("md", "sre"), Reports.markdown(doc), "the preview shows what a Markdown export writes");
