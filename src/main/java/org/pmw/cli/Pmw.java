@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                 RecordCommands.OutcomeCommand.class, RecordCommands.ActionCommand.class,
                 RecordCommands.BookmarkCommand.class, RecordCommands.LinkCommand.class,
                 RecordCommands.MarkerCommand.class, RecordCommands.SearchSaveCommand.class,
-                RecordCommands.TimelineCommand.class, ReportCommand.class, SampleCommand.class, FormatsCommand.class, CommandLine.HelpCommand.class})
+                RecordCommands.TimelineCommand.class, WriteCommand.class, ReportCommand.class, SampleCommand.class, FormatsCommand.class, CommandLine.HelpCommand.class})
 public final class Pmw implements Runnable {
 
     @CommandLine.Spec

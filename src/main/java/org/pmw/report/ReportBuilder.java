@@ -53,7 +53,7 @@ public final class ReportBuilder {
         }
         if (finalVersion && !b.doc.missing().isEmpty()) {
             throw new IllegalArgumentException("cannot export as final: these sections are still empty: "
-                    + String.join(", ", b.doc.missing()) + ". Write them in the Report tab or export a draft.");
+                    + String.join(", ", b.doc.missing()) + ". Write them in the Report tab (or with pmw write) or export a draft.");
         }
         return b.doc;
     }

@@ -300,6 +300,29 @@ class InvestigationCommandsTest {
     }
 
     @Test
+    void thePostmortemsProseIsWrittenFromTheCommandLine() throws Exception {
+        Result summary = pmw("write", project.toString(), "summary",
+                "The shop was down in bursts whenever concurrency passed about 70.");
+        assertEquals(0, summary.status(), summary.err());
+        Path wrong = tmp.resolve("went-wrong.md");
+        Files.writeString(wrong, "- Hours went to checking each VM\n- Nothing alerted on segfaults\n");
+        assertEquals(0, pmw("write", project.toString(), "went_wrong", "--file", wrong.toString()).status());
+        String md = pmw("report", project.toString(), "--format", "md").out();
+        assertTrue(md.contains("## Summary\n\nThe shop was down in bursts whenever concurrency passed about 70.\n"), md);
+        assertTrue(md.contains("### What went wrong\n\n- Hours went to checking each VM\n- Nothing alerted on segfaults"),
+                md);
+        Result notFinal = pmw("report", project.toString(), "--format", "md", "--final");
+        assertEquals(1, notFinal.status());
+        assertFalse(notFinal.err().contains("Summary,"), notFinal.err());
+        assertTrue(notFinal.err().contains("Impact") && notFinal.err().contains("pmw write"), notFinal.err());
+        assertEquals(0, pmw("write", project.toString(), "summary", "").status(), "an empty text clears a section");
+        assertTrue(pmw("report", project.toString()).out().contains("> **TO WRITE (Summary):**"));
+        Result unknown = pmw("write", project.toString(), "conclusion", "x");
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.err().contains("summary, impact, root_causes"), unknown.err());
+    }
+
+    @Test
     void bookmarksMarkersAndTheTimelineRoundTrip() throws Exception {
         assertEquals(0, pmw("bookmark", "add", project.toString(), "web1_error_log:2", "--star", "--tag", "burst",
                 "--comment", "first crash").status());

@@ -1,0 +1,50 @@
+package org.pmw.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.pmw.model.ReportText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The postmortem's prose from the command line, as the Report tab's Write pane edits it. */
+@Command(name = "write", description = "Write a section of the postmortem's prose: summary, impact, root_causes, trigger,"
+        + " resolution, detection, went_well, went_wrong, got_lucky. An empty TEXT clears it.")
+final class WriteCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR")
+    Path dir;
+
+    @Parameters(index = "1", paramLabel = "SECTION")
+    String section;
+
+    @Parameters(index = "2", paramLabel = "TEXT", arity = "0..1", description = "The text (or --file).")
+    String text;
+
+    @Option(names = "--file", paramLabel = "FILE", description = "Read the text from a file (UTF-8).")
+    Path file;
+
+    @Override
+    public Integer call() throws Exception {
+        String name = section.toLowerCase(Locale.ROOT).replace('-', '_');
+        if (!ReportText.SECTIONS.contains(name)) {
+            throw new UsageException("unknown report section '" + section + "' (expected "
+                    + String.join(", ", ReportText.SECTIONS) + ")");
+        }
+        if ((text == null) == (file == null)) {
+            throw new UsageException("give the section's TEXT or --file FILE (one of them)");
+        }
+        String prose = file == null ? text : Files.readString(file, StandardCharsets.UTF_8);
+        Edits.apply(dir, "report prose", inv -> {
+            ReportText current = inv.incident().getReport() == null ? ReportText.empty() : inv.incident().getReport();
+            inv.incident().setReport(current.with(name, prose));
+        });
+        return 0;
+    }
+}
