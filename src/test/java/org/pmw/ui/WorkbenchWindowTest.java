@@ -512,6 +512,33 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void aRecordTheInvestigationRefusesKeepsTheFormOpenWithWhatWasTyped(FxRobot robot) throws Exception {
+        Project project = sampleProject("refused");
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        robot.clickOn("#newRecord").clickOn("Experiment…");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.DialogPane form = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        javafx.stage.Window window = form.getScene().getWindow();
+        List<TextField> fields = robot.from(form).lookup(".text-field").queryAllAs(TextField.class).stream().toList();
+        TextField title = fields.get(0);
+        TextField runs = fields.get(3);
+        robot.clickOn(title).write("Re-run ab with MaxClients 150");
+        robot.clickOn(runs).write("R9");
+        robot.clickOn(form.lookupButton(javafx.scene.control.ButtonType.OK));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.isShowing(), "the form stays open");
+        Label problem = robot.from(form).lookup("#formError").queryAs(Label.class);
+        assertTrue(problem.getText().contains("R9"), problem.getText());
+        assertEquals("Re-run ab with MaxClients 150", title.getText(), "what was typed is still there");
+        assertTrue(project.incident().getExperiments().isEmpty());
+        WaitForAsyncUtils.asyncFx(() -> runs.setText("")).get();
+        robot.clickOn(form.lookupButton(javafx.scene.control.ButtonType.OK));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.isShowing());
+        assertEquals("Re-run ab with MaxClients 150", project.incident().getExperiments().get(0).title());
+    }
+
+    @Test
     void onlyEnterOrAPickFromTheHistoryRunsTheQueryNotLeavingTheBox(FxRobot robot) throws Exception {
         Project project = sampleProject("focus");
         WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();

@@ -65,18 +65,18 @@ public final class InvestigationView extends VBox {
         // the forms read the open project's hypotheses: with none open there is nothing to add a record to
         more.disableProperty().bind(workbench.projectProperty().isNull());
         more.getItems().addAll(
-                menuItem("Experiment…", () -> RecordForms.experiment(owner(), project().incident(), zone())
-                        .ifPresent(d -> created(inv -> inv.addExperiment(d).id()))),
-                menuItem("Change…", () -> RecordForms.change(owner(), project().incident(), zone())
-                        .ifPresent(d -> created(inv -> {
+                menuItem("Experiment…", () -> RecordForms.experiment(owner(), project().incident(), zone(),
+                        d -> created(inv -> inv.addExperiment(d).id()))),
+                menuItem("Change…", () -> RecordForms.change(owner(), project().incident(), zone(),
+                        d -> created(inv -> {
                             Change c = inv.addChange(d);
                             if (d.hypothesis() != null) {
                                 inv.link(c.id(), "addresses", d.hypothesis());
                             }
                             return c.id();
                         }))),
-                menuItem("Outcome…", () -> RecordForms.outcome(owner(), project().incident(), zone())
-                        .ifPresent(d -> created(inv -> {
+                menuItem("Outcome…", () -> RecordForms.outcome(owner(), project().incident(), zone(),
+                        d -> created(inv -> {
                             Outcome o = inv.addOutcome(d);
                             String verdict = org.pmw.app.OutcomeText.verdict(project(), o);
                             if (verdict != null) {
@@ -84,8 +84,8 @@ public final class InvestigationView extends VBox {
                             }
                             return o.id();
                         }))),
-                menuItem("Action item…", () -> RecordForms.actionItem(owner())
-                        .ifPresent(d -> created(inv -> inv.addActionItem(d).id()))));
+                menuItem("Action item…", () -> RecordForms.actionItem(owner(),
+                        d -> created(inv -> inv.addActionItem(d).id()))));
         HBox toolbar = new HBox(6, newHypothesis, more);
         toolbar.setPadding(new Insets(6));
         board.setPadding(new Insets(4, 8, 8, 8));
@@ -142,13 +142,18 @@ public final class InvestigationView extends VBox {
         }
     }
 
-    /** Applies an edit that creates a record, then selects the new record. */
-    private void created(java.util.function.Function<org.pmw.app.investigation.Investigation, String> create) {
-        if (project() == null) {
-            return;
+    /** Applies a form's edit of a record, then shows the record again; a refusal is thrown back to the form. */
+    private void editedFromForm(String label, String id, org.pmw.app.EditSession.Edit edit) throws java.io.IOException {
+        if (workbench.editOrRefuse(label, edit)) {
+            select(id);
         }
+    }
+
+    /** Applies a form's edit that creates a record, then selects it; a refusal is thrown back to the form. */
+    private void created(java.util.function.Function<org.pmw.app.investigation.Investigation, String> create)
+            throws java.io.IOException {
         String[] id = new String[1];
-        if (workbench.edit("add record", inv -> id[0] = create.apply(inv))) {
+        if (workbench.editOrRefuse("add record", inv -> id[0] = create.apply(inv))) {
             select(id[0]);
         }
     }
@@ -513,8 +518,8 @@ public final class InvestigationView extends VBox {
             inspector.getChildren().add(source);
         }
         // the record's own actions sit under its title, where they are seen without scrolling
-        inspector.getChildren().add(1, editButton(() -> RecordForms.change(owner(), incident, zone(), c)
-                .ifPresent(d -> edited("edit " + c.id(), c.id(), inv -> inv.updateChange(d)))));
+        inspector.getChildren().add(1, editButton(() -> RecordForms.change(owner(), incident, zone(), c,
+                d -> editedFromForm("edit " + c.id(), c.id(), inv -> inv.updateChange(d)))));
         Button addresses = new Button("Addresses hypothesis…");
         addresses.setOnAction(e -> pickHypothesis(incident).ifPresent(hid ->
                 workbench.edit(c.id() + " addresses " + hid, inv -> inv.link(c.id(), "addresses", hid))));
@@ -537,8 +542,8 @@ public final class InvestigationView extends VBox {
             figures.getStyleClass().add("outcome-figures");
             inspector.getChildren().add(figures);
         });
-        inspector.getChildren().add(1, editButton(() -> RecordForms.outcome(owner(), incident, zone(), o)
-                .ifPresent(d -> edited("edit " + o.id(), o.id(), inv -> {
+        inspector.getChildren().add(1, editButton(() -> RecordForms.outcome(owner(), incident, zone(), o,
+                d -> editedFromForm("edit " + o.id(), o.id(), inv -> {
                     Outcome updated = inv.updateOutcome(d);
                     // the windows or the query may have moved: measure the verdict again
                     String verdict = org.pmw.app.OutcomeText.verdict(project(), updated);

@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
@@ -23,13 +22,19 @@ import org.pmw.model.Outcome;
 import org.pmw.model.TimeWindow;
 
 /**
- * Forms that create experiments, changes, outcomes and action items, and edit changes and outcomes. Each returns
- * a draft; the investigation validates it when it is added or replaces the record, and refuses it with a
- * message that says what is wrong.
+ * Forms that create experiments, changes, outcomes and action items, and edit changes and outcomes. OK hands the
+ * filled record to {@code save}; the investigation validates it there, and a refusal keeps the form open, with
+ * everything typed, and says what is wrong.
  */
 final class RecordForms {
 
     private RecordForms() {
+    }
+
+    /** Adds or replaces the record of a filled form; throws with a message when the investigation refuses it. */
+    @FunctionalInterface
+    interface Save<T> {
+        void save(T record) throws java.io.IOException;
     }
 
     /** A two-column form in a dialog; {@code build} turns the filled fields into the record. */
@@ -67,8 +72,8 @@ final class RecordForms {
             return box;
         }
 
-        <T> Optional<T> show(Window owner, String title, java.util.function.Supplier<T> build) {
-            Dialog<T> dialog = new Dialog<>();
+        <T> void show(Window owner, String title, java.util.function.Supplier<T> build, Save<T> save) {
+            Dialog<ButtonType> dialog = new Dialog<>();
             dialog.setTitle(title);
             dialog.setHeaderText(title);
             if (owner != null) {
@@ -81,20 +86,18 @@ final class RecordForms {
             grid.add(problem, 0, row++, 2, 1);
             dialog.getDialogPane().setContent(grid);
             dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-            // what the user typed is read when OK is pressed: a time it cannot read keeps the dialog open and says
-            // why, instead of closing it with nothing done
-            List<T> built = new ArrayList<>(1);
+            // what the user typed is read and saved when OK is pressed: a time it cannot read, or a record the
+            // investigation refuses (a run or change that does not exist), keeps the dialog open and says why,
+            // instead of closing it and losing what was typed
             dialog.getDialogPane().lookupButton(ButtonType.OK).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
-                built.clear();
                 try {
-                    built.add(build.get());
-                } catch (RuntimeException ex) {
+                    save.save(build.get());
+                } catch (RuntimeException | java.io.IOException ex) {
                     problem.setText(ex.getMessage() == null ? ex.toString() : ex.getMessage());
                     e.consume();
                 }
             });
-            dialog.setResultConverter(b -> b == ButtonType.OK && !built.isEmpty() ? built.get(0) : null);
-            return dialog.showAndWait();
+            dialog.showAndWait();
         }
     }
 
@@ -120,7 +123,7 @@ final class RecordForms {
         return out;
     }
 
-    static Optional<Experiment> experiment(Window owner, Incident incident, ZoneId zone) {
+    static void experiment(Window owner, Incident incident, ZoneId zone, Save<Experiment> save) {
         Form f = new Form();
         TextField title = f.text("Title", "e.g. Load test at increasing concurrency");
         ComboBox<String> hypothesis = f.choice("Tests hypothesis", hypothesisChoices(incident), "");
@@ -132,9 +135,9 @@ final class RecordForms {
         TextArea observed = f.area("Observed", "what was seen");
         ComboBox<String> verdict = f.choice("Verdict", List.of("pending", "supports", "refutes", "inconclusive"),
                 "pending");
-        return f.show(owner, "New experiment", () -> new Experiment(null, title.getText(), blank(method.getText()),
+        f.show(owner, "New experiment", () -> new Experiment(null, title.getText(), blank(method.getText()),
                 blank(hypothesis.getValue()), window(from.getText(), to.getText(), zone), ids(runs.getText()),
-                List.of(), blank(expected.getText()), blank(observed.getText()), verdict.getValue(), null));
+                List.of(), blank(expected.getText()), blank(observed.getText()), verdict.getValue(), null), save);
     }
 
     private static TimeWindow window(String from, String to, ZoneId zone) {
@@ -143,15 +146,15 @@ final class RecordForms {
         return f == null && t == null ? null : new TimeWindow(f, t);
     }
 
-    static Optional<Change> change(Window owner, Incident incident, ZoneId zone) {
-        return change(owner, incident, zone, null);
+    static void change(Window owner, Incident incident, ZoneId zone, Save<Change> save) {
+        change(owner, incident, zone, null, save);
     }
 
     /**
      * The change form, filled from {@code existing} when editing. What the form does not show (target,
      * environment, revisions, where an imported change came from) is kept as it was.
      */
-    static Optional<Change> change(Window owner, Incident incident, ZoneId zone, Change existing) {
+    static void change(Window owner, Incident incident, ZoneId zone, Change existing, Save<Change> save) {
         Form f = new Form();
         TextField title = f.text("Title", "e.g. Apache MPM: fewer threads per child");
         ComboBox<String> kind = f.choice("Kind", List.of("code", "config", "deploy", "rollback", "infra",
@@ -164,10 +167,11 @@ final class RecordForms {
         ComboBox<String> hypothesis = f.choice("Addresses hypothesis", hypothesisChoices(incident), "");
         TextArea description = f.area("Description", "what and why");
         if (existing == null) {
-            return f.show(owner, "New change", () -> new Change(null, kind.getValue(), title.getText(),
+            f.show(owner, "New change", () -> new Change(null, kind.getValue(), title.getText(),
                     blank(description.getText()), blank(service.getText()), null, null,
                     time(started.getText(), zone), time(ended.getText(), zone), "done", blank(actor.getText()), null,
-                    null, null, blank(ticket.getText()), List.of(), blank(hypothesis.getValue()), "manual"));
+                    null, null, blank(ticket.getText()), List.of(), blank(hypothesis.getValue()), "manual"), save);
+            return;
         }
         Change c = existing;
         title.setText(c.title());
@@ -182,19 +186,19 @@ final class RecordForms {
         ticket.setText(c.ticket());
         hypothesis.setValue(c.hypothesis() == null ? "" : c.hypothesis());
         description.setText(c.description());
-        return f.show(owner, "Edit change " + c.id(), () -> new Change(c.id(), kind.getValue(), title.getText(),
+        f.show(owner, "Edit change " + c.id(), () -> new Change(c.id(), kind.getValue(), title.getText(),
                 blank(description.getText()), blank(service.getText()), c.target(), c.environment(),
                 time(started.getText(), zone), time(ended.getText(), zone), c.status(), blank(actor.getText()),
                 c.revision(), c.previousRevision(), c.url(), blank(ticket.getText()), c.tags(),
-                blank(hypothesis.getValue()), c.origin(), c.externalId(), c.system()));
+                blank(hypothesis.getValue()), c.origin(), c.externalId(), c.system()), save);
     }
 
-    static Optional<Outcome> outcome(Window owner, Incident incident, ZoneId zone) {
-        return outcome(owner, incident, zone, null);
+    static void outcome(Window owner, Incident incident, ZoneId zone, Save<Outcome> save) {
+        outcome(owner, incident, zone, null, save);
     }
 
     /** The outcome form, filled from {@code existing} when editing; the verdict is measured again after. */
-    static Optional<Outcome> outcome(Window owner, Incident incident, ZoneId zone, Outcome existing) {
+    static void outcome(Window owner, Incident incident, ZoneId zone, Outcome existing, Save<Outcome> save) {
         Form f = new Form();
         TextField title = f.text("Title", "e.g. Segfaults after the 18:00 push");
         TextField changes = f.text("Evaluates changes", "e.g. C8, C9, C10");
@@ -215,20 +219,20 @@ final class RecordForms {
             afterFrom.setText(existing.after() == null ? "" : TimeArguments.format(existing.after().start(), zone));
             afterTo.setText(existing.after() == null ? "" : TimeArguments.format(existing.after().end(), zone));
         }
-        return f.show(owner, existing == null ? "New outcome" : "Edit outcome " + id, () -> new Outcome(id,
+        f.show(owner, existing == null ? "New outcome" : "Edit outcome " + id, () -> new Outcome(id,
                 title.getText(), ids(changes.getText()), query.getText(), blank(ratioOf.getText()),
                 window(beforeFrom.getText(), beforeTo.getText(), zone),
                 window(afterFrom.getText(), afterTo.getText(), zone), null,
-                existing == null ? null : existing.notes()));
+                existing == null ? null : existing.notes()), save);
     }
 
-    static Optional<ActionItem> actionItem(Window owner) {
+    static void actionItem(Window owner, Save<ActionItem> save) {
         Form f = new Form();
         TextField action = f.text("Action", "e.g. Alert on the 5xx rate per minute");
         ComboBox<String> type = f.choice("Type", List.of("mitigate", "prevent", "process", "other"), "prevent");
         TextField owner_ = f.text("Owner", "team or person");
         TextField ticket = f.text("Ticket", "optional");
-        return f.show(owner, "New action item", () -> new ActionItem(null, action.getText(), type.getValue(),
-                blank(owner_.getText()), blank(ticket.getText()), "open"));
+        f.show(owner, "New action item", () -> new ActionItem(null, action.getText(), type.getValue(),
+                blank(owner_.getText()), blank(ticket.getText()), "open"), save);
     }
 }

@@ -44,17 +44,28 @@ public final class WorkbenchModel {
 
     /** Applies an edit of the investigation, saves it and refreshes the views; a refusal is shown as an error. */
     public boolean edit(String label, org.pmw.app.EditSession.Edit edit) {
+        try {
+            return editOrRefuse(label, edit);
+        } catch (java.io.IOException | RuntimeException e) {
+            errorHandler.accept(e);
+            return false;
+        }
+    }
+
+    /**
+     * Applies an edit as {@link #edit} does, but hands a refusal to the caller: a form stays open with what the
+     * user typed and says why, rather than closing behind an error.
+     */
+    public boolean editOrRefuse(String label, org.pmw.app.EditSession.Edit edit) throws java.io.IOException {
         if (edits == null) {
             return false;
         }
         try {
             edits.apply(label, edit);
-            changed();
             return true;
-        } catch (java.io.IOException | RuntimeException e) {
-            errorHandler.accept(e);
+        } finally {
+            // refused edits too: the session has put the investigation back as it was
             changed();
-            return false;
         }
     }
 
