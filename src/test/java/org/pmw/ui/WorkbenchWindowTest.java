@@ -100,6 +100,22 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void aProjectWithNoEvidenceSaysToImportRatherThanThatNothingMatches(FxRobot robot) throws Exception {
+        Project empty = TestProjects.create(tmp.resolve("empty"));
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(empty)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> table = robot.lookup("#results").queryAs(TableView.class);
+        typeQuery(robot, "segmentation fault");
+        assertTrue(((Label) table.getPlaceholder()).getText().startsWith("No evidence yet. Import"),
+                ((Label) table.getPlaceholder()).getText());
+
+        Project withEvidence = sampleProject("not-empty");
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(withEvidence)).get();
+        typeQuery(robot, "no such words");
+        assertEquals("No event matches 'no such words'.", ((Label) table.getPlaceholder()).getText());
+    }
+
+    @Test
     void createAHypothesisAndAddAnEventAsEvidenceForIt(FxRobot robot) throws Exception {
         Project project = sampleProject("hypothesis");
         WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();

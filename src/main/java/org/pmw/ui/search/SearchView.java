@@ -199,10 +199,16 @@ public final class SearchView extends VBox {
     private void buildTable() {
         table.setId("results");
         Label placeholder = new Label();
-        // before any search, how to start; after one that found nothing, that it found nothing
+        placeholder.setWrapText(true);
+        placeholder.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        placeholder.setPadding(new javafx.geometry.Insets(0, 12, 0, 12));
+        // before any search, how to start; after one that found nothing, that it found nothing, or, in a project
+        // with no evidence yet, that the query is not why
         placeholder.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             SearchViewModel.Shown shown = model.shownProperty().get();
             return shown == null ? "Type a query and press Enter. An empty query shows every event."
+                    : !model.hasEvidence() ? "No evidence yet. Import log files, load-test results or change"
+                            + " records: File › Import Evidence… (Ctrl+I)."
                     : "No event matches " + (shown.query().isBlank() ? "the window" : "'" + shown.query() + "'")
                     + (shown.from() != null ? " in the time window" : "") + ".";
         }, model.shownProperty()));

@@ -56,6 +56,12 @@ public final class SearchViewModel {
     /** The search whose results are shown; null before the first. */
     public ObjectProperty<Shown> shownProperty() { return shown; }
 
+    /** False while the open project has no evidence imported: every search finds nothing, whatever its query. */
+    public boolean hasEvidence() {
+        Project project = workbench.project();
+        return project != null && !project.incident().getSources().isEmpty();
+    }
+
     public void setWindow(Instant newFrom, Instant newTo) {
         from.set(newFrom);
         to.set(newTo);
