@@ -116,6 +116,18 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void withNoLoadTestRunTheLoadTestsPanelSaysHowToAddOneAndDrawsNoEmptyCharts(FxRobot robot) throws Exception {
+        Project project = sampleProject("no-runs");
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        robot.clickOn("#loadTestsTab");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ListView<?> runs = robot.lookup("#runs").queryListView();
+        assertTrue(((Label) runs.getPlaceholder()).getText().startsWith("No load-test runs yet. Import JMeter"));
+        assertFalse(robot.lookup("#loadTestThroughput").query().isVisible());
+        assertFalse(robot.lookup("#loadTestLatency").query().isVisible());
+    }
+
+    @Test
     void createAHypothesisAndAddAnEventAsEvidenceForIt(FxRobot robot) throws Exception {
         Project project = sampleProject("hypothesis");
         WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();

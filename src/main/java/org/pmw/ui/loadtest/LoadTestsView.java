@@ -53,6 +53,11 @@ public final class LoadTestsView extends VBox {
                 setTooltip(empty || run == null ? null : new javafx.scene.control.Tooltip(run.name()));
             }
         });
+        Label noRuns = new Label("No load-test runs yet. Import JMeter, k6, Gatling, Locust, ab or wrk results"
+                + " (File › Import Evidence…, Ctrl+I); each file or series becomes a run.");
+        noRuns.setWrapText(true);
+        noRuns.setPadding(new Insets(6));
+        runs.setPlaceholder(noRuns);
         runs.getSelectionModel().getSelectedItems().addListener(
                 (javafx.collections.ListChangeListener<LoadTestRun>) c -> draw());
         summary.setWrapText(true);
@@ -62,6 +67,8 @@ public final class LoadTestsView extends VBox {
         summary.getStyleClass().add("hint");
         Label hint = new Label("Select one run, or several (Ctrl+click) to overlay them.");
         hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox.setVgrow(throughput, Priority.ALWAYS);
         VBox.setVgrow(latency, Priority.ALWAYS);
         summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -188,6 +195,12 @@ public final class LoadTestsView extends VBox {
             }
         }
         alignConcurrencyAxes();
+        // with no run to draw, empty axes from 0 to 100 req/s would read as a measurement
+        boolean drawn = !runs.getSelectionModel().isEmpty();
+        for (javafx.scene.Node chart : List.of(throughput, latency, legend)) {
+            chart.setVisible(drawn);
+            chart.setManaged(drawn);
+        }
         summary.setText(String.join("\n", text));
         headline.setText(String.join("\n", headlines));
         headline.setVisible(!headlines.isEmpty());
