@@ -48,10 +48,16 @@ public final class ImportDialog extends Dialog<ImportDialog.Choice> {
     private final TextField host = new TextField();
     private final Label problem = new Label();
 
-    /** One file in the dialog, with the format the user chose for it. */
+    /** Files of a folder previewed one by one; past this many the rest are counted, not read. */
+    private static final int FOLDER_PREVIEWS = 200;
+
+    /** One file or folder in the dialog, with the format the user chose for it. */
     public static final class Row {
         final Path file;
         ImportPreview detected;
+        /** For a folder: each of its files as the import will read it (a folder is imported whole, by its name). */
+        List<ImportPreview> inFolder = List.of();
+        int filesInFolder;
         final ComboBox<String> format = new ComboBox<>();
 
         Row(Path file) {
@@ -86,7 +92,7 @@ public final class ImportDialog extends Dialog<ImportDialog.Choice> {
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().file.getFileName().toString()));
         TableColumn<Row, String> detected = new TableColumn<>("Detected");
         detected.setPrefWidth(220);
-        detected.setCellValueFactory(c -> new ReadOnlyStringWrapper(describe(c.getValue().detected)));
+        detected.setCellValueFactory(c -> new ReadOnlyStringWrapper(describe(c.getValue())));
         TableColumn<Row, Row> choice = new TableColumn<>("Read as");
         choice.setPrefWidth(170);
         choice.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
@@ -184,11 +190,55 @@ public final class ImportDialog extends Dialog<ImportDialog.Choice> {
             opts = new ImportOptions(DETECT.equals(row.format.getValue()) ? null : row.format.getValue(), null, null,
                     null, 0);
         }
-        row.detected = ImportPreview.of(row.file, opts, projectZone, yearReference, 8);
+        if (java.nio.file.Files.isDirectory(row.file)) {
+            previewFolder(row, opts);
+        } else {
+            row.detected = ImportPreview.of(row.file, opts, projectZone, yearReference, 8);
+        }
         table.refresh();
         if (table.getSelectionModel().getSelectedItem() == row) {
             showPreview(row);
         }
+    }
+
+    /**
+     * Reads the start of each file of a folder, as the import will find them: its regular files at any depth, in
+     * name order, hidden ones skipped.
+     */
+    private void previewFolder(Row row, ImportOptions opts) {
+        List<Path> files;
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(row.file)) {
+            files = walk.filter(java.nio.file.Files::isRegularFile).filter(f -> !hidden(row.file.relativize(f)))
+                    .sorted().toList();
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            row.detected = new ImportPreview(row.file, null, 0, List.of(), List.of(), 0, "cannot read the folder: "
+                    + e.getMessage());
+            return;
+        }
+        row.detected = null;
+        row.filesInFolder = files.size();
+        row.inFolder = files.stream().limit(FOLDER_PREVIEWS)
+                .map(f -> ImportPreview.of(f, opts, projectZone, yearReference, 1)).toList();
+    }
+
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Row row) {
+        if (row.detected != null || row.filesInFolder == 0 && row.inFolder.isEmpty()) {
+            return row.detected == null ? "folder: no files" : describe(row.detected);
+        }
+        long recognised = row.inFolder.stream().filter(p -> p.format() != null).count();
+        String files = row.filesInFolder + (row.filesInFolder == 1 ? " file" : " files");
+        return row.filesInFolder > row.inFolder.size() ? "folder: " + files
+                : recognised == row.inFolder.size() ? "folder: " + files + ", all recognised"
+                : "folder: " + files + ", " + (row.inFolder.size() - recognised) + " not recognised";
     }
 
     private static String describe(ImportPreview p) {
@@ -202,6 +252,10 @@ public final class ImportDialog extends Dialog<ImportDialog.Choice> {
     }
 
     private void showPreview(Row row) {
+        if (row != null && row.detected == null && row.filesInFolder > 0) {
+            showFolder(row);
+            return;
+        }
         if (row == null || row.detected == null) {
             preview.clear();
             return;
@@ -222,6 +276,30 @@ public final class ImportDialog extends Dialog<ImportDialog.Choice> {
         }
         if (p.skippedInPreview() > 0) {
             sb.append("(").append(p.skippedInPreview()).append(" line(s) skipped in the preview)\n");
+        }
+        preview.setText(sb.toString());
+    }
+
+    /** A folder's files, each with how it will be read and its first event, or why it will be refused. */
+    private void showFolder(Row row) {
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+        int width = row.inFolder.stream().mapToInt(p -> row.file.relativize(p.file()).toString().length()).max()
+                .orElse(0);
+        StringBuilder sb = new StringBuilder("Every file of ").append(row.file.getFileName())
+                .append("/ is imported, named by its path in it:\n\n");
+        for (ImportPreview p : row.inFolder) {
+            sb.append(String.format("%-" + width + "s  ", row.file.relativize(p.file())));
+            if (p.format() == null) {
+                sb.append("refused: ").append(p.problem() == null ? "not recognised" : p.problem());
+            } else {
+                sb.append(describe(p));
+                p.firstEvents().stream().findFirst().ifPresent(e -> sb.append("  from ")
+                        .append(time.format(java.time.Instant.ofEpochMilli(e.ts()).atZone(projectZone))));
+            }
+            sb.append('\n');
+        }
+        if (row.filesInFolder > row.inFolder.size()) {
+            sb.append("... and ").append(row.filesInFolder - row.inFolder.size()).append(" more files\n");
         }
         preview.setText(sb.toString());
     }

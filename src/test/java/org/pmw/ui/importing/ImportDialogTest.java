@@ -67,6 +67,32 @@ class ImportDialogTest {
         assertEquals(ZoneId.of("-04:00"), choice.groups().keySet().iterator().next().zone());
     }
 
+    @Test
+    void aFolderDroppedShowsHowEachOfItsFilesWillBeRead(FxRobot robot) throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("web1"));
+        Files.writeString(folder.resolve("error_log"), """
+                [Mon Oct 10 14:02:11 2005] [notice] child pid 2311 exit signal Segmentation fault (11)
+                [Mon Oct 10 14:02:12 2005] [error] [client 10.0.0.7] File does not exist: /var/www/html/favicon.ico
+                """);
+        Files.write(folder.resolve("core.2311"), new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0});
+        Files.writeString(folder.resolve(".swp"), "not evidence");
+        ImportDialog[] dialog = new ImportDialog[1];
+        WaitForAsyncUtils.asyncFx(() -> {
+            dialog[0] = new ImportDialog(List.of(folder), ZoneId.of("UTC"));
+            dialog[0].show();
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TableView<?> files = robot.from(dialog[0].getDialogPane()).lookup(".table-view")
+                .queryAs(javafx.scene.control.TableView.class);
+        assertEquals("folder: 2 files, 1 not recognised", files.getColumns().get(1).getCellData(0));
+        String preview = robot.from(dialog[0].getDialogPane()).lookup(".text-area").queryAs(TextArea.class).getText();
+        assertTrue(preview.contains("error_log  apache_error"), preview);
+        assertTrue(preview.contains("from 2005-10-10 14:02:11"), preview);
+        assertTrue(preview.contains("core.2311  refused: looks like a binary file"), preview);
+        assertTrue(!preview.contains(".swp"), "hidden files are not imported: " + preview);
+        WaitForAsyncUtils.asyncFx(() -> dialog[0].close()).get();
+    }
+
     /**
      * The dialog's own Import button: found in its pane rather than by its text across every window, which races
      * with popups (a tooltip) closing meanwhile.
