@@ -160,10 +160,12 @@ public final class MainView extends BorderPane {
         MenuItem newProject = item("_New Project…", "Shortcut+Shift+N", this::newProject);
         MenuItem open = item("_Open Project…", "Shortcut+O", this::openProject);
         MenuItem importItem = item("_Import Evidence…", "Shortcut+I", this::chooseImport);
+        // a file chooser picks files only: a folder of logs (web1/, web2/...) is chosen here
+        MenuItem importFolder = item("Import _Folder…", "Shortcut+Shift+I", this::chooseImportFolder);
         MenuItem close = item("_Close Project", null, workbench::closeProject);
         MenuItem exit = item("E_xit", "Shortcut+Q", Platform::exit);
         Menu file = new Menu("_File", null, newProject, open, recentMenu, new SeparatorMenuItem(), importItem,
-                new SeparatorMenuItem(), close, exit);
+                importFolder, new SeparatorMenuItem(), close, exit);
         file.setOnShowing(e -> fillRecent());
         MenuItem find = item("_Find in Evidence", "Shortcut+F", search::focusQuery);
         MenuItem all = item("Show _All Time", "Shortcut+0", timeline::showAll);
@@ -250,6 +252,18 @@ public final class MainView extends BorderPane {
         List<File> files = chooser.showOpenMultipleDialog(window());
         if (files != null && !files.isEmpty()) {
             importWithDialog(files.stream().map(File::toPath).toList());
+        }
+    }
+
+    private void chooseImportFolder() {
+        if (workbench.project() == null) {
+            return;
+        }
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Import a folder of evidence: every file in it, named by its path in the folder");
+        File dir = chooser.showDialog(window());
+        if (dir != null) {
+            importWithDialog(List.of(dir.toPath()));
         }
     }
 
