@@ -113,6 +113,10 @@ public final class ImportDialog extends Dialog<ImportDialog.Choice> {
         zone.setPromptText(projectZone.getId() + " (the project's)");
         year.setPromptText("from the project window");
         host.setPromptText("from the data");
+        // wide enough for the prompt that names the project's zone, which is what an empty field means
+        for (TextField field : List.of(zone, year, host)) {
+            field.setPrefColumnCount(Math.max(20, projectZone.getId().length() + 16));
+        }
         GridPane options = new GridPane();
         options.setHgap(8);
         options.setVgap(4);
