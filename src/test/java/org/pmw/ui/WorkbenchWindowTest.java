@@ -567,6 +567,36 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void theFormsNameEachHypothesisByItsStatementNotItsIdAlone(FxRobot robot) throws Exception {
+        Project project = sampleProject("hypothesis-choice");
+        project.investigation().addHypothesis("Concurrent requests overwhelm the web tier", null);
+        project.save();
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        robot.clickOn("#newRecord").clickOn("Change…");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.DialogPane form = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        javafx.stage.Window window = form.getScene().getWindow();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> addresses = robot.from(form).lookup(".combo-box")
+                .queryAllAs(javafx.scene.control.ComboBox.class).stream().skip(1).findFirst().orElseThrow();
+        // the cell the closed box shows (its list's cells are elsewhere)
+        javafx.scene.control.ListCell<?> shown = addresses.getChildrenUnmodifiable().stream()
+                .filter(javafx.scene.control.ListCell.class::isInstance).map(javafx.scene.control.ListCell.class::cast)
+                .findFirst().orElseThrow();
+        assertEquals("(none)", shown.getText());
+        WaitForAsyncUtils.asyncFx(() -> addresses.setValue("H1")).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("H1  Concurrent requests overwhelm the web tier", shown.getText());
+        List<TextField> fields = robot.from(form).lookup(".text-field").queryAllAs(TextField.class).stream().toList();
+        robot.clickOn(fields.get(0)).write("Fewer threads per child");
+        robot.clickOn(fields.get(1)).write("2005-10-10 14:30");
+        robot.clickOn(form.lookupButton(javafx.scene.control.ButtonType.OK));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.isShowing());
+        assertEquals("H1", project.incident().getChanges().get(0).hypothesis(), "the id is what is kept");
+    }
+
+    @Test
     void onlyEnterOrAPickFromTheHistoryRunsTheQueryNotLeavingTheBox(FxRobot robot) throws Exception {
         Project project = sampleProject("focus");
         WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();

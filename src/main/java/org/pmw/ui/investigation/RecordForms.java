@@ -72,6 +72,29 @@ final class RecordForms {
             return box;
         }
 
+        /** A choice of the incident's hypotheses, each shown with its statement: an id alone means nothing. */
+        ComboBox<String> hypothesis(String label, Incident incident) {
+            ComboBox<String> box = choice(label, hypothesisChoices(incident), "");
+            java.util.Map<String, String> statements = new java.util.HashMap<>();
+            incident.getHypotheses().forEach(h -> statements.put(h.id(), h.statement()));
+            box.setConverter(new javafx.util.StringConverter<>() {
+                @Override
+                public String toString(String id) {
+                    if (id == null || id.isEmpty()) {
+                        return "(none)";
+                    }
+                    String statement = statements.getOrDefault(id, "");
+                    return id + "  " + (statement.length() > 60 ? statement.substring(0, 59) + "…" : statement);
+                }
+
+                @Override
+                public String fromString(String text) {
+                    return text;
+                }
+            });
+            return box;
+        }
+
         <T> void show(Window owner, String title, java.util.function.Supplier<T> build, Save<T> save) {
             Dialog<ButtonType> dialog = new Dialog<>();
             dialog.setTitle(title);
@@ -126,7 +149,7 @@ final class RecordForms {
     static void experiment(Window owner, Incident incident, ZoneId zone, Save<Experiment> save) {
         Form f = new Form();
         TextField title = f.text("Title", "e.g. Load test at increasing concurrency");
-        ComboBox<String> hypothesis = f.choice("Tests hypothesis", hypothesisChoices(incident), "");
+        ComboBox<String> hypothesis = f.hypothesis("Tests hypothesis", incident);
         TextArea method = f.area("Method", "what was done");
         TextField from = f.text("From", "2005-10-10 13:00 (" + zone.getId() + ")");
         TextField to = f.text("To", "2005-10-10 14:00");
@@ -164,7 +187,7 @@ final class RecordForms {
         TextField service = f.text("Service / host", "e.g. web1..web3");
         TextField actor = f.text("By", "who made it");
         TextField ticket = f.text("Ticket or URL", "optional");
-        ComboBox<String> hypothesis = f.choice("Addresses hypothesis", hypothesisChoices(incident), "");
+        ComboBox<String> hypothesis = f.hypothesis("Addresses hypothesis", incident);
         TextArea description = f.area("Description", "what and why");
         if (existing == null) {
             f.show(owner, "New change", () -> new Change(null, kind.getValue(), title.getText(),
