@@ -719,6 +719,13 @@ class WorkbenchWindowTest {
         typeQuery(robot, "exit signal");
         assertEquals("status", picker.getValue(), "a field the user picked stays, even where no event has it");
         assertEquals(0, values.getItems().size());
+        assertEquals("None of these events has a status: pick another field.",
+                ((Label) values.getPlaceholder()).getText());
+
+        typeQuery(robot, "no such words");
+        assertEquals("The search on screen found no event: nothing to count.",
+                ((Label) values.getPlaceholder()).getText(), "not that none of no events has a status");
+        assertEquals("", robot.lookup("#fieldsCaption").queryAs(Label.class).getText());
     }
 
     @Test

@@ -65,7 +65,10 @@ public final class FieldsView extends VBox {
         caption.getStyleClass().add("hint");
         caption.setWrapText(true);
         table.setId("fieldValues");
-        table.setPlaceholder(new Label("Search the evidence, then pick a field to see its values."));
+        Label placeholder = new Label("Search the evidence, then pick a field to see its values.");
+        placeholder.setWrapText(true);
+        placeholder.setPadding(new Insets(0, 8, 0, 8));
+        table.setPlaceholder(placeholder);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<FieldValues.Value, String> value = new TableColumn<>("Value");
         value.setPrefWidth(220);
@@ -240,12 +243,15 @@ public final class FieldsView extends VBox {
 
     private void show(FieldValues values, String text) {
         shown = values;
+        // a search that found nothing leaves nothing to count: that, not the field, is why the table is empty
+        boolean nothingFound = values != null && values.matching() == 0;
         ((Label) table.getPlaceholder()).setText(values == null
                 ? "Search the evidence, then pick a field to see its values."
+                : nothingFound ? "The search on screen found no event: nothing to count."
                 : "None of these events has a " + values.field() + ": pick another field.");
         table.setItems(values == null ? FXCollections.observableArrayList()
                 : FXCollections.observableArrayList(values.top()));
-        caption.setText(text);
+        caption.setText(nothingFound ? "" : text);
     }
 
     private static String describe(FieldValues v, SearchViewModel.Shown current) {
