@@ -597,6 +597,30 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void aRecordIsOpenedFromTheKeyboardAndKeepsTheFocus(FxRobot robot) throws Exception {
+        Project project = sampleProject("keyboard");
+        project.investigation().addHypothesis("Concurrent requests overwhelm the web tier", null);
+        project.investigation().addHypothesis("One Xen VM misbehaves", null);
+        project.save();
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        robot.clickOn("#investigationTab");
+        robot.clickOn("#newRecord").type(javafx.scene.input.KeyCode.ESCAPE);
+        // from the last button of the toolbar, Tab reaches the first card
+        robot.type(javafx.scene.input.KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("card-H1", robot.targetWindow(main.getScene().getWindow()).lookup(".record-card:focused")
+                .query().getId());
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        org.pmw.ui.investigation.InvestigationView investigation = robot.lookup("#investigation").query();
+        assertEquals("H1", investigation.selected());
+        assertEquals("card-H1", main.getScene().getFocusOwner().getId(), "the focus stays on the record opened");
+        robot.type(javafx.scene.input.KeyCode.TAB).type(javafx.scene.input.KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("H2", investigation.selected());
+    }
+
+    @Test
     void onlyEnterOrAPickFromTheHistoryRunsTheQueryNotLeavingTheBox(FxRobot robot) throws Exception {
         Project project = sampleProject("focus");
         WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();

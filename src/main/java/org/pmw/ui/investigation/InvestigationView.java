@@ -183,9 +183,18 @@ public final class InvestigationView extends VBox {
     }
 
     public void select(String id) {
+        // the board is rebuilt: a card that had the keyboard's focus gives it to the card of the record opened
+        javafx.scene.Node focused = getScene() == null ? null : getScene().getFocusOwner();
+        boolean onCard = focused != null && focused.getStyleClass().contains("record-card");
         selected = id;
         onSelectRecord.accept(id);
         refresh();
+        if (onCard) {
+            Node card = board.lookup("#card-" + id);
+            if (card != null) {
+                card.requestFocus();
+            }
+        }
     }
 
     public String selected() {
@@ -283,6 +292,14 @@ public final class InvestigationView extends VBox {
         }
         card.setId("card-" + id);
         card.setOnMouseClicked(e -> select(id));
+        // reached with Tab and opened with Enter or Space, as the buttons beside it are
+        card.setFocusTraversable(true);
+        card.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER || e.getCode() == javafx.scene.input.KeyCode.SPACE) {
+                e.consume();
+                select(id);
+            }
+        });
         return card;
     }
 
