@@ -621,6 +621,25 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void aFormOpensWithTheFocusInItsFirstFieldSoWhatIsTypedLandsThere(FxRobot robot) throws Exception {
+        Project project = sampleProject("first-field");
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        robot.clickOn("#newRecord").clickOn("Action item…");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.DialogPane form = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        javafx.stage.Window window = form.getScene().getWindow();
+        TextField action = robot.from(form).lookup(".text-field").queryAs(TextField.class);
+        // typed into the form's window, without a click first
+        robot.targetWindow(window).write("Alert on MaxClients");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Alert on MaxClients", action.getText());
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.isShowing(), "Enter is OK");
+        assertEquals("Alert on MaxClients", project.incident().getActionItems().get(0).action());
+    }
+
+    @Test
     void onlyEnterOrAPickFromTheHistoryRunsTheQueryNotLeavingTheBox(FxRobot robot) throws Exception {
         Project project = sampleProject("focus");
         WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();

@@ -41,6 +41,8 @@ final class RecordForms {
     private static final class Form {
         final GridPane grid = new GridPane();
         int row;
+        /** The form's first field, which has the focus when it opens: what is typed at once goes there. */
+        javafx.scene.control.Control first;
 
         Form() {
             grid.setHgap(8);
@@ -52,6 +54,9 @@ final class RecordForms {
             field.setPromptText(prompt);
             field.setPrefColumnCount(36);
             grid.addRow(row++, new Label(label), field);
+            if (first == null) {
+                first = field;
+            }
             return field;
         }
 
@@ -120,6 +125,10 @@ final class RecordForms {
                     e.consume();
                 }
             });
+            if (first != null) {
+                // else OK, the default button, has it, and the letters typed are lost
+                dialog.setOnShown(e -> javafx.application.Platform.runLater(first::requestFocus));
+            }
             dialog.showAndWait();
         }
     }
