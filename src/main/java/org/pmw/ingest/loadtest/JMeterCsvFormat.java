@@ -95,6 +95,8 @@ public final class JMeterCsvFormat implements Format {
         try (Reader reader = new InputStreamReader(input.stream(), StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.parse(reader, csv)) {
             Map<String, Integer> columns = null;
+            int fields = 0;
+            String fieldsSetBy = "header";
             JMeterSample s = new JMeterSample();
             long nextLine = 1;
             for (CSVRecord record : parser) {
@@ -102,15 +104,22 @@ public final class JMeterCsvFormat implements Format {
                 nextLine = parser.getCurrentLineNumber() + 1;
                 if (columns == null) {
                     columns = columns(record, input.fileName());
+                    fields = record.size();
                     if (columns.containsKey("#headerless")) {
                         columns.remove("#headerless");
+                        fieldsSetBy = "first line";
                     } else {
                         continue;
                     }
                 }
                 s.reset();
                 s.line = line;
-                String problem = read(record, columns, s, ctx.zone());
+                // JMeter writes every column on every line: fewer is a line cut off when JMeter was killed,
+                // whose last value ("tr" of true) would otherwise be read as something it is not
+                String problem = record.size() < fields
+                        ? "cut off: expected " + fields + " fields as in the " + fieldsSetBy + ", found "
+                        + record.size()
+                        : read(record, columns, s, ctx.zone());
                 if (problem != null) {
                     ctx.skip(line, problem);
                     continue;
@@ -173,7 +182,11 @@ public final class JMeterCsvFormat implements Format {
         s.threadName = get(r, c, "threadname");
         String success = get(r, c, "success");
         if (success != null && !success.isBlank()) {
-            s.success = Boolean.parseBoolean(success.trim());
+            String flag = success.trim();
+            if (!flag.equalsIgnoreCase("true") && !flag.equalsIgnoreCase("false")) {
+                return "success '" + flag + "' is neither true nor false";
+            }
+            s.success = Boolean.parseBoolean(flag);
         }
         s.failureMessage = get(r, c, "failuremessage");
         s.bytes = nonNegative(get(r, c, "bytes"));

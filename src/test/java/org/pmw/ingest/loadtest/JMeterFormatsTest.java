@@ -66,6 +66,28 @@ class JMeterFormatsTest {
     }
 
     @Test
+    void csvLastLineCutOffByAKilledJMeterIsSkippedNotCountedAsAFailure() {
+        String text = String.join(",", JMeterCsvFormat.DEFAULT_HEADER) + "\n"
+                + row(1128967200000L, 100, true, 10) + row(1128967200100L, 100, true, 10)
+                + "1128967200200,51,GET /index.php,200,OK,Thread Group 1-8,text,tr";
+        Parsed p = Parsed.parse(new JMeterCsvFormat(), "killed.jtl", text);
+        assertEquals(2, p.events.size(), "the cut-off record is no sample");
+        assertEquals(1, p.ctx.skipped());
+        assertEquals("line 4: cut off: expected 17 fields as in the header, found 8", p.ctx.skipReasons().get(0));
+        assertEquals(0, p.step(10).errors());
+        assertTrue(p.run().notes().isEmpty(), p.run().notes().toString());
+    }
+
+    @Test
+    void csvSuccessThatIsNeitherTrueNorFalseIsSkippedWithTheReason() {
+        String text = "timeStamp,elapsed,label,success,allThreads\n"
+                + "1128967200000,100,GET /,true,10\n1128967200100,100,GET /,yes,10\n";
+        Parsed p = Parsed.parse(new JMeterCsvFormat(), "odd.jtl", text);
+        assertEquals(1, p.events.size());
+        assertEquals("line 3: success 'yes' is neither true nor false", p.ctx.skipReasons().get(0));
+    }
+
+    @Test
     void csvMissingRequiredColumnIsAFormatErrorNamingFileAndColumn() {
         String text = "timeStamp,label,responseCode,success\n1128967331123,GET /,200,true\n";
         FormatException e = assertThrows(FormatException.class,
