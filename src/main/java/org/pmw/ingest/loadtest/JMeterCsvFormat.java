@@ -92,13 +92,13 @@ public final class JMeterCsvFormat implements Format {
     public void parse(ParseInput input, ParseContext ctx, ParseSink sink) throws IOException {
         StepAggregator steps = new StepAggregator();
         CSVFormat csv = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).build();
+        long nextLine = 1;
         try (Reader reader = new InputStreamReader(input.stream(), StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.parse(reader, csv)) {
             Map<String, Integer> columns = null;
             int fields = 0;
             String fieldsSetBy = "header";
             JMeterSample s = new JMeterSample();
-            long nextLine = 1;
             for (CSVRecord record : parser) {
                 long line = nextLine;
                 nextLine = parser.getCurrentLineNumber() + 1;
@@ -128,10 +128,26 @@ public final class JMeterCsvFormat implements Format {
                 s.emit(ctx, sink, steps);
             }
         } catch (java.io.UncheckedIOException e) {
-            throw new FormatException(input.fileName() + ": not readable as JMeter CSV: " + e.getMessage(), e);
+            // the parser cannot go on past a broken quote: a JMeter killed while writing a quoted failure
+            // message leaves one at the end, and the samples before it are as good as the XML's would be
+            String why = brokenCsv(e);
+            if (steps.samples() == 0) {
+                throw new FormatException(input.fileName() + ": line " + nextLine + ": " + why
+                        + "; expected JMeter CSV records", e);
+            }
+            ctx.skip(nextLine, why + "; the samples before it are kept");
         }
         List<String> notes = new ArrayList<>();
         sink.loadTestRun(Runs.of(ctx, NAME, steps.steps(notes), steps.start(), steps.end(), notes));
+    }
+
+    /** What broke the CSV parser, in words. */
+    private static String brokenCsv(java.io.UncheckedIOException e) {
+        String message = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+        if (message.contains("EOF reached before encapsulated token finished")) {
+            return "the file ends inside a quoted field (cut off while it was written)";
+        }
+        return "the CSV is broken from here on (" + message.replaceFirst("^\\(startline \\d+\\) ", "") + ")";
     }
 
     /** Column positions by lower-cased name; a headerless file gets the default order (and a marker). */

@@ -88,6 +88,30 @@ class JMeterFormatsTest {
     }
 
     @Test
+    void csvCutShortInsideAQuotedFieldKeepsTheSamplesBeforeTheBreak() {
+        String text = String.join(",", JMeterCsvFormat.DEFAULT_HEADER) + "\n"
+                + row(1128967200000L, 100, true, 10) + row(1128967200100L, 100, true, 10)
+                + "1128967200200,12,POST /checkout.php,503,Service Unavailable,Thread Group 1-12,text,false,"
+                + "\"Test failed: code expected to equal /\n\n****** received  : [[[503]]]";
+        Parsed p = Parsed.parse(new JMeterCsvFormat(), "killed.jtl", text);
+        assertEquals(2, p.events.size());
+        assertEquals(2, p.step(10).requests());
+        assertEquals(1, p.ctx.skipped());
+        assertTrue(p.ctx.skipReasons().get(0).startsWith("line 4: the file ends inside a quoted field"),
+                p.ctx.skipReasons().toString());
+    }
+
+    @Test
+    void csvUnreadableFromTheFirstRecordIsRefusedNamingTheLine() {
+        String text = String.join(",", JMeterCsvFormat.DEFAULT_HEADER) + "\n"
+                + "1128967200200,12,POST /checkout.php,503,Service Unavailable,Thread Group 1-12,text,false,\"Test";
+        FormatException e = assertThrows(FormatException.class,
+                () -> Parsed.parse(new JMeterCsvFormat(), "killed.jtl", text));
+        assertTrue(e.getMessage().startsWith("killed.jtl: line 2: the file ends inside a quoted field"),
+                e.getMessage());
+    }
+
+    @Test
     void csvMissingRequiredColumnIsAFormatErrorNamingFileAndColumn() {
         String text = "timeStamp,label,responseCode,success\n1128967331123,GET /,200,true\n";
         FormatException e = assertThrows(FormatException.class,
