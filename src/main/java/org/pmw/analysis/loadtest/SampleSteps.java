@@ -36,7 +36,8 @@ public final class SampleSteps {
             Object threads = e.fields().get("threads");
             int concurrency = threads instanceof Number t ? t.intValue() : 0;
             boolean success = !"false".equals(e.fields().get("success"));
-            // k6 stamps the end of a request, the other formats its start; the window differs by one request
+            // k6 stamps the end of a request, the other formats its start: either way a step's window is the
+            // span of the stamps, so the event's time serves as both
             steps.add(concurrency, e.ts(), d.doubleValue(), success);
         }
         return new ArrayList<>(steps.steps(notes));

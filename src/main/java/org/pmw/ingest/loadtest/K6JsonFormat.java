@@ -58,7 +58,7 @@ public final class K6JsonFormat implements Format {
 
     @Override
     public void parse(ParseInput input, ParseContext ctx, ParseSink sink) throws IOException {
-        StepAggregator steps = new StepAggregator();
+        StepAggregator steps = new StepAggregator().stampedAtEnd();
         int vus = 0;
         try (LineReader reader = input.lines()) {
             String line;

@@ -12,6 +12,11 @@ import org.pmw.model.LoadTestStep;
  * Groups samples by the concurrency they ran at and summarises each level as a {@link LoadTestStep}:
  * throughput over the level's own window, nearest-rank percentiles, error rate, Apdex and the Little's-law check.
  * <p>
+ * A level's window is the span of the times the tool stamped its samples with, plus one median request: for
+ * users sending requests back to back that is exactly the time they ran. It is not first start to last end:
+ * one request that times out 30 s after its step ended would stretch that window, and cut the throughput, of
+ * the very step where errors begin.
+ * <p>
  * Levels holding less than {@value #TRANSITIONAL_SHARE_PERCENT}% of all samples are ramp-up or ramp-down
  * moments, not steps: they are left out and a note says how many samples that was. When no sample says its
  * concurrency, the whole file is one step whose concurrency is estimated as the mean number of requests in
@@ -28,6 +33,7 @@ public final class StepAggregator {
     private final double satisfiedMs;
     private final double toleratedMs;
     private long startResolutionMs;
+    private boolean stampedAtEnd;
     private final Map<Integer, Level> levels = new TreeMap<>();
     private long samples;
     private long firstStart = Long.MAX_VALUE;
@@ -63,6 +69,12 @@ public final class StepAggregator {
         return this;
     }
 
+    /** The tool stamps a sample when it ended (k6), not when it started: the windows are spans of those stamps. */
+    public StepAggregator stampedAtEnd() {
+        this.stampedAtEnd = true;
+        return this;
+    }
+
     public long samples() {
         return samples;
     }
@@ -86,7 +98,7 @@ public final class StepAggregator {
         Level unknown = levels.get(0);
         if (unknown != null && levels.size() == 1) {
             double busyMs = unknown.sumMs;
-            double windowMs = unknown.maxEnd - unknown.minStart + startResolutionMs;
+            double windowMs = unknown.windowMs(unknown.sortedDurations());
             int estimated = windowMs > 0 ? (int) Math.max(1, Math.round(busyMs / windowMs)) : 1;
             notes.add("the samples do not record concurrency; estimated as " + estimated
                     + " from the mean number of requests in flight");
@@ -190,8 +202,8 @@ public final class StepAggregator {
         private double sumMs;
         private long satisfied;
         private long tolerating;
-        private long minStart = Long.MAX_VALUE;
-        private long maxEnd = Long.MIN_VALUE;
+        private long minStamp = Long.MAX_VALUE;
+        private long maxStamp = Long.MIN_VALUE;
 
         void add(long startMs, double durationMs, boolean success) {
             if (count == durations.length) {
@@ -207,8 +219,9 @@ public final class StepAggregator {
             } else if (durationMs <= toleratedMs) {
                 tolerating++;
             }
-            minStart = Math.min(minStart, startMs);
-            maxEnd = Math.max(maxEnd, startMs + (long) Math.ceil(durationMs));
+            long stamp = stampedAtEnd ? startMs + Math.round(durationMs) : startMs;
+            minStamp = Math.min(minStamp, stamp);
+            maxStamp = Math.max(maxStamp, stamp);
         }
 
         void absorb(Level other) {
@@ -221,14 +234,24 @@ public final class StepAggregator {
             sumMs += other.sumMs;
             satisfied += other.satisfied;
             tolerating += other.tolerating;
-            minStart = Math.min(minStart, other.minStart);
-            maxEnd = Math.max(maxEnd, other.maxEnd);
+            minStamp = Math.min(minStamp, other.minStamp);
+            maxStamp = Math.max(maxStamp, other.maxStamp);
+        }
+
+        double[] sortedDurations() {
+            double[] sorted = Arrays.copyOf(durations, count);
+            Arrays.sort(sorted);
+            return sorted;
+        }
+
+        /** The span of the stamps plus one median request (and the stamps' resolution), in ms. */
+        double windowMs(double[] sorted) {
+            return maxStamp - minStamp + percentile(sorted, count, 50) + startResolutionMs;
         }
 
         LoadTestStep summarise(int concurrency) {
-            double[] sorted = Arrays.copyOf(durations, count);
-            Arrays.sort(sorted);
-            double windowSec = (maxEnd - minStart + startResolutionMs) / 1000.0;
+            double[] sorted = sortedDurations();
+            double windowSec = windowMs(sorted) / 1000.0;
             double throughput = windowSec > 0 ? count / windowSec : Double.NaN;
             double mean = sumMs / count;
             double apdex = (satisfied + tolerating / 2.0) / count;

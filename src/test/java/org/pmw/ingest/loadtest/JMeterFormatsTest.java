@@ -186,6 +186,25 @@ class JMeterFormatsTest {
         assertEquals(Instant.ofEpochMilli(t0), p.run().startedAt());
     }
 
+    @Test
+    void aTimeoutAtTheEndOfAStepDoesNotStretchItsWindow() {
+        StringBuilder csv = new StringBuilder(String.join(",", JMeterCsvFormat.DEFAULT_HEADER)).append('\n');
+        long t0 = 1128967200000L;
+        // 10 threads, 30 requests of 100 ms back to back each: 100/s for 3 s; the very last request of one
+        // thread times out after 30 s, long after the step (and the next one) began
+        for (int thread = 0; thread < 10; thread++) {
+            for (int i = 0; i < 30; i++) {
+                boolean timeout = thread == 9 && i == 29;
+                csv.append(row(t0 + i * 100L, timeout ? 30_000 : 100, !timeout, 10));
+            }
+        }
+        Parsed p = Parsed.parse(new JMeterCsvFormat(), "steps.jtl", csv.toString());
+        LoadTestStep step = p.step(10);
+        assertEquals(300, step.requests());
+        assertEquals(3.0, step.durationSec(), 1e-9, "the step ran 3 s; its slowest request ended 30 s later");
+        assertEquals(100.0, step.throughput(), 1e-9);
+    }
+
     private static String row(long ts, int elapsed, boolean ok, int threads) {
         return ts + "," + elapsed + ",GET /index.php," + (ok ? "200,OK" : "500,Internal Server Error")
                 + ",Thread Group 1-1,text," + ok + ",,5120,118," + threads + "," + threads
