@@ -15,7 +15,10 @@ import org.pmw.model.LoadTestStep;
  * A level's window is the span of the times the tool stamped its samples with, plus one median request: for
  * users sending requests back to back that is exactly the time they ran. It is not first start to last end:
  * one request that times out 30 s after its step ended would stretch that window, and cut the throughput, of
- * the very step where errors begin.
+ * the very step where errors begin. A level visited at separate times (threads stopping one by one at the end
+ * of the test pass through every level again) is timed as the sum of its visits: a visit ends where no sample of
+ * the level is stamped for longer than its slowest request, and than {@value #VISIT_GAP_FACTOR} of its usual gaps,
+ * plus a second.
  * <p>
  * Levels holding less than {@value #TRANSITIONAL_SHARE_PERCENT}% of all samples are ramp-up or ramp-down
  * moments, not steps: they are left out and a note says how many samples that was. When no sample says its
@@ -29,6 +32,7 @@ public final class StepAggregator {
     /** Apdex "tolerated" threshold F in ms (JMeter's dashboard default). */
     public static final double APDEX_TOLERATED_MS = 1500;
     static final int TRANSITIONAL_SHARE_PERCENT = 1;
+    static final int VISIT_GAP_FACTOR = 20;
 
     private final double satisfiedMs;
     private final double toleratedMs;
@@ -197,18 +201,19 @@ public final class StepAggregator {
     /** One concurrency level's samples; reads the aggregator's Apdex thresholds. */
     private final class Level {
         private double[] durations = new double[64];
+        private long[] stamps = new long[64];
         private int count;
         private long errors;
         private double sumMs;
         private long satisfied;
         private long tolerating;
-        private long minStamp = Long.MAX_VALUE;
-        private long maxStamp = Long.MIN_VALUE;
 
         void add(long startMs, double durationMs, boolean success) {
             if (count == durations.length) {
                 durations = Arrays.copyOf(durations, count * 2);
+                stamps = Arrays.copyOf(stamps, count * 2);
             }
+            stamps[count] = stampedAtEnd ? startMs + Math.round(durationMs) : startMs;
             durations[count++] = durationMs;
             sumMs += durationMs;
             // a failed request frustrates the user however fast it failed
@@ -219,23 +224,20 @@ public final class StepAggregator {
             } else if (durationMs <= toleratedMs) {
                 tolerating++;
             }
-            long stamp = stampedAtEnd ? startMs + Math.round(durationMs) : startMs;
-            minStamp = Math.min(minStamp, stamp);
-            maxStamp = Math.max(maxStamp, stamp);
         }
 
         void absorb(Level other) {
             if (count + other.count > durations.length) {
                 durations = Arrays.copyOf(durations, count + other.count);
+                stamps = Arrays.copyOf(stamps, count + other.count);
             }
             System.arraycopy(other.durations, 0, durations, count, other.count);
+            System.arraycopy(other.stamps, 0, stamps, count, other.count);
             count += other.count;
             errors += other.errors;
             sumMs += other.sumMs;
             satisfied += other.satisfied;
             tolerating += other.tolerating;
-            minStamp = Math.min(minStamp, other.minStamp);
-            maxStamp = Math.max(maxStamp, other.maxStamp);
         }
 
         double[] sortedDurations() {
@@ -244,9 +246,28 @@ public final class StepAggregator {
             return sorted;
         }
 
-        /** The span of the stamps plus one median request (and the stamps' resolution), in ms. */
-        double windowMs(double[] sorted) {
-            return maxStamp - minStamp + percentile(sorted, count, 50) + startResolutionMs;
+        /** The time the level ran, in ms: per visit, the span of its stamps plus one median request. */
+        double windowMs(double[] sortedDurations) {
+            if (count == 0) {
+                return 0;
+            }
+            long[] sorted = Arrays.copyOf(stamps, count);
+            Arrays.sort(sorted);
+            long[] gaps = new long[count - 1];
+            for (int i = 1; i < count; i++) {
+                gaps[i - 1] = sorted[i] - sorted[i - 1];
+            }
+            long[] sortedGaps = gaps.clone();
+            Arrays.sort(sortedGaps);
+            long usualGap = sortedGaps.length == 0 ? 0 : sortedGaps[sortedGaps.length / 2];
+            double longest = sortedDurations[count - 1];
+            double visitGap = Math.max(longest, (double) VISIT_GAP_FACTOR * usualGap) + 1000;
+            double perVisit = percentile(sortedDurations, count, 50) + startResolutionMs;
+            double window = perVisit;
+            for (long gap : gaps) {
+                window += gap > visitGap ? perVisit : gap;
+            }
+            return window;
         }
 
         LoadTestStep summarise(int concurrency) {

@@ -205,6 +205,34 @@ class JMeterFormatsTest {
         assertEquals(100.0, step.throughput(), 1e-9);
     }
 
+    @Test
+    void threadsStoppingAtTheEndOfTheTestDoNotStretchTheEarlierSteps() {
+        StringBuilder csv = new StringBuilder(String.join(",", JMeterCsvFormat.DEFAULT_HEADER)).append('\n');
+        long t0 = 1128967200000L;
+        // 10 threads for 3 s, then 20 threads for 3 s, each sending 100 ms requests back to back
+        for (int thread = 0; thread < 10; thread++) {
+            for (int i = 0; i < 30; i++) {
+                csv.append(row(t0 + i * 100L, 100, true, 10));
+            }
+        }
+        long t1 = t0 + 3_000;
+        for (int thread = 0; thread < 20; thread++) {
+            for (int i = 0; i < 30; i++) {
+                csv.append(row(t1 + i * 100L, 100, true, 20));
+            }
+        }
+        // the test ends: the 20 threads stop one by one, each last sample written with the threads still running
+        for (int running = 19; running >= 1; running--) {
+            csv.append(row(t1 + 3_000 + (20 - running) * 5L, 100, true, running));
+        }
+        Parsed p = Parsed.parse(new JMeterCsvFormat(), "steps.jtl", csv.toString());
+        LoadTestStep low = p.step(10);
+        assertEquals(301, low.requests(), "the stopping thread's sample at 10 running is one of the step's");
+        assertEquals(3.1, low.durationSec(), 1e-9, "3 s of the step and the 100 ms of the stray sample");
+        assertEquals(301 / 3.1, low.throughput(), 1e-9);
+        assertEquals(200.0, p.step(20).throughput(), 1e-9);
+    }
+
     private static String row(long ts, int elapsed, boolean ok, int threads) {
         return ts + "," + elapsed + ",GET /index.php," + (ok ? "200,OK" : "500,Internal Server Error")
                 + ",Thread Group 1-1,text," + ok + ",,5120,118," + threads + "," + threads
