@@ -8,7 +8,8 @@ import org.pmw.model.LoadTestStep;
  * The first step, going up in concurrency, where errors or tail latency break away from the lowest load.
  * <ul>
  * <li>Errors break away at the first step whose error rate is above {@value #ERROR_RATE_FLOOR} (1%) and more
- * than {@value #ERROR_RATE_FACTOR} times the lowest-load step's error rate.</li>
+ * than {@value #ERROR_RATE_FACTOR} times the lowest error rate of the steps below it (not the first step's: a
+ * first step run against cold caches or a warming JIT often fails more than the next ones).</li>
  * <li>Latency breaks away at the first step whose p99 is more than {@value #LATENCY_FACTOR} times the
  * lowest-load step's p99; when the run has no p99 the p95 is used, then the mean.</li>
  * </ul>
@@ -32,6 +33,9 @@ public final class Breakaway {
             double rate = s.errorRate();
             if (Double.isFinite(rate) && rate > ERROR_RATE_FLOOR && rate > ERROR_RATE_FACTOR * baseline) {
                 return s.concurrency();
+            }
+            if (Double.isFinite(rate)) {
+                baseline = Math.min(baseline, rate);
             }
         }
         return null;

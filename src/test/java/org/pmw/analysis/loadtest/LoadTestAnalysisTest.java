@@ -118,6 +118,14 @@ class LoadTestAnalysisTest {
         assertEquals(20, Breakaway.latencyBreaks(List.of(step(10, 0, 100), step(20, 0, 301))));
     }
 
+    @Test
+    void errorsAtAColdFirstStepDoNotHideWhereTheyStartForReal() {
+        // 3% while caches warmed up at N=10, a clean 0.3-0.5% at 20 and 50, then 8% at 100 and 30% at 200
+        List<LoadTestStep> steps = List.of(step(10, 0.03, 180), step(20, 0.003, 230), step(50, 0.005, 420),
+                step(100, 0.08, 1900), step(200, 0.30, 9000));
+        assertEquals(100, Breakaway.errorsStart(steps));
+    }
+
     private static LoadTestStep step(int n, double errorRate, double p99) {
         return new LoadTestStep(n, 1000, Math.round(1000 * errorRate), 10, 100, 50, 40, 60, 80, p99, errorRate);
     }
