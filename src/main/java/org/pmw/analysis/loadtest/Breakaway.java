@@ -10,8 +10,8 @@ import org.pmw.model.LoadTestStep;
  * <li>Errors break away at the first step whose error rate is above {@value #ERROR_RATE_FLOOR} (1%) and more
  * than {@value #ERROR_RATE_FACTOR} times the lowest error rate of the steps below it (not the first step's: a
  * first step run against cold caches or a warming JIT often fails more than the next ones).</li>
- * <li>Latency breaks away at the first step whose p99 is more than {@value #LATENCY_FACTOR} times the
- * lowest-load step's p99; when the run has no p99 the p95 is used, then the mean.</li>
+ * <li>Latency breaks away at the first step whose p99 is more than {@value #LATENCY_FACTOR} times the lowest p99
+ * of the steps below it (for the same reason); when the run has no p99 the p95 is used, then the mean.</li>
  * </ul>
  */
 public final class Breakaway {
@@ -73,6 +73,8 @@ public final class Breakaway {
                 baseline = v;
             } else if (v > LATENCY_FACTOR * baseline) {
                 return s.concurrency();
+            } else if (v > 0) {
+                baseline = Math.min(baseline, v);
             }
         }
         return null;

@@ -126,6 +126,14 @@ class LoadTestAnalysisTest {
         assertEquals(100, Breakaway.errorsStart(steps));
     }
 
+    @Test
+    void aSlowColdFirstStepDoesNotHideWhereLatencyBreaksAway() {
+        // the JIT still compiling at N=10 (p99 900 ms), then 230 and 420 ms, then 1.9 s at N=100
+        List<LoadTestStep> steps = List.of(step(10, 0, 900), step(20, 0, 230), step(50, 0, 420),
+                step(100, 0, 1900), step(200, 0, 9000));
+        assertEquals(100, Breakaway.latencyBreaks(steps));
+    }
+
     private static LoadTestStep step(int n, double errorRate, double p99) {
         return new LoadTestStep(n, 1000, Math.round(1000 * errorRate), 10, 100, 50, 40, 60, 80, p99, errorRate);
     }
