@@ -96,6 +96,7 @@ public final class GatlingLogFormat implements Format {
         StepAggregator steps = new StepAggregator();
         List<String> notes = new ArrayList<>();
         int activeUsers = 0;
+        RecordProbe probe = new RecordProbe(input.fileName(), NAME);
         try (LineReader reader = input.lines()) {
             String line;
             while ((line = reader.next()) != null) {
@@ -104,6 +105,9 @@ public final class GatlingLogFormat implements Format {
                 }
                 long number = reader.lineNumber();
                 String[] f = line.split("\t", -1);
+                if (isRecord(f[0])) {
+                    probe.record();
+                }
                 switch (f[0]) {
                     case "RUN" -> notes.add(run(f));
                     case "USER" -> {
@@ -117,13 +121,27 @@ public final class GatlingLogFormat implements Format {
                     case "GROUP" -> group(ctx, sink, number, line, f, activeUsers);
                     case "ERROR" -> error(ctx, sink, number, line, f);
                     case "ASSERTION" -> { }
-                    default -> ctx.skip(number, "expected a RUN, USER, REQUEST, GROUP or ERROR record, found '"
-                            + abbreviate(f[0]) + "'");
+                    default -> {
+                        String reason = "expected a RUN, USER, REQUEST, GROUP or ERROR record, found '"
+                                + abbreviate(f[0]) + "'";
+                        probe.notARecord(number, reason);
+                        ctx.skip(number, reason);
+                    }
                 }
             }
         }
+        probe.finish();
         notes.removeIf(String::isEmpty);
         sink.loadTestRun(Runs.of(ctx, NAME, steps.steps(notes), steps.start(), steps.end(), notes));
+    }
+
+    private static boolean isRecord(String type) {
+        for (String record : RECORDS) {
+            if (record.startsWith(type) && record.length() == type.length() + 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String run(String[] f) {

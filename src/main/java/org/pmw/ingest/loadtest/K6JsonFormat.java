@@ -60,6 +60,7 @@ public final class K6JsonFormat implements Format {
     public void parse(ParseInput input, ParseContext ctx, ParseSink sink) throws IOException {
         StepAggregator steps = new StepAggregator().stampedAtEnd();
         int vus = 0;
+        RecordProbe probe = new RecordProbe(input.fileName(), NAME);
         try (LineReader reader = input.lines()) {
             String line;
             while ((line = reader.next()) != null) {
@@ -71,19 +72,20 @@ public final class K6JsonFormat implements Format {
                 try {
                     node = JSON.readTree(line);
                 } catch (JsonProcessingException e) {
-                    ctx.skip(number, "not a JSON object: " + e.getOriginalMessage());
+                    skip(ctx, probe, number, "not a JSON object: " + e.getOriginalMessage());
                     continue;
                 }
                 if (node == null || !node.isObject()) {
-                    ctx.skip(number, "expected a JSON object with \"type\" and \"metric\"");
+                    skip(ctx, probe, number, "expected a JSON object with \"type\" and \"metric\"");
                     continue;
                 }
                 String type = node.path("type").asText();
-                if (type.equals("Metric")) {
+                if (!type.equals("Point") && !type.equals("Metric")) {
+                    skip(ctx, probe, number, "expected \"type\":\"Point\" or \"Metric\", found \"" + type + "\"");
                     continue;
                 }
-                if (!type.equals("Point")) {
-                    ctx.skip(number, "expected \"type\":\"Point\" or \"Metric\", found \"" + type + "\"");
+                probe.record();
+                if (type.equals("Metric")) {
                     continue;
                 }
                 String metric = node.path("metric").asText();
@@ -111,6 +113,7 @@ public final class K6JsonFormat implements Format {
                 emit(ctx, sink, steps, number, line, time, end, value.asDouble(), data.path("tags"), vus);
             }
         }
+        probe.finish();
         List<String> notes = new ArrayList<>();
         sink.loadTestRun(Runs.of(ctx, NAME, steps.steps(notes), steps.start(), steps.end(), notes));
     }
@@ -137,6 +140,11 @@ public final class K6JsonFormat implements Format {
                 .field("group", blankToNull(tags.path("group").asText(null)));
         sink.event(b.build());
         steps.add(vus, end - Math.round(durationMs), durationMs, success);
+    }
+
+    private static void skip(ParseContext ctx, RecordProbe probe, long line, String reason) {
+        probe.notARecord(line, reason);
+        ctx.skip(line, reason);
     }
 
     private static String blankToNull(String s) {

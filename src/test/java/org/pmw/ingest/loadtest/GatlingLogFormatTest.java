@@ -84,4 +84,15 @@ class GatlingLogFormatTest {
         assertTrue(e.getMessage().contains("only the text simulation.log written by Gatling up to 3.12"),
                 e.getMessage());
     }
+
+    @Test
+    void aFileWithNoGatlingRecordIsRefusedNamingItsFirstLine() {
+        String jtl = "timeStamp,elapsed,label,responseCode,success,allThreads\n"
+                + "1128967200000,100,GET /,200,true,10\n1128967200100,100,GET /,200,true,10\n";
+        FormatException e = assertThrows(FormatException.class,
+                () -> Parsed.parse(new GatlingLogFormat(), "results.jtl", jtl));
+        assertTrue(e.getMessage().startsWith("results.jtl: line 1: expected a RUN, USER, REQUEST, GROUP or ERROR"
+                + " record, found 'timeStamp,elapsed"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(no gatling_log record in the first 3 non-blank lines)"), e.getMessage());
+    }
 }

@@ -83,4 +83,24 @@ class K6FormatsTest {
                 () -> Parsed.parse(new K6SummaryFormat(), "summary.json", "{\"metrics\": {\"http_reqs\": "));
         assertTrue(e.getMessage().startsWith("summary.json: line 1: not valid JSON"), e.getMessage());
     }
+
+    @Test
+    void aFileWithNoK6RecordIsRefusedNamingItsFirstLine() {
+        StringBuilder jtl = new StringBuilder("timeStamp,elapsed,label,responseCode,success,allThreads\n");
+        for (int i = 0; i < 300; i++) {
+            jtl.append(1128967200000L + i * 100).append(",100,GET /,200,true,10\n");
+        }
+        FormatException e = assertThrows(FormatException.class,
+                () -> Parsed.parse(new K6JsonFormat(), "results.jtl", jtl.toString()));
+        assertTrue(e.getMessage().startsWith("results.jtl: line 1: not a JSON object"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(no k6_json record in the first 200 non-blank lines)"), e.getMessage());
+    }
+
+    @Test
+    void aK6FileWhoseFirstLineIsBrokenIsStillRead() {
+        String text = "{\"metric\":\"vus\",\"type\":\"Po\n"
+                + "{\"metric\":\"vus\",\"type\":\"Point\",\"data\":{\"time\":\"2005-10-10T14:02:10-04:00\",\"value\":10}}\n";
+        Parsed p = Parsed.parse(new K6JsonFormat(), "k6.json", text);
+        assertEquals(1, p.ctx.skipped());
+    }
 }
