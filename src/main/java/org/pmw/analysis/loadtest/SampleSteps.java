@@ -10,8 +10,8 @@ import org.pmw.model.LoadTestStep;
 /**
  * Steps recomputed from sample events (as stored in the index), for example with other Apdex thresholds than
  * the import used. Uses the same grouping as the import ({@link StepAggregator}): by {@code threads}, leaving
- * out short-lived levels. Sub-results, Gatling groups and interval rows (no {@code duration_ms}) are not
- * samples of the steps and are passed over.
+ * out short-lived levels. Sub-results, JMeter transaction totals, Gatling groups and interval rows (no
+ * {@code duration_ms}) are not samples of the steps and are passed over.
  */
 public final class SampleSteps {
 
@@ -26,7 +26,7 @@ public final class SampleSteps {
         StepAggregator steps = new StepAggregator(apdexSatisfiedMs, apdexToleratedMs);
         for (Event e : events) {
             if (e.kind() != EventKind.SAMPLE || e.fields().containsKey("sub_result")
-                    || e.fields().containsKey("record")) {
+                    || e.fields().containsKey("transaction_total") || e.fields().containsKey("record")) {
                 continue;
             }
             Object duration = e.fields().get("duration_ms");

@@ -91,6 +91,7 @@ public final class JMeterCsvFormat implements Format {
     @Override
     public void parse(ParseInput input, ParseContext ctx, ParseSink sink) throws IOException {
         StepAggregator steps = new StepAggregator();
+        TransactionTotals transactions = new TransactionTotals();
         CSVFormat csv = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).build();
         long nextLine = 1;
         try (Reader reader = new InputStreamReader(input.stream(), StandardCharsets.UTF_8);
@@ -125,7 +126,7 @@ public final class JMeterCsvFormat implements Format {
                     continue;
                 }
                 s.raw = csv.format(record.values());
-                s.emit(ctx, sink, steps);
+                s.emit(ctx, sink, steps, transactions);
             }
         } catch (java.io.UncheckedIOException e) {
             // the parser cannot go on past a broken quote: a JMeter killed while writing a quoted failure

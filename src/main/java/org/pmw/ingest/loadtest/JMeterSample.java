@@ -62,7 +62,8 @@ final class JMeterSample {
         return code == null || (code >= 200 && code < 400);
     }
 
-    void emit(ParseContext ctx, ParseSink sink, StepAggregator steps) {
+    void emit(ParseContext ctx, ParseSink sink, StepAggregator steps, TransactionTotals transactions) {
+        boolean total = transactions.repeatsItsSamples(this);
         var b = SampleEvents.sample(ctx, line, ts, tsText, label, elapsed, responseCode, succeeded(), concurrency());
         if (allThreads > 0 && groupThreads > 0) {
             b.field("group_threads", (long) groupThreads);
@@ -89,12 +90,15 @@ final class JMeterSample {
         if (subResult) {
             b.field("sub_result", "true");
         }
+        if (total) {
+            b.field("transaction_total", "true");
+        }
         if (!succeeded() && failureMessage != null && !failureMessage.isBlank()) {
             b.message(SampleEvents.message(label, responseCode, elapsed) + ": " + failureMessage);
         }
         b.raw(raw);
         sink.event(b.build());
-        if (!subResult) {
+        if (!subResult && !total) {
             steps.add(concurrency(), ts, elapsed, succeeded());
         }
     }

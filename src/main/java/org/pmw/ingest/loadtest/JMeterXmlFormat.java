@@ -65,6 +65,7 @@ public final class JMeterXmlFormat implements Format {
     @Override
     public void parse(ParseInput input, ParseContext ctx, ParseSink sink) throws IOException {
         StepAggregator steps = new StepAggregator();
+        TransactionTotals transactions = new TransactionTotals();
         List<String> notes = new ArrayList<>();
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -104,7 +105,7 @@ public final class JMeterXmlFormat implements Format {
                         ctx.skip(s.line, s.skipReason);
                         continue;
                     }
-                    s.emit(ctx, sink, steps);
+                    s.emit(ctx, sink, steps, transactions);
                     emitted++;
                 }
             }

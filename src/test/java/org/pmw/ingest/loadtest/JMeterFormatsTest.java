@@ -233,6 +233,40 @@ class JMeterFormatsTest {
         assertEquals(200.0, p.step(20).throughput(), 1e-9);
     }
 
+    @Test
+    void aTransactionControllersTotalRowIsNotCountedAgainBesideItsSamples() {
+        // JMeter's default Transaction Controller writes its samples, then a row totalling them
+        String text = String.join(",", JMeterCsvFormat.DEFAULT_HEADER) + "\n"
+                + "1128967200000,100,GET /cart.php,200,OK,Thread Group 1-1,text,true,,5120,118,1,1,"
+                + "http://shop/cart.php,95,0,2\n"
+                + "1128967200100,300,POST /checkout.php,503,Service Unavailable,Thread Group 1-1,text,false,,412,118,"
+                + "1,1,http://shop/checkout.php,290,0,2\n"
+                + "1128967200000,400,Checkout,503,"
+                + "\"Number of samples in transaction : 2, number of failing samples : 1\","
+                + "Thread Group 1-1,,false,,5532,236,1,1,null,385,0,4\n"
+                + "1128967200400,100,GET /cart.php,200,OK,Thread Group 1-1,text,true,,5120,118,1,1,"
+                + "http://shop/cart.php,95,0,2\n";
+        Parsed p = Parsed.parse(new JMeterCsvFormat(), "tc.jtl", text);
+        assertEquals(4, p.events.size(), "the total is an event");
+        assertEquals("true", p.events.get(2).fields().get("transaction_total"));
+        assertEquals(3, p.step(1).requests(), "two samples of the transaction and the one after it");
+        assertEquals(1, p.step(1).errors());
+    }
+
+    @Test
+    void aTransactionWrittenAsTheOnlySampleOfItsRequestsCounts() {
+        // "Generate parent sample": the CSV holds the transaction alone
+        String text = String.join(",", JMeterCsvFormat.DEFAULT_HEADER) + "\n"
+                + "1128967200000,400,Checkout,200,"
+                + "\"Number of samples in transaction : 2, number of failing samples : 0\","
+                + "Thread Group 1-1,,true,,5532,236,1,1,null,385,0,4\n"
+                + "1128967200400,400,Checkout,200,"
+                + "\"Number of samples in transaction : 2, number of failing samples : 0\","
+                + "Thread Group 1-1,,true,,5532,236,1,1,null,385,0,4\n";
+        Parsed p = Parsed.parse(new JMeterCsvFormat(), "tc.jtl", text);
+        assertEquals(2, p.step(1).requests());
+    }
+
     private static String row(long ts, int elapsed, boolean ok, int threads) {
         return ts + "," + elapsed + ",GET /index.php," + (ok ? "200,OK" : "500,Internal Server Error")
                 + ",Thread Group 1-1,text," + ok + ",,5120,118," + threads + "," + threads

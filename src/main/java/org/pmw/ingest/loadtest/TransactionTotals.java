@@ -1,0 +1,33 @@
+package org.pmw.ingest.loadtest;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Tells a JMeter Transaction Controller's total row from a request. By default the controller writes its
+ * samples and then a row totalling them ("Number of samples in transaction : 2, ..."): counted beside them it
+ * would count every request twice and each failure twice. With "Generate parent sample" the transaction is the
+ * only row of its requests, and counts. A thread runs one sample at a time, so a total whose thread wrote
+ * another sample that started inside the transaction's time is a total of samples already counted.
+ */
+final class TransactionTotals {
+
+    static final String MESSAGE_PREFIX = "Number of samples in transaction";
+
+    /** Per thread, the start of the latest sample that is not a transaction. */
+    private final Map<String, Long> latestRequestStart = new HashMap<>();
+
+    /** True when this sample is a transaction total whose samples were written (and counted) before it. */
+    boolean repeatsItsSamples(JMeterSample s) {
+        String thread = s.threadName == null ? "" : s.threadName;
+        boolean transaction = s.responseMessage != null && s.responseMessage.startsWith(MESSAGE_PREFIX);
+        if (!transaction) {
+            if (!s.subResult) {
+                latestRequestStart.put(thread, s.ts);
+            }
+            return false;
+        }
+        Long latest = latestRequestStart.get(thread);
+        return latest != null && latest >= s.ts && latest <= s.ts + s.elapsed;
+    }
+}
