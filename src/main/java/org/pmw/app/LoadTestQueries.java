@@ -37,7 +37,10 @@ public final class LoadTestQueries {
             if (run.saturation().summary() != null) {
                 sb.append("  ").append(run.saturation().summary()).append('\n');
             }
-            if (run.saturation().uslRefused() != null) {
+            // the summary gives the reason itself when it has a step to speak of
+            String refused = run.saturation().uslRefused();
+            if (refused != null && (run.saturation().summary() == null
+                    || !run.saturation().summary().contains(refused))) {
                 sb.append("  No USL fit: ").append(run.saturation().uslRefused()).append('\n');
             }
             sb.append('\n');

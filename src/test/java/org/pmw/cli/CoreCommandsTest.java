@@ -255,6 +255,17 @@ class CoreCommandsTest {
     }
 
     @Test
+    void loadtestOfASingleStepRunSaysOnceWhyItHasNoFit() throws Exception {
+        Path project = tmp.resolve("single");
+        pmw("init", project.toString());
+        Path ab = Files.copy(Path.of("src/test/resources/loadtest/ab-c50.txt"), tmp.resolve("ab-c50.txt"));
+        assertEquals(0, pmw("import", project.toString(), ab.toString()).status());
+        Result text = pmw("loadtest", project.toString());
+        assertEquals(0, text.status(), text.err());
+        assertEquals(1, text.out().split("No USL fit", -1).length - 1, text.out());
+    }
+
+    @Test
     void syslogWithoutAYearTakesTheYearOfTheEvidenceAlreadyThere() throws Exception {
         Path project = tmp.resolve("years");
         pmw("init", project.toString(), "--zone", "America/New_York");
