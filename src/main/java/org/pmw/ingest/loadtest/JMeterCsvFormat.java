@@ -45,7 +45,7 @@ public final class JMeterCsvFormat implements Format {
             .appendPattern("[yyyy/MM/dd][yyyy-MM-dd][dd/MM/yyyy]")
             .optionalStart().appendLiteral('T').optionalEnd()
             .optionalStart().appendLiteral(' ').optionalEnd()
-            .appendPattern("HH:mm:ss[.SSS][,SSS][XXX][ Z]")
+            .appendPattern("HH:mm:ss[.SSS][,SSS][XXX][XX][ Z]")
             .toFormatter(Locale.ROOT);
 
     @Override

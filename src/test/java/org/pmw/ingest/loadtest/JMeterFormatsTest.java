@@ -134,6 +134,16 @@ class JMeterFormatsTest {
     }
 
     @Test
+    void csvDatesWithTheOffsetSimpleDateFormatWritesAreRead() {
+        // jmeter.save.saveservice.timestamp_format=yyyy-MM-dd'T'HH:mm:ss.SSSZ writes the offset as -0400
+        String text = "timeStamp,elapsed,label,success,allThreads\n"
+                + "2005-10-10T14:02:11.123-0400,250,GET /index.php,true,50\n";
+        Parsed p = Parsed.parse(new JMeterCsvFormat(), "dated.csv", text);
+        assertEquals(0, p.ctx.skipped(), p.ctx.skipReasons().toString());
+        assertEquals(Instant.parse("2005-10-10T18:02:11.123Z").toEpochMilli(), p.events.get(0).ts());
+    }
+
+    @Test
     void csvWithoutHeaderUsesJMetersDefaultColumns() {
         String text = "1128967331123,118,GET /index.php,200,OK,Thread Group 1-1,text,true,,5120,118,10,10,"
                 + "http://www.example.com/index.php,112,0,3\n";
