@@ -92,6 +92,7 @@ public final class JMeterCsvFormat implements Format {
     public void parse(ParseInput input, ParseContext ctx, ParseSink sink) throws IOException {
         StepAggregator steps = new StepAggregator();
         TransactionTotals transactions = new TransactionTotals();
+        RecordProbe probe = new RecordProbe(input.fileName(), NAME);
         CSVFormat csv = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).build();
         long nextLine = 1;
         try (Reader reader = new InputStreamReader(input.stream(), StandardCharsets.UTF_8);
@@ -122,9 +123,11 @@ public final class JMeterCsvFormat implements Format {
                         + record.size()
                         : read(record, columns, s, ctx.zone());
                 if (problem != null) {
+                    probe.notARecord(line, problem);
                     ctx.skip(line, problem);
                     continue;
                 }
+                probe.record();
                 s.raw = csv.format(record.values());
                 s.emit(ctx, sink, steps, transactions);
             }
@@ -138,6 +141,7 @@ public final class JMeterCsvFormat implements Format {
             }
             ctx.skip(nextLine, why + "; the samples before it are kept");
         }
+        probe.finish();
         List<String> notes = new ArrayList<>();
         sink.loadTestRun(Runs.of(ctx, NAME, steps.steps(notes), steps.start(), steps.end(), notes));
     }

@@ -144,6 +144,16 @@ class JMeterFormatsTest {
     }
 
     @Test
+    void csvWithNoReadableSampleIsRefusedNamingTheFirstLineAndWhy() {
+        String text = "timeStamp,elapsed,label,success,allThreads\n"
+                + "10.10.2005 14:02:11,250,GET /index.php,true,50\n10.10.2005 14:02:12,250,GET /index.php,true,50\n";
+        FormatException e = assertThrows(FormatException.class,
+                () -> Parsed.parse(new JMeterCsvFormat(), "dated.csv", text));
+        assertEquals("dated.csv: line 2: timeStamp '10.10.2005 14:02:11' is neither epoch milliseconds nor a date"
+                + " (no jmeter_csv record in the first 2 non-blank lines)", e.getMessage());
+    }
+
+    @Test
     void csvWithoutHeaderUsesJMetersDefaultColumns() {
         String text = "1128967331123,118,GET /index.php,200,OK,Thread Group 1-1,text,true,,5120,118,10,10,"
                 + "http://www.example.com/index.php,112,0,3\n";
