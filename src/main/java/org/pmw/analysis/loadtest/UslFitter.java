@@ -43,43 +43,24 @@ public final class UslFitter {
                     + " with a throughput; the USL fit needs at least " + MIN_LEVELS);
         }
         double[] start = initialGuess(concurrency, throughput);
-        MultivariateJacobianFunction model = point -> {
-            double sigma = point.getEntry(0);
-            double kappa = point.getEntry(1);
-            double lambda = point.getEntry(2);
-            RealVector value = new ArrayRealVector(concurrency.length);
-            RealMatrix jacobian = new Array2DRowRealMatrix(concurrency.length, 3);
-            for (int i = 0; i < concurrency.length; i++) {
-                double n = concurrency[i];
-                double d = 1 + sigma * (n - 1) + kappa * n * (n - 1);
-                value.setEntry(i, lambda * n / d);
-                jacobian.setEntry(i, 0, -lambda * n * (n - 1) / (d * d));
-                jacobian.setEntry(i, 1, -lambda * n * n * (n - 1) / (d * d));
-                jacobian.setEntry(i, 2, n / d);
-            }
-            return new Pair<>(value, jacobian);
-        };
         LeastSquaresOptimizer.Optimum optimum;
         try {
-            optimum = new LevenbergMarquardtOptimizer()
-                    .withCostRelativeTolerance(1e-12)
-                    .withParameterRelativeTolerance(1e-12)
-                    .optimize(new LeastSquaresBuilder()
-                            .model(model)
-                            .target(throughput)
-                            .start(start)
-                            .parameterValidator(p -> {
-                                p.setEntry(0, Math.min(1, Math.max(0, p.getEntry(0))));
-                                p.setEntry(1, Math.max(0, p.getEntry(1)));
-                                p.setEntry(2, Math.max(1e-12, p.getEntry(2)));
-                                return p;
-                            })
-                            .maxEvaluations(10_000)
-                            .maxIterations(10_000)
-                            .build());
+            optimum = optimise(model(concurrency, true), throughput, start);
         } catch (RuntimeException e) {
             // TooManyEvaluations, ConvergenceException: the points do not follow the law's shape
             return new Outcome(Optional.empty(), "the USL fit did not converge (" + e.getMessage() + ")");
+        }
+        if (optimum.getPoint().getEntry(0) == 0) {
+            // held at the σ ≥ 0 bound, Levenberg–Marquardt stops short; the best fit along it is one of κ and λ
+            try {
+                LeastSquaresOptimizer.Optimum along = optimise(model(concurrency, false), throughput,
+                        optimum.getPoint().toArray());
+                if (along.getCost() < optimum.getCost()) {
+                    optimum = along;
+                }
+            } catch (RuntimeException e) {
+                // the first optimum stands
+            }
         }
         RealVector p = optimum.getPoint();
         double sigma = p.getEntry(0);
@@ -96,6 +77,46 @@ public final class UslFitter {
         }
         return new Outcome(Optional.of(new UslFit(sigma, kappa, lambda, peakN, peakX,
                 rSquared(provisional, concurrency, throughput))), null);
+    }
+
+    /** The law and its Jacobian; without contention σ is held where it is (its column is zero). */
+    private static MultivariateJacobianFunction model(double[] concurrency, boolean withContention) {
+        return point -> {
+            double sigma = point.getEntry(0);
+            double kappa = point.getEntry(1);
+            double lambda = point.getEntry(2);
+            RealVector value = new ArrayRealVector(concurrency.length);
+            RealMatrix jacobian = new Array2DRowRealMatrix(concurrency.length, 3);
+            for (int i = 0; i < concurrency.length; i++) {
+                double n = concurrency[i];
+                double d = 1 + sigma * (n - 1) + kappa * n * (n - 1);
+                value.setEntry(i, lambda * n / d);
+                jacobian.setEntry(i, 0, withContention ? -lambda * n * (n - 1) / (d * d) : 0);
+                jacobian.setEntry(i, 1, -lambda * n * n * (n - 1) / (d * d));
+                jacobian.setEntry(i, 2, n / d);
+            }
+            return new Pair<>(value, jacobian);
+        };
+    }
+
+    private static LeastSquaresOptimizer.Optimum optimise(MultivariateJacobianFunction model, double[] throughput,
+                                                          double[] start) {
+        return new LevenbergMarquardtOptimizer()
+                .withCostRelativeTolerance(1e-12)
+                .withParameterRelativeTolerance(1e-12)
+                .optimize(new LeastSquaresBuilder()
+                        .model(model)
+                        .target(throughput)
+                        .start(start)
+                        .parameterValidator(p -> {
+                            p.setEntry(0, Math.min(1, Math.max(0, p.getEntry(0))));
+                            p.setEntry(1, Math.max(0, p.getEntry(1)));
+                            p.setEntry(2, Math.max(1e-12, p.getEntry(2)));
+                            return p;
+                        })
+                        .maxEvaluations(10_000)
+                        .maxIterations(10_000)
+                        .build());
     }
 
     static double[] initialGuess(double[] n, double[] x) {

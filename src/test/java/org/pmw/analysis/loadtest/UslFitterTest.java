@@ -61,4 +61,17 @@ class UslFitterTest {
         assertEquals(Math.sqrt(0.95 / 0.0002), fit.peakConcurrency(), 1e-3);
         assertEquals(1, fit.r2(), 1e-9);
     }
+
+    @Test
+    void aFitWithNoContentionStillFindsTheBestCoherency() {
+        // a JMeter run that collapses past N=50 (timeouts): the best fit has σ = 0, κ ≈ 0.000953, λ ≈ 16.68,
+        // R² ≈ 0.8941 (checked with scipy.optimize.curve_fit under the same bounds)
+        double[] n = {10, 20, 50, 100, 200};
+        double[] x = {157.11, 228.11, 290.53, 130.05, 65.23};
+        UslFit fit = UslFitter.fit(n, x).fit().orElseThrow();
+        assertEquals(0, fit.sigma(), 1e-9);
+        assertEquals(0.000953, fit.kappa(), 0.000002);
+        assertEquals(16.68, fit.lambda(), 0.01);
+        assertEquals(0.8941, fit.r2(), 0.0001);
+    }
 }
