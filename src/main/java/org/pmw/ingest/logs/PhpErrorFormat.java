@@ -12,7 +12,8 @@ import org.pmw.model.Level;
  * /var/www/html/db.php on line 12}, from PHP 5.3 on with the zone name inside the brackets
  * ({@code [10-Oct-2005 14:02:11 America/New_York]}, {@code UTC}). Without one the source's zone applies.
  * Lines without a timestamp (an uncaught exception's "Stack trace:" and "#0 ..." frames) and the
- * timestamped "PHP Stack trace:" / "PHP   1. ..." lines belong to the entry before them.
+ * timestamped "PHP Stack trace:" / "PHP   1. ..." lines belong to the entry before them. php-fpm's own log
+ * ({@code [10-Oct-2005 14:02:11] WARNING: [pool www] ...}) has the same timestamps; its level word and pool are read.
  */
 final class PhpErrorFormat extends LineLogFormat {
 
@@ -87,10 +88,34 @@ final class PhpErrorFormat extends LineLogFormat {
                     d.field("php_level", phpLevel);
                     d.level = phpLevel(phpLevel);
                 }
+            } else {
+                readFpmLevelAndPool(text, d);
             }
             d.message = text;
             readLocation(text, d);
             return Result.ENTRY;
+        }
+
+        /**
+         * php-fpm writes its own log in this format, the level as a word before a colon ({@code WARNING: [pool www]
+         * server reached pm.max_children}); without it a worker's SIGSEGV would be an info.
+         */
+        private static void readFpmLevelAndPool(String text, Draft d) {
+            int colon = 0;
+            while (colon < text.length() && Character.isLetter(text.charAt(colon))) {
+                colon++;
+            }
+            Level level = Timestamps.at(text, colon, ':') ? LevelWords.leadingLevelWord(text) : null;
+            if (level == null) {
+                return;
+            }
+            d.level = level;
+            String pool = ": [pool ";
+            int name = colon + pool.length();
+            int close = text.startsWith(pool, colon) ? text.indexOf(']', name) : -1;
+            if (close > name) {
+                d.field("pool", text.substring(name, close));
+            }
         }
 
         private LocalClock clockFor(String zoneName) {

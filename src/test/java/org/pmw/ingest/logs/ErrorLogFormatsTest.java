@@ -174,6 +174,30 @@ class ErrorLogFormatsTest {
     }
 
     @Test
+    void phpFpmLinesTakeTheLevelTheyStartWithAndThePool() {
+        String text = "[14-Mar-2024 09:57:00] NOTICE: fpm is running, pid 812\n"
+                + "[14-Mar-2024 09:58:01] WARNING: [pool www] server reached pm.max_children setting (50), consider "
+                + "raising it\n"
+                + "[14-Mar-2024 09:58:04] ERROR: [pool www] child 4023 exited on signal 11 (SIGSEGV - core dumped) "
+                + "after 1234.567890 seconds from start\n"
+                + "[14-Mar-2024 09:58:05] ALERT: [pool api] unable to allocate shared memory segment\n"
+                + "[14-Mar-2024 09:58:06] PHP Warning:  still a PHP line in /var/www/x.php on line 2\n";
+        ParseRun run = ParseRun.of(ParseRun.format("php_error"), "php-fpm.log", text);
+        assertEquals(5, run.events.size());
+        assertEquals(Level.NOTICE, run.event(0).level());
+        assertFalse(run.event(0).fields().containsKey("pool"));
+        assertEquals(Level.WARN, run.event(1).level());
+        assertEquals("www", run.event(1).fields().get("pool"));
+        assertEquals(Level.ERROR, run.event(2).level());
+        assertEquals("ERROR: [pool www] child 4023 exited on signal 11 (SIGSEGV - core dumped) after 1234.567890 "
+                + "seconds from start", run.event(2).message());
+        assertEquals(Level.CRIT, run.event(3).level());
+        assertEquals("api", run.event(3).fields().get("pool"));
+        assertEquals(Level.WARN, run.event(4).level());
+        assertFalse(run.event(4).fields().containsKey("pool"));
+    }
+
+    @Test
     void entriesStopGrowingAtTheLimitAndTheRestIsCounted() {
         StringBuilder text = new StringBuilder("[Mon Oct 10 14:02:11 2005] [error] start of a runaway entry\n");
         String filler = "x".repeat(999) + "\n";
