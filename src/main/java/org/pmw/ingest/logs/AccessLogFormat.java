@@ -9,6 +9,8 @@ import org.pmw.model.Level;
 /**
  * Apache and nginx access logs: common, combined and vhost_combined ({@code host:port} first), with an
  * optional third quoted string (nginx's {@code $http_x_forwarded_for}) and an optional trailing duration.
+ * Trailing {@code name=value} pairs ({@code rt=0.012 urt="0.011"}) are fields; {@code rt} or
+ * {@code request_time} is the duration.
  * <p>
  * The two servers write the combined format identically, so both formats read the same lines and the
  * tie is broken by hints: "nginx" in the file name, or a trailing decimal request time (nginx's
@@ -157,6 +159,7 @@ final class AccessLogFormat extends LineLogFormat {
             int quoted = 0;
             Double durationMs = null;
             int trailingTokens = 0;
+            java.util.List<String> named = null; // name, value, name, value... of trailing name=value pairs
             while (i < s.length()) {
                 if (s.charAt(i) == ' ') {
                     i++;
@@ -177,6 +180,20 @@ final class AccessLogFormat extends LineLogFormat {
                         forwardedFor = value;
                     }
                     i = end + 1;
+                    continue;
+                }
+                int equals = nameEnd(s, i);
+                if (equals > i && Timestamps.at(s, equals, '=')) {
+                    int end = namedValueEnd(s, equals + 1);
+                    if (end < 0) {
+                        return none("expected the closing quote of the value of " + s.substring(i, equals));
+                    }
+                    if (named == null) {
+                        named = new java.util.ArrayList<>(8);
+                    }
+                    named.add(s.substring(i, equals));
+                    named.add(unquoted(s, equals + 1, end));
+                    i = end;
                     continue;
                 }
                 int end = s.indexOf(' ', i);
@@ -215,6 +232,9 @@ final class AccessLogFormat extends LineLogFormat {
             if (trailingTokens == 1) {
                 // one trailing number is a duration; several (%I %O, %T %D) cannot be told apart safely
                 d.field("duration_ms", durationMs);
+            }
+            if (named != null) {
+                addNamed(named, d);
             }
             return Result.ENTRY;
         }
@@ -256,6 +276,58 @@ final class AccessLogFormat extends LineLogFormat {
                 return Double.parseDouble(s.substring(from, to)) * 1000.0;
             }
             return null;
+        }
+
+        /**
+         * Trailing {@code name=value} pairs, as nginx's documented timing format writes them ({@code rt=0.012
+         * urt="0.011"}): each a field of its name, a number where the value is one; the request time, named, is
+         * the duration. A name the line has already read (status, bytes...) keeps the line's value.
+         */
+        private static void addNamed(java.util.List<String> named, Draft d) {
+            for (int k = 0; k < named.size(); k += 2) {
+                String name = named.get(k);
+                String value = named.get(k + 1);
+                // nginx writes times in seconds with a fraction, always with the point
+                Double ms = value.indexOf('.') > 0 ? duration(value, 0, value.length()) : null;
+                if ((name.equals("rt") || name.equals("request_time")) && ms != null) {
+                    d.field("duration_ms", ms);
+                    continue;
+                }
+                if (value.equals("-") || value.isEmpty() || d.fields != null && d.fields.containsKey(name)) {
+                    continue;
+                }
+                int digitsEnd = Timestamps.digitRunEnd(value, 0);
+                if (ms != null) {
+                    d.field(name, Double.parseDouble(value));
+                } else if (digitsEnd == value.length() && digitsEnd < 16) {
+                    d.field(name, Long.parseLong(value));
+                } else {
+                    d.field(name, value);
+                }
+            }
+        }
+
+        /** End of a name of a name=value pair starting at {@code from}: letters, digits, '_', '.' and '-'. */
+        private static int nameEnd(String s, int from) {
+            int i = from;
+            while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || "_.-".indexOf(s.charAt(i)) >= 0)) {
+                i++;
+            }
+            return i;
+        }
+
+        /** End of a value that starts at {@code from}: after its closing quote, or at the next space. */
+        private static int namedValueEnd(String s, int from) {
+            if (Timestamps.at(s, from, '"')) {
+                int close = closingQuote(s, from + 1);
+                return close < 0 ? -1 : close + 1;
+            }
+            int space = s.indexOf(' ', from);
+            return space < 0 ? s.length() : space;
+        }
+
+        private static String unquoted(String s, int from, int to) {
+            return Timestamps.at(s, from, '"') ? s.substring(from + 1, to - 1) : s.substring(from, to);
         }
 
         private static void splitRequest(String request, Draft d) {

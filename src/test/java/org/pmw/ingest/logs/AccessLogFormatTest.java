@@ -88,6 +88,35 @@ class AccessLogFormatTest {
     }
 
     @Test
+    void trailingNamedTimesAreFieldsAndTheRequestTimeIsTheDuration() {
+        // nginx's documented upstream timing format: log_format upstream_time '... rt=$request_time
+        // uct="$upstream_connect_time" uht="$upstream_header_time" urt="$upstream_response_time"'
+        String text = "10.0.1.5 - - [14/Mar/2024:10:00:01 +0100] \"GET /api/orders HTTP/1.1\" 200 1534 \"-\" "
+                + "\"Go-http-client/1.1\" rt=0.012 uct=\"0.001\" uht=\"0.010\" urt=\"0.011\"\n"
+                + "10.0.1.6 - - [14/Mar/2024:10:00:03 +0100] \"POST /api/pay HTTP/1.1\" 504 160 \"-\" "
+                + "\"Go-http-client/1.1\" rt=60.002 uct=\"0.002, 0.001\" uht=\"-, -\" urt=\"30.001, 30.000\"\n"
+                + "10.0.1.6 - - [14/Mar/2024:10:00:04 +0100] \"GET / HTTP/1.1\" 200 5 \"-\" \"x\" "
+                + "request_time=0.250 status=999 upstream_addr=10.0.2.15:8080\n";
+        ParseRun run = ParseRun.of(ParseRun.format("nginx_access"), "access.log", text);
+        assertEquals(3, run.events.size());
+        assertEquals(0, run.context.skipped());
+        Event ok = run.event(0);
+        assertEquals(12.0, (Double) ok.fields().get("duration_ms"), 1e-9);
+        assertEquals(0.011, (Double) ok.fields().get("urt"), 1e-9);
+        assertEquals(0.001, (Double) ok.fields().get("uct"), 1e-9);
+        assertEquals("Go-http-client/1.1", ok.fields().get("agent"));
+        Event retried = run.event(1);
+        assertEquals(60002.0, (Double) retried.fields().get("duration_ms"), 1e-9);
+        assertEquals("30.001, 30.000", retried.fields().get("urt"));
+        assertEquals("-, -", retried.fields().get("uht"));
+        Event named = run.event(2);
+        assertEquals(250.0, (Double) named.fields().get("duration_ms"), 1e-9);
+        // a name the line has already read keeps the line's value
+        assertEquals(200L, named.fields().get("status"));
+        assertEquals("10.0.2.15:8080", named.fields().get("upstream_addr"));
+    }
+
+    @Test
     void severalTrailingNumbersAreNoDuration() {
         String combinedio = "10.0.0.5 - - [10/Oct/2005:14:02:11 +0000] \"GET / HTTP/1.1\" 200 12 \"-\" \"ab\" 456 7890";
         ParseRun run = ParseRun.of(ParseRun.format("apache_access"), "access_log", combinedio);
