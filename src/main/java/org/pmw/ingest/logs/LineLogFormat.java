@@ -87,6 +87,8 @@ abstract class LineLogFormat implements Format {
     public double score(Sample sample) {
         ParseContext probe = new ParseContext("detect", sample.fileName(), ZoneOffset.UTC, 2000, null);
         LineParser parser = newScoringParser(probe);
+        java.util.function.Predicate<String> startsWithTimestamp = multiline && !name.equals("generic")
+                ? GenericFormat.timestampProbe() : line -> false;
         Draft draft = new Draft();
         int entries = 0;
         int counted = 0;
@@ -108,7 +110,9 @@ abstract class LineLogFormat implements Format {
                 entries++;
                 counted++;
             } else if (!neutralInScore(line)) {
-                counted++;
+                // a timestamped line the format cannot read is skipped at import, and the lines after it with it,
+                // not joined: it weighs twice, so that a file generic reads whole is not read two lines in three
+                counted += startsWithTimestamp.test(line) ? 2 : 1;
             } else if (explainsContinuation(line)) {
                 explained++;
             }

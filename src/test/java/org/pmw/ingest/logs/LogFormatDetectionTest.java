@@ -123,6 +123,27 @@ class LogFormatDetectionTest {
     }
 
     @Test
+    void aLogWhoseLinesLog4jWouldSkipIsGenericAndKeepsEveryLine() {
+        // a backup script's own log: echo "$(date '+%F %T') INFO ..." on most lines, not on all
+        String text = "2024-03-14 09:50:00 INFO backup started\n"
+                + "2024-03-14 09:50:01 INFO dumping database shop\n"
+                + "2024-03-14 09:55:00 snapshot taken\n"
+                + "2024-03-14 09:58:02 ERROR backup failed: disk full\n"
+                + "2024-03-14 09:58:03 cleaning up\n"
+                + "2024-03-14 09:58:04 WARN retry in 60s\n";
+        assertEquals(Optional.of("generic"), detect("backup.log", text), ranking("backup.log", text));
+        ParseRun run = ParseRun.of(ParseRun.format("generic"), "backup.log", text);
+        assertEquals(6, run.events.size());
+        assertEquals(0, run.context.skipped());
+    }
+
+    @Test
+    void aLog4jFileWithAFewForeignLinesIsStillLog4j() {
+        String text = LOG4J + LOG4J + LOG4J + "2005-10-10 14:02:13 some other writer's line\n" + LOG4J;
+        assertEquals(Optional.of("log4j"), detect("catalina.out", text), ranking("catalina.out", text));
+    }
+
+    @Test
     void everyExampleParsesAsOneEventAndIsDetectedAsItsFormat() {
         for (Format format : LogFormats.all()) {
             ParseRun run = ParseRun.of(format, "example.log", format.example() + "\n");
