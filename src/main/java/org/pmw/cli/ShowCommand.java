@@ -3,6 +3,7 @@ package org.pmw.cli;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pmw.app.Project;
@@ -43,8 +44,12 @@ final class ShowCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Project p = Project.openReadOnly(project.dir)) {
             if (p.incident().source(source) == null) {
-                throw new IllegalArgumentException("no source '" + source + "' in the project; sources: "
-                        + String.join(", ", p.incident().getSources().stream().map(s -> s.id()).toList()));
+                // a folder's files are named with the folder (web1_error_log): the file's own name is what one types
+                List<String> ids = p.incident().getSources().stream().map(s -> s.id()).toList();
+                List<String> near = ids.stream().filter(id -> id.toLowerCase(Locale.ROOT)
+                        .endsWith("_" + source.toLowerCase(Locale.ROOT))).map(id -> id + ":" + line).toList();
+                throw new IllegalArgumentException("no source '" + source + "' in the project; " + (near.isEmpty()
+                        ? "sources: " + String.join(", ", ids) : "did you mean " + String.join(" or ", near) + "?"));
             }
             List<Event> events = p.around(source, line, Math.max(0, context));
             if (events.isEmpty()) {

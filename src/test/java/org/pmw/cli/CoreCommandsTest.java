@@ -73,6 +73,10 @@ class CoreCommandsTest {
         assertEquals("web1_error_log", after.get("events").get(0).get("source").asText());
         assertTrue(pmw("show", project.toString(), "web1_error_log:2").out().contains("Segmentation fault"),
                 "source:line still points at the same event");
+        Result byFileName = pmw("show", project.toString(), "error_log:2");
+        assertEquals(1, byFileName.status());
+        assertEquals("pmw: no source 'error_log' in the project; did you mean web1_error_log:2?",
+                byFileName.err().trim(), "a file of a folder is named with the folder");
         assertTrue(Files.readString(project.resolve("incident.json")).contains("\"zone\" : \"America/New_York\""));
 
         Result offset = pmw("retime", project.toString(), "web1_error_log", "--clock-offset", "-90s");
