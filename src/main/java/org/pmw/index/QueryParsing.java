@@ -328,6 +328,7 @@ final class QueryParsing {
         segment = CALL.matcher(segment).replaceAll("\\\\(\\\\)");
         segment = addressesInFields(termsAsTyped(fieldNamesAsIndexed(escapePathSlashes(segment), catalog), catalog,
                 typed), catalog, addresses);
+        segment = unknownNamesBeforeASpaceAsText(segment, catalog);
         java.util.regex.Matcher m = COMPARISON.matcher(segment);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
@@ -343,6 +344,29 @@ final class QueryParsing {
         }
         m.appendTail(sb);
         return sb.toString();
+    }
+
+    private static final java.util.regex.Pattern NAME_SPACE_VALUE = java.util.regex.Pattern.compile(
+            "(?<![\\w.\\\\/@-])([A-Za-z_@][\\w.@-]*):[ \\t]+([^\\s()\"\\[{][^\\s()\"]*)");
+
+    /**
+     * {@code errno: 28}, pasted from a log, where no field is named errno: the text, as {@code errno:28} is. Lucene
+     * would read it as a field of that name and find nothing. A known field's value after a space stays the field
+     * ({@code client: 10.1.2.3}).
+     */
+    static String unknownNamesBeforeASpaceAsText(String segment, FieldCatalog catalog) {
+        java.util.regex.Matcher m = NAME_SPACE_VALUE.matcher(segment);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = m.group(2);
+            boolean operator = java.util.Set.of("AND", "OR", "NOT", "TO", "&&", "||").contains(value);
+            // a wildcard has no place in a phrase: such a term is left to Lucene as before
+            String replacement = knownField(m.group(1), catalog) || operator || hasUnescaped(value, "*?")
+                    ? m.group() : phrase(m.group(1) + ": " + value);
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static final java.util.regex.Pattern FIELD_NAME =

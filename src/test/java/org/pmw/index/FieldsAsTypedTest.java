@@ -189,6 +189,9 @@ class FieldsAsTypedTest {
         assertEquals(2, total("bytes:2?48"), "2048 twice");
         assertEquals(1, total("\"remote_ip\":172.16.1.1"), "a field named in quotes, as JSON writes it");
         assertEquals(3, total("client: 10.1.2.3"), "a space after the colon, as nginx writes it: still the field");
+        assertEquals(1, total("exist: /var/www/html/favicon.ico"),
+                "pasted text whose name before the colon is no field is that text, space and all");
+        assertEquals(1, total("message: Lock"), "a field's name, then its value after a space, stays the field");
         assertEquals(1, total("version:[2 TO 3]"), "2.10.0 is no number: compared as text");
         assertEquals(1, total("order_id:9007199254740993"), "an id past 2^53 is not its neighbour");
         assertEquals(1, total("10.1.2.4:30851"), "client and port pasted from an Apache 2.4 error line");
