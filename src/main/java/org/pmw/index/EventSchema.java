@@ -39,11 +39,12 @@ public final class EventSchema {
     public static final Set<String> TEXT_FIELDS = Set.of(MESSAGE);
 
     /**
-     * Keyword fields that name code (a logger, a thread, a program): their words are also indexed as words of the
-     * message, so a bare {@code RMContainerAllocator} finds what grep would, as well as {@code logger:...}.
+     * Keyword fields that name code (a logger, a thread, a program, MySQL's error code taken out of its line): their
+     * words are also indexed as words of the message, so a bare {@code RMContainerAllocator} or {@code MY-012592}
+     * finds what grep would, as well as {@code logger:...}.
      */
     public static final Set<String> WORD_FIELDS = Set.of("logger", "thread", "component", "program", "module",
-            "subsystem", "class");
+            "subsystem", "class", "err_code");
 
     /**
      * Keyword fields that hold prose (a JSON log's {@code err.message}, {@code error}, {@code stack}), by the last

@@ -37,6 +37,24 @@ class CodeNamesTest {
     }
 
     @Test
+    void aMysqlErrorCodeTakenOutOfTheMessageIsFoundByABareWord(@TempDir Path tmp) throws Exception {
+        Path log = tmp.resolve("mysqld.err");
+        Files.writeString(log, String.join("\n",
+                "2024-03-14T09:58:03.500000Z 0 [ERROR] [MY-012592] [InnoDB] Operating system error number 28 in a file "
+                + "operation.",
+                "2024-03-14T09:58:04.000000Z 0 [ERROR] [MY-012596] [InnoDB] Error number 28 means 'No space left on device'",
+                ""));
+        Project.create(tmp.resolve("p"), "Disk full", java.time.ZoneId.of("UTC"), TestProjects.CLOCK);
+        try (Project p = Project.open(tmp.resolve("p"), Progress.NONE)) {
+            assertEquals("mysql_error", p.importFiles(List.of(log), ImportOptions.defaults(), Progress.NONE).get(0)
+                    .format());
+            assertEquals(1, total(p, "MY-012592"), "pasted from the log or the manual, as grep finds it");
+            assertEquals(1, total(p, "err_code:MY-012592"));
+            assertEquals(2, total(p, "InnoDB"));
+        }
+    }
+
+    @Test
     void aStackFramesClassAndMethodAndAnyRunOfAPackagePathFindIt(@TempDir Path tmp) throws Exception {
         Path log = tmp.resolve("app.log");
         Files.writeString(log, String.join("\n",
