@@ -17,7 +17,8 @@ import org.pmw.model.Level;
  * ISO 8601 (no offset: the source's zone) or epoch seconds / milliseconds / microseconds / nanoseconds, told apart by
  * magnitude. The level is the first of {@code level}, {@code severity}, {@code lvl}, {@code log.level},
  * {@code levelname} (names, or bunyan's numbers 10..60); the message the first of {@code message},
- * {@code msg}, {@code @message}, {@code log}. A {@code host}/{@code hostname}/{@code host.name} string is the
+ * {@code msg}, {@code @message}, {@code log}, without a trailing line end. Docker's {@code log} line, with no level
+ * key, has the first level word in its first 80 characters, as generic reads a plain line. A {@code host}/{@code hostname}/{@code host.name} string is the
  * event's host. Every other scalar becomes a field, nested objects flattened with dots ({@code http.status}),
  * arrays kept as JSON text; a key that would shadow an event field ({@code line}, {@code source}...) is
  * prefixed with {@code json_}.
@@ -29,6 +30,8 @@ final class JsonLinesFormat extends LineLogFormat {
     private static final String[] LEVEL_KEYS = {"level", "severity", "lvl", "log.level", "levelname"};
     private static final String[] MESSAGE_KEYS = {"message", "msg", "@message", "log"};
     private static final String[] HOST_KEYS = {"host", "hostname", "host.name"};
+    /** A wrapped line's level word is looked for this far in, as generic does for a plain line. */
+    private static final int WRAPPED_LEVEL_WITHIN = 80;
     private static final Set<String> RESERVED = Set.of("ts", "micros", "tsText", "source", "line", "host",
             "kind", "level", "message", "raw", "pattern");
 
@@ -93,7 +96,11 @@ final class JsonLinesFormat extends LineLogFormat {
                 d.level = level(flat.remove(levelKey));
             }
             String messageKey = first(flat, MESSAGE_KEYS);
-            d.message = messageKey != null ? flat.remove(messageKey).asText() : trimmed;
+            d.message = messageKey != null ? withoutLineEnd(flat.remove(messageKey).asText()) : trimmed;
+            if (levelKey == null && "log".equals(messageKey)) {
+                // Docker's json-file wraps the line a container wrote; the level is the one that line states
+                d.level = LevelWords.firstLevelWord(d.message, 0, WRAPPED_LEVEL_WITHIN, Level.INFO);
+            }
             for (String key : HOST_KEYS) {
                 JsonNode host = flat.get(key);
                 if (host != null && host.isTextual()) {
@@ -107,6 +114,18 @@ final class JsonLinesFormat extends LineLogFormat {
                 d.field(key, scalar(entry.getValue()));
             }
             return Result.ENTRY;
+        }
+
+        /** A message without the line end Docker keeps at the end of every line it wraps. */
+        private static String withoutLineEnd(String message) {
+            int end = message.length();
+            if (end > 0 && message.charAt(end - 1) == '\n') {
+                end--;
+                if (end > 0 && message.charAt(end - 1) == '\r') {
+                    end--;
+                }
+            }
+            return message.substring(0, end);
         }
 
         private boolean readTime(JsonNode value, Draft d) {

@@ -74,6 +74,22 @@ class StructuredLogFormatsTest {
     }
 
     @Test
+    void dockersJsonFileLinesAreTheLineTheContainerWroteWithItsLevel() {
+        ParseRun run = ParseRun.of(ParseRun.format("json_lines"), "0a1b2c-json.log",
+                "{\"log\":\"2024-03-14 09:58:01.123 ERROR [main] com.shop.App - boom\\n\",\"stream\":\"stderr\","
+                + "\"time\":\"2024-03-14T09:58:01.123456789Z\"}\n"
+                + "{\"log\":\"GET /health 200\\r\\n\",\"stream\":\"stdout\",\"time\":\"2024-03-14T09:58:02Z\"}\n"
+                + "{\"log\":\"no error here, just a word\\n\",\"level\":\"debug\",\"time\":\"2024-03-14T09:58:03Z\"}\n",
+                ZoneId.of("UTC"), 2024, null);
+        assertEquals("2024-03-14 09:58:01.123 ERROR [main] com.shop.App - boom", run.event(0).message(),
+                "without the newline Docker adds to every line");
+        assertEquals(Level.ERROR, run.event(0).level(), "the level the container's own line states");
+        assertEquals("GET /health 200", run.event(1).message());
+        assertEquals(Level.INFO, run.event(1).level());
+        assertEquals(Level.DEBUG, run.event(2).level(), "a level key wins over the words of the line");
+    }
+
+    @Test
     void anEpochWithAFractionKeepsTheTextTheLogWrote() {
         ParseRun run = ParseRun.of(ParseRun.format("json_lines"), "app.jsonl",
                 "{\"ts\":1128952933.5,\"level\":\"info\",\"msg\":\"half a second\"}\n", ZoneId.of("UTC"), 2005, null);
