@@ -23,6 +23,7 @@ public final class LogFormats {
                 new PostgresqlFormat(),
                 new SyslogFormat(),
                 new JsonLinesFormat(),
+                new LogfmtFormat(),
                 new Log4jFormat(),
                 new XendFormat(),
                 new ConsoleCaptureFormat(),

@@ -84,6 +84,10 @@ class LogFormatDetectionTest {
             + "  File \"/usr/lib/python2.4/site-packages/xen/util/xmlrpclib2.py\", line 131, in _marshaled_dispatch\n"
             + "VmError: Out of memory\n";
 
+    private static final String LOGFMT =
+            "time=\"2024-03-14T09:58:01Z\" level=error msg=\"dial failed\" error=\"connection refused\"\n"
+            + "time=\"2024-03-14T09:58:02Z\" level=info msg=\"listening\" addr=:8080\n";
+
     private static final String GENERIC =
             "2016-09-28 04:30:30, Info                  CBS    Loaded Servicing Stack v6.1.7601.23505\n"
             + "2016-09-28 04:30:31, Info                  CSI    00000001@2016/9/27:20:30:31.455 WcpInitialize called\n"
@@ -116,6 +120,7 @@ class LogFormatDetectionTest {
                 new String[] {"log4j", "catalina.out", LOG4J},
                 new String[] {"log4j", "hadoop.log", HADOOP},
                 new String[] {"xen", "xend.log", XEND},
+                new String[] {"logfmt", "api.log", LOGFMT},
                 new String[] {"generic", "cbs.log", GENERIC});
         for (String[] c : cases) {
             assertEquals(Optional.of(c[0]), detect(c[1], c[2]), c[1] + ": " + ranking(c[1], c[2]));
@@ -157,7 +162,7 @@ class LogFormatDetectionTest {
     @Test
     void formatNamesAreTheDocumentedOnes() {
         assertEquals(List.of("apache_access", "apache_error", "nginx_access", "nginx_error", "php_error", "mysql_error",
-                "postgresql", "syslog", "json_lines", "log4j", "xen", "console_capture", "generic"),
+                "postgresql", "syslog", "json_lines", "logfmt", "log4j", "xen", "console_capture", "generic"),
                 LogFormats.all().stream().map(Format::name).toList());
     }
 

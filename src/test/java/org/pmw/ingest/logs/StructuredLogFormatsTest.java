@@ -90,6 +90,38 @@ class StructuredLogFormatsTest {
     }
 
     @Test
+    void logfmtLinesAsGoProgramsWriteThem() {
+        String text = "time=\"2024-03-14T09:58:01Z\" level=error msg=\"dial failed\" error=\"dial tcp 10.0.2.15:5432: "
+                + "connect: connection refused\" attempt=3\n"
+                + "time=2024-03-14T09:58:02.123+01:00 level=INFO msg=listening addr=:8080 ratio=0.93 ok=true\n"
+                + "ts=2024-03-14T09:58:03Z caller=main.go:50 lvl=warn msg=\"said \\\"slow\\\"\" host=api-1 line=7\n"
+                + "level=info msg=\"no time on this line\"\n";
+        ParseRun run = ParseRun.of(ParseRun.format("logfmt"), "api.log", text, ZoneId.of("UTC"), 2024, null);
+        assertEquals(3, run.events.size());
+        assertEquals(1, run.context.skipped(), "the line without a time is counted, not lost silently");
+        Event failed = run.event(0);
+        assertEquals(utc("2024-03-14T09:58:01Z"), failed.ts());
+        assertEquals("2024-03-14T09:58:01Z", failed.tsText());
+        assertEquals(Level.ERROR, failed.level());
+        assertEquals("dial failed", failed.message());
+        assertEquals("dial tcp 10.0.2.15:5432: connect: connection refused", failed.fields().get("error"));
+        assertEquals(3L, failed.fields().get("attempt"));
+        Event listening = run.event(1);
+        assertEquals(utc("2024-03-14T08:58:02.123Z"), listening.ts());
+        assertEquals(Level.INFO, listening.level());
+        assertEquals("listening", listening.message());
+        assertEquals(":8080", listening.fields().get("addr"));
+        assertEquals(0.93, (Double) listening.fields().get("ratio"), 1e-9);
+        assertEquals("true", listening.fields().get("ok"));
+        Event slow = run.event(2);
+        assertEquals(Level.WARN, slow.level());
+        assertEquals("said \"slow\"", slow.message());
+        assertEquals("api-1", slow.host());
+        assertEquals("main.go:50", slow.fields().get("caller"));
+        assertEquals(7L, slow.fields().get("logfmt_line"), "a name the event has already is kept apart");
+    }
+
+    @Test
     void anEpochWithAFractionKeepsTheTextTheLogWrote() {
         ParseRun run = ParseRun.of(ParseRun.format("json_lines"), "app.jsonl",
                 "{\"ts\":1128952933.5,\"level\":\"info\",\"msg\":\"half a second\"}\n", ZoneId.of("UTC"), 2005, null);
