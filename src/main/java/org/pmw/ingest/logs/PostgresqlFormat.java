@@ -95,6 +95,7 @@ final class PostgresqlFormat extends LineLogFormat {
             d.field("pid", pid);
             d.field("severity", severity);
             readPrefixPairs(s, close + 1, severityStart, d);
+            d.field("duration_ms", statementDuration(text));
             d.message = text;
             openPid = pid;
             return Result.ENTRY;
@@ -132,6 +133,27 @@ final class PostgresqlFormat extends LineLogFormat {
             }
             zoneOffsets.put(zone, offset);
             return offset;
+        }
+
+        /**
+         * The milliseconds of "duration: 5012.345 ms  statement: ..." (log_min_duration_statement, the slow queries),
+         * so duration_ms:>1000 finds them as it finds slow requests; null for other messages.
+         */
+        private static Double statementDuration(String text) {
+            String prefix = "duration: ";
+            if (!text.startsWith(prefix)) {
+                return null;
+            }
+            int from = prefix.length();
+            int end = text.indexOf(" ms", from);
+            if (end <= from) {
+                return null;
+            }
+            try {
+                return Double.parseDouble(text.substring(from, end));
+            } catch (NumberFormatException e) {
+                return null;
+            }
         }
 
         /** {@code user=app,db=shop,app=psql,client=10.0.0.5} pairs some log_line_prefix settings add. */

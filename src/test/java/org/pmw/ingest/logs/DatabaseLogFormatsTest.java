@@ -178,4 +178,19 @@ class DatabaseLogFormatsTest {
         assertFalse(run.event(2).fields().containsKey("user"), "an unknown user is no user");
         assertFalse(run.event(3).fields().containsKey("db"));
     }
+
+    @Test
+    void postgresqlSlowStatementsKeepTheirDuration() {
+        // log_min_duration_statement = 1000: the slow queries of an outage, with how long each took
+        String text = "2024-03-14 09:58:06.000 UTC [3322] shop@shopdb LOG:  duration: 5012.345 ms  statement: SELECT *\n"
+                + "\tFROM orders\n"
+                + "2024-03-14 09:58:07.000 UTC [3323] LOG:  duration: 1200 ms  execute <unnamed>: UPDATE stock SET qty = 0\n"
+                + "2024-03-14 09:58:08.000 UTC [3324] LOG:  checkpoint complete: wrote 12 buffers; duration: 3.5 ms\n";
+        ParseRun run = ParseRun.of(ParseRun.format("postgresql"), "postgresql.log", text);
+        assertEquals(3, run.events.size());
+        assertEquals(5012.345, (Double) run.event(0).fields().get("duration_ms"), 1e-9);
+        assertEquals("duration: 5012.345 ms  statement: SELECT *\n\tFROM orders", run.event(0).message());
+        assertEquals(1200.0, (Double) run.event(1).fields().get("duration_ms"), 1e-9);
+        assertFalse(run.event(2).fields().containsKey("duration_ms"), "only a statement's duration, said first");
+    }
 }
