@@ -340,14 +340,19 @@ final class Importer {
     }
 
     private ImportReport refusal(Path file, Sample sample, List<FormatDetector.Score> ranked) {
-        String tried = ranked.stream().limit(5)
+        // formats that read none of the lines are no "best": the first line says more about what the file is
+        String tried = ranked.stream().filter(s -> s.score() > 0).limit(5)
                 .map(s -> s.format().name() + String.format(Locale.ROOT, " %.2f", s.score()))
-                .reduce((a, b) -> a + ", " + b).orElse("none");
+                .reduce((a, b) -> a + ", " + b).orElse(null);
+        String firstLine = sample.lines().stream().filter(line -> !line.isBlank()).findFirst()
+                .map(line -> line.length() > 80 ? line.substring(0, 80) + "..." : line).orElse("");
+        String why = tried != null ? "best scores: " + tried + "; a format needs " + FormatDetector.MIN_SCORE
+                : "no format reads any of its first lines, which start '" + firstLine + "'";
         boolean binary = FileInput.looksBinary(sample.head());
         String message = binary
                 ? "looks like a binary file, not text evidence; nothing of it was kept"
-                : "no format recognises this file (best scores: " + tried + "; a format needs "
-                + FormatDetector.MIN_SCORE + "); nothing of it was kept. Name one with --format; 'pmw formats' lists them";
+                : "no format recognises this file (" + why + "); nothing of it was kept. Name one with --format; "
+                + "'pmw formats' lists them";
         return new ImportReport(file.toString(), ImportReport.REFUSED, null, null, 0, 0, List.of(), List.of(), null,
                 null, message);
     }

@@ -232,13 +232,14 @@ class ImportTest {
     }
 
     @Test
-    void unrecognisedFileIsRefusedWithScoresAndNothingIsKept() throws Exception {
+    void unrecognisedFileIsRefusedWithWhatItStartsWithAndNothingIsKept() throws Exception {
         Path prose = write("notes.txt", "Dear team,\nthe site was down again today.\nRegards\n");
         try (Project p = TestProjects.create(project())) {
             List<ImportReport> reports = p.importFiles(List.of(prose), ImportOptions.defaults(), Progress.NONE);
             ImportReport r = reports.get(0);
             assertEquals(ImportReport.REFUSED, r.status());
-            assertTrue(r.message().contains("test_kv 0.00"), r.message());
+            assertTrue(r.message().contains("no format reads any of its first lines, which start 'Dear team,'"),
+                    r.message());
             assertTrue(p.incident().getSources().isEmpty());
             assertEquals(0, evidenceFiles().size());
         }

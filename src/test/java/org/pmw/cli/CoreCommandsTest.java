@@ -221,6 +221,8 @@ class CoreCommandsTest {
         Result refused = pmw("import", project.toString(), tmp.resolve("notes.txt").toString());
         assertEquals(1, refused.status());
         assertTrue(refused.err().contains("no format recognises this file"), refused.err());
+        assertTrue(refused.err().contains("no format reads any of its first lines, which start 'The site was down.'"),
+                "formats that all scored nothing are not listed as the best: " + refused.err());
 
         Result notAProject = pmw("search", tmp.resolve("nothing").toString(), "x");
         assertEquals(1, notAProject.status());
