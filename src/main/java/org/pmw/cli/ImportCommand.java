@@ -67,6 +67,13 @@ final class ImportCommand implements Callable<Integer> {
         } else {
             for (ImportReport r : reports) {
                 printText(out, r);
+                if (ImportReport.DUPLICATE.equals(r.status()) && (zone != null || clockOffset != null || year != null)) {
+                    // imported again to fix its times: the content is already there, and retime is what fixes them
+                    out.printf("  to read its times with other options: pmw retime %s %s%s%s%s%n", project.dir,
+                            r.source(), zone == null ? "" : " --zone " + zone,
+                            clockOffset == null ? "" : " --clock-offset " + clockOffset,
+                            year == null ? "" : " --year " + year);
+                }
             }
             long events = reports.stream().mapToLong(ImportReport::events).sum();
             out.printf("%d file(s), %d event(s) in %.1f s%n", reports.size(), events, seconds);

@@ -63,6 +63,12 @@ class CoreCommandsTest {
         JsonNode before = pmw("search", project.toString(), "segmentation fault", "--json", "--limit", "1").json();
         assertEquals("2005-10-10T14:00:00Z", before.get("events").get(0).get("ts").asText(), "read as UTC");
 
+        Result again = pmw("import", project.toString(), dir.resolve("error_log").toString(), "--zone",
+                "America/New_York");
+        assertEquals(0, again.status(), again.err());
+        assertTrue(again.out().contains("error_log: already in the project as web1_error_log; not imported again\n"
+                + "  to read its times with other options: pmw retime " + project + " web1_error_log --zone "
+                + "America/New_York\n"), again.out());
         Result retimed = pmw("retime", project.toString(), "web1_error_log", "--zone", "America/New_York");
         assertEquals(0, retimed.status(), retimed.err());
         assertTrue(retimed.out().startsWith("web1_error_log: zone America/New_York, clock offset +0 ms; 30 event(s),"
