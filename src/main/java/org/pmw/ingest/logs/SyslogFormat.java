@@ -27,7 +27,16 @@ final class SyslogFormat extends LineLogFormat {
 
     @Override
     LineParser newParser(ParseContext context) {
-        return new Parser(context);
+        return new Parser(context, false);
+    }
+
+    /**
+     * Scores BSD lines only where a host and a tag follow the date, as syslogd writes them: a script's own log
+     * with syslog's date ({@code Mar 14 09:58:01 Backup started}) is generic's, not one whose first word is a host.
+     */
+    @Override
+    LineParser newScoringParser(ParseContext context) {
+        return new Parser(context, true);
     }
 
     private static final class Parser extends LineParser {
@@ -36,9 +45,11 @@ final class SyslogFormat extends LineLogFormat {
         private final LocalClock clock;
         private final ParsedTime time = new ParsedTime();
         private final YearlessDates years;
+        private final boolean hostAndTagRequired;
 
-        Parser(ParseContext context) {
+        Parser(ParseContext context, boolean hostAndTagRequired) {
             this.context = context;
+            this.hostAndTagRequired = hostAndTagRequired;
             this.clock = new LocalClock(context.zone());
             this.years = new YearlessDates(context, "syslog timestamps");
         }
@@ -106,6 +117,9 @@ final class SyslogFormat extends LineLogFormat {
             }
             time.set(year, month, day, hour, minute, second);
             d.copyTimeFrom(time, clock, s.substring(from, timeEnd));
+            if (hostAndTagRequired && pri < 0 && !hostAndTag(s, timeEnd + 1)) {
+                return none("expected 'host tag:' after the time");
+            }
             return hostTagMessage(s, timeEnd + 1, pri, d);
         }
 
@@ -133,6 +147,28 @@ final class SyslogFormat extends LineLogFormat {
             }
             d.copyTimeFrom(time, clock, s.substring(from, time.end));
             return hostTagMessage(s, time.end + 1, pri, d);
+        }
+
+        /**
+         * Whether a host name follows {@code from}, then a tag ({@code sshd[101]:}, {@code kernel:}) that is no level
+         * word, or one of syslogd's own untagged lines ("last message repeated", "-- MARK --").
+         */
+        private static boolean hostAndTag(String s, int from) {
+            if (tag(s.substring(from))) {
+                return true; // no host, as some devices write it: the tag comes first
+            }
+            int hostEnd = s.indexOf(' ', from);
+            if (hostEnd <= from || !hostName(s, from, hostEnd)) {
+                return false;
+            }
+            String rest = s.substring(hostEnd + 1);
+            return rest.startsWith("last message repeated") || rest.startsWith("-- MARK --") || tag(rest);
+        }
+
+        private static boolean tag(String rest) {
+            int tagEnd = rest.indexOf(' ');
+            int colon = tagEnd < 0 ? rest.length() - 1 : tagEnd - 1;
+            return colon > 0 && rest.charAt(colon) == ':' && Level.parse(rest.substring(0, colon), null) == null;
         }
 
         /** A host name as syslog writes one: lower-case letters, digits, dots, hyphens; not a level word. */

@@ -143,6 +143,18 @@ class LogFormatDetectionTest {
     }
 
     @Test
+    void aScriptsLogWithSyslogsDateButNoHostOrTagIsGeneric() {
+        // echo "$(date '+%b %d %T') ..." >> backup.log: syslog's date, then the script's own words
+        String text = "Mar 14 09:58:01 Backup started for shop\n"
+                + "Mar 14 09:58:02 ERROR: disk full on /var\n"
+                + "Mar 14 09:58:03 Backup aborted\n";
+        assertEquals(Optional.of("generic"), detect("backup.log", text), ranking("backup.log", text));
+        String syslog = SYSLOG + "Oct 10 14:02:14 dom0 last message repeated 3 times\n"
+                + "Oct 10 14:02:15 dom0 -- MARK --\n";
+        assertEquals(Optional.of("syslog"), detect("messages", syslog), ranking("messages", syslog));
+    }
+
+    @Test
     void aLog4jFileWithAFewForeignLinesIsStillLog4j() {
         String text = LOG4J + LOG4J + LOG4J + "2005-10-10 14:02:13 some other writer's line\n" + LOG4J;
         assertEquals(Optional.of("log4j"), detect("catalina.out", text), ranking("catalina.out", text));
