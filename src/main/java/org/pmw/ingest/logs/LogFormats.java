@@ -20,6 +20,7 @@ public final class LogFormats {
                 new NginxErrorFormat(),
                 new PhpErrorFormat(),
                 new MysqlErrorFormat(),
+                new MysqlSlowLogFormat(),
                 new PostgresqlFormat(),
                 new SyslogFormat(),
                 new JsonLinesFormat(),

@@ -113,6 +113,8 @@ class LogFormatDetectionTest {
                 new String[] {"nginx_error", "error.log", NGINX_ERROR},
                 new String[] {"php_error", "php_errors.log", PHP},
                 new String[] {"mysql_error", "mysqld.log", MYSQL},
+                new String[] {"mysql_slow", "mysql-slow.log", MySqlSlowLogTest.MYSQL_80},
+                new String[] {"mysql_slow", "slow.log", MySqlSlowLogTest.MYSQL_50},
                 new String[] {"postgresql", "postgresql.log", POSTGRES},
                 new String[] {"syslog", "messages", SYSLOG},
                 new String[] {"syslog", "remote.log", RFC5424},
@@ -174,7 +176,7 @@ class LogFormatDetectionTest {
     @Test
     void formatNamesAreTheDocumentedOnes() {
         assertEquals(List.of("apache_access", "apache_error", "nginx_access", "nginx_error", "php_error", "mysql_error",
-                "postgresql", "syslog", "json_lines", "logfmt", "log4j", "xen", "console_capture", "generic"),
+                "mysql_slow", "postgresql", "syslog", "json_lines", "logfmt", "log4j", "xen", "console_capture", "generic"),
                 LogFormats.all().stream().map(Format::name).toList());
     }
 
