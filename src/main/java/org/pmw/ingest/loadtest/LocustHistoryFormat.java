@@ -23,9 +23,11 @@ import org.pmw.model.LoadTestStep;
 /**
  * Locust's {@code *_stats_history.csv}: a row every few seconds with the user count, the current requests and
  * failures per second and the recent response-time percentiles. Every row becomes an event. The "Aggregated"
- * rows are grouped by user count into steps: throughput is the mean of the rows' requests/s, percentiles the
- * rows' values weighted by their requests/s, and requests, failures and the mean latency come from the growth
- * of the running totals while the test ran at that user count. A user count seen in fewer than
+ * rows are grouped by user count into steps: percentiles are the rows' values weighted by their requests/s, and
+ * requests, failures and the mean latency come from the growth of the running totals while the test ran at
+ * that user count. So does throughput, over the step's rows' time: the rows' own requests/s is Locust's mean of
+ * the last 10 s, which for the first rows of a step is still the step before's (it is the fallback for a file
+ * without running totals). A user count seen in fewer than
  * {@value #MIN_ROWS} rows is a moment of the ramp, not a step, and is left out (with a note).
  */
 public final class LocustHistoryFormat implements Format {
@@ -119,7 +121,7 @@ public final class LocustHistoryFormat implements Format {
                     }
                     rows[0]++;
                     Step step = steps.computeIfAbsent(users.intValue(), u -> new Step());
-                    step.add(rps, failures, p50, percentile(row, "90%"), p95, p99);
+                    step.add(epochMs, rps, failures, p50, percentile(row, "90%"), p95, p99);
                     totals.advance(row, step);
                 });
         List<String> notes = new ArrayList<>();
@@ -180,9 +182,13 @@ public final class LocustHistoryFormat implements Format {
         private double requests;
         private double failures;
         private double responseTimeSum;
+        private long firstMs = Long.MAX_VALUE;
+        private long lastMs = Long.MIN_VALUE;
 
-        void add(double rps, double fps, double... percentiles) {
+        void add(long epochMs, double rps, double fps, double... percentiles) {
             rows++;
+            firstMs = Math.min(firstMs, epochMs);
+            lastMs = Math.max(lastMs, epochMs);
             rpsSum += rps;
             fpsSum += fps;
             for (int i = 0; i < percentiles.length; i++) {
@@ -195,6 +201,11 @@ public final class LocustHistoryFormat implements Format {
 
         LoadTestStep summarise(int users) {
             double throughput = rpsSum / rows;
+            if (requests > 0 && rows > 1 && lastMs > firstMs) {
+                // each row's growth covers the interval before it: the rows span one interval more than first to last
+                double seconds = (lastMs - firstMs) / 1000.0 * rows / (rows - 1);
+                throughput = requests / seconds;
+            }
             double errorRate = rpsSum > 0 ? fpsSum / rpsSum : Double.NaN;
             double mean = requests > 0 ? responseTimeSum / requests : Double.NaN;
             long total = Math.round(requests);

@@ -87,6 +87,32 @@ class LocustFormatsTest {
         assertTrue(p.ctx.skipReasons().get(0).contains("Timestamp 'garbage'"));
     }
 
+    @Test
+    void aStepsThroughputIsTheGrowthOfTheTotalsNotTheLaggingRollingRate() {
+        // Locust's Requests/s is the mean of the last 10 s: for the first rows of a step it still holds the
+        // rate of the step before. 30 rows a second apart at 10 users (100/s), then 30 at 20 users (150/s).
+        StringBuilder csv = new StringBuilder(HISTORY_HEADER).append('\n');
+        long ts = 1128967330;
+        double count = 0;
+        double[] recent = new double[10];
+        for (int row = 0; row < 60; row++) {
+            double rate = row < 30 ? 100 : 150;
+            count += rate;
+            recent[row % 10] = rate;
+            int seen = Math.min(row + 1, 10);
+            double rolling = 0;
+            for (int i = 0; i < seen; i++) {
+                rolling += recent[i];
+            }
+            csv.append(String.format(Locale.ROOT, "%d,%d,,Aggregated,%.6f,0.000000,100,110,120,130,160,200,250,300,"
+                    + "500,600,700,%.0f,0,100,100.0,4,700,5120\n", ts++, row < 30 ? 10 : 20, rolling / seen, count));
+        }
+        Parsed p = Parsed.parse(new LocustHistoryFormat(), "run_stats_history.csv", csv.toString());
+        assertEquals(100.0, p.step(10).throughput(), 1e-9);
+        assertEquals(150.0, p.step(20).throughput(), 1e-9, "the rolling rate averages 142.5 over this step");
+        assertEquals(4500, p.step(20).requests());
+    }
+
     /** One Aggregated row: the rates, percentiles around the given latency, and the running totals. */
     private static String history(long ts, int users, double rps, double fps, double latencyMs, double[] totals) {
         totals[0] += rps;
