@@ -227,7 +227,8 @@ final class Importer {
                         }
                         // nothing of the file reached the index, so it alone is left out and the batch goes on
                         reports.add(new ImportReport(file.toString(), ImportReport.REFUSED, null, format.name(), 0, 0,
-                                List.of(), List.of(), null, null, e.getMessage() + "; nothing of it was kept"
+                                List.of(), List.of(), null, null, withoutFileName(e.getMessage(), context.fileName())
+                                + "; nothing of it was kept"
                                 + (options.format() == null ? ". Name its format with --format; 'pmw formats' lists them"
                                 : "")));
                         hash.cancel(true);
@@ -555,5 +556,21 @@ final class Importer {
             id = base + "-" + n;
         }
         return id;
+    }
+
+    /**
+     * A parser's message without the file's name in front: the report already names the file, and printed after it
+     * the name read twice ("bad.csv: bad.csv: line 1: ...").
+     */
+    static String withoutFileName(String message, String fileName) {
+        if (message == null) {
+            return "";
+        }
+        for (String prefix : List.of(fileName + ": ", fileName + " ")) {
+            if (message.startsWith(prefix)) {
+                return message.substring(prefix.length());
+            }
+        }
+        return message;
     }
 }

@@ -229,6 +229,10 @@ class CoreCommandsTest {
         assertTrue(refused.err().contains("no format recognises this file"), refused.err());
         assertTrue(refused.err().contains("no format reads any of its first lines, which start 'The site was down.'"),
                 "formats that all scored nothing are not listed as the best: " + refused.err());
+        Result forced = pmw("import", project.toString(), tmp.resolve("notes.txt").toString(), "--format", "apache_access");
+        assertEquals(1, forced.status());
+        assertTrue(forced.err().startsWith("pmw: " + tmp.resolve("notes.txt") + ": line 1: expected"), forced.err());
+        assertTrue(forced.out().contains("notes.txt: refused: line 1: expected"), "the file is named once: " + forced.out());
 
         Result notAProject = pmw("search", tmp.resolve("nothing").toString(), "x");
         assertEquals(1, notAProject.status());
