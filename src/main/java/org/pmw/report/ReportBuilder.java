@@ -327,7 +327,7 @@ public final class ReportBuilder {
         items.sort(java.util.Comparator.comparing(this::rowTime).thenComparing(TimelineItem::kind));
         for (TimelineItem item : items) {
             List<ReportDocument.Span> what = new ArrayList<>();
-            what.add(ReportDocument.text(item.title()));
+            what.add(ReportDocument.text(markerName(item)));
             if (item.kind().name().equals("OUTCOME") && item.detail() != null) {
                 what.add(ReportDocument.text(": " + item.detail()));
             }
@@ -349,6 +349,16 @@ public final class ReportBuilder {
                     List.of(ReportDocument.text(item.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '))), what));
         }
         doc.add(new ReportDocument.Table(List.of(data.zone().getId(), "UTC", "Kind", "What"), rows));
+    }
+
+    /** A milestone marker without a label of its own is named as the header names it ("Outage ends", not "ends"). */
+    private String markerName(TimelineItem item) {
+        if (item.kind().name().equals("MARKER") && MARKER_NAMES.containsKey(item.id())
+                && data.incident().getMarkers().stream().anyMatch(m -> m.kind().equals(item.id())
+                        && (m.label() == null || m.label().isBlank()))) {
+            return MARKER_NAMES.get(item.id());
+        }
+        return item.title();
     }
 
     /**

@@ -262,7 +262,21 @@ class ReportsTest {
         assertTrue(md.contains("| Outage begins | 2005-10-10 17:00 (21:00Z) |"), md);
         assertTrue(md.contains("| Outage over (outage ends) | 2005-10-10 20:00 (2005-10-11 00:00Z) |"), md);
         assertTrue(md.contains("| 2005-10-10 20:00 | 2005-10-11 00:00Z | marker | Outage over |"), md);
-        assertTrue(md.contains("| 2005-10-10 17:00 | 21:00Z | marker | outage begins |"), md);
+        assertTrue(md.contains("| 2005-10-10 17:00 | 21:00Z | marker | Outage begins |"), md);
+    }
+
+    @Test
+    void aMarkerWithoutALabelIsNamedInTheTimelineAsInTheHeader() throws Exception {
+        // pmw marker DIR ends TIME: the timeline had the bare kind, "ends", under the header's "Outage ends"
+        Investigation inv = project.investigation();
+        inv.setMarker("outage_begins", Instant.parse("2005-10-10T21:00:00Z"), null);
+        inv.setMarker("mitigated", Instant.parse("2005-10-10T22:00:00Z"), null);
+        inv.setMarker("ends", Instant.parse("2005-10-10T23:00:00Z"), null);
+        String md = render("md", "sre");
+        assertTrue(md.contains("| Outage ends | 2005-10-10 23:00 (23:00Z) |"), md);
+        assertTrue(md.contains("| 2005-10-10 21:00 | 21:00Z | marker | Outage begins |"), md);
+        assertTrue(md.contains("| 2005-10-10 22:00 | 22:00Z | marker | Mitigated |"), md);
+        assertTrue(md.contains("| 2005-10-10 23:00 | 23:00Z | marker | Outage ends |"), md);
     }
 
     @Test
