@@ -183,9 +183,15 @@ final class HypothesisCommand implements Runnable {
         @Parameters(index = "1", paramLabel = "ID")
         String id;
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() throws Exception {
-            Edits.apply(dir, "delete", inv -> inv.delete(id));
+            java.util.List<String> touched = new java.util.ArrayList<>();
+            Edits.apply(dir, "delete", inv -> touched.addAll(inv.delete(id)));
+            // the evidence and experiments that cited it lose it too: say so, as nothing else would
+            touched.forEach(spec.commandLine().getOut()::println);
             return 0;
         }
     }

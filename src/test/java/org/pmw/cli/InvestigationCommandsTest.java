@@ -323,6 +323,20 @@ class InvestigationCommandsTest {
     }
 
     @Test
+    void deletingARecordSaysWhatElseItTookAway() throws Exception {
+        String dir = project.toString();
+        pmw("hypothesis", "add", dir, "Concurrency overwhelms the web tier");
+        pmw("search-save", dir, "Segfaults", "\"segmentation fault\"");
+        pmw("hypothesis", "evidence", dir, "H1", "--for", "S1", "--note", "bursts at peaks");
+        pmw("experiment", "add", dir, "Compare the VMs' logs", "--search", "S1", "--hypothesis", "H1");
+        Result deleted = pmw("hypothesis", "delete", dir, "S1");
+        assertEquals(0, deleted.status(), deleted.err());
+        assertTrue(deleted.out().contains("removed S1 from the evidence of H1"), deleted.out());
+        assertTrue(deleted.out().contains("removed S1 from experiment E1"), deleted.out());
+        assertTrue(pmw("hypothesis", "show", dir, "H1").out().lines().noneMatch(l -> l.contains("S1")));
+    }
+
+    @Test
     void bookmarksMarkersAndTheTimelineRoundTrip() throws Exception {
         assertEquals(0, pmw("bookmark", "add", project.toString(), "web1_error_log:2", "--star", "--tag", "burst",
                 "--comment", "first crash").status());
