@@ -205,7 +205,7 @@ final class RecordCommands {
     }
 
     @Command(name = "change", description = "Changes made (code, config, deploy, rollback, infra...).",
-            subcommands = {ChangeAdd.class, ChangeList.class})
+            subcommands = {ChangeAdd.class, ChangeSet.class, ChangeList.class})
     static final class ChangeCommand extends Group {
     }
 
@@ -251,6 +251,62 @@ final class RecordCommands {
             });
             out().println(id[0]);
             return 0;
+        }
+    }
+
+    @Command(name = "set", description = "Correct a change: only the options given change; an imported one keeps its"
+            + " origin.")
+    static final class ChangeSet extends Base implements Callable<Integer> {
+        @Parameters(index = "1", paramLabel = "ID")
+        String id;
+        @Option(names = "--title")
+        String title;
+        @Option(names = "--kind")
+        String kind;
+        @Option(names = "--at", description = "When it started (ISO-8601).")
+        String at;
+        @Option(names = "--end")
+        String end;
+        @Option(names = "--service")
+        String service;
+        @Option(names = "--target")
+        String target;
+        @Option(names = "--actor")
+        String actor;
+        @Option(names = "--revision")
+        String revision;
+        @Option(names = "--ticket")
+        String ticket;
+        @Option(names = "--description")
+        String description;
+        @Option(names = "--hypothesis", description = "The hypothesis it addresses.")
+        String hypothesis;
+
+        @Override
+        public Integer call() throws Exception {
+            if (kind != null) {
+                word("--kind", "change kind", kind, Vocabulary.CHANGE_KINDS);
+            }
+            Edits.apply(dir, "edit change", inv -> {
+                String zone = inv.incident().getZone();
+                Change c = inv.incident().getChanges().stream().filter(x -> x.id().equals(id)).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("no change " + id));
+                inv.updateChange(new Change(c.id(), or(kind, c.kind()), or(title, c.title()),
+                        or(description, c.description()), or(service, c.service()), or(target, c.target()),
+                        c.environment(), at == null ? c.startedAt() : time(zone, at),
+                        end == null ? c.endedAt() : time(zone, end), c.status(), or(actor, c.actor()),
+                        or(revision, c.revision()), c.previousRevision(), c.url(), or(ticket, c.ticket()), c.tags(),
+                        or(hypothesis, c.hypothesis()), c.origin(), c.externalId(), c.system()));
+                if (hypothesis != null && !inv.incident().getLinks().contains(
+                        new org.pmw.model.Link(c.id(), "addresses", hypothesis))) {
+                    inv.link(c.id(), "addresses", hypothesis);
+                }
+            });
+            return 0;
+        }
+
+        private static String or(String given, String kept) {
+            return given == null ? kept : given;
         }
     }
 

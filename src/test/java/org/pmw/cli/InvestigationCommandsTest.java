@@ -337,6 +337,32 @@ class InvestigationCommandsTest {
     }
 
     @Test
+    void aChangeIsCorrectedFromTheCommandLine() throws Exception {
+        String dir = project.toString();
+        pmw("hypothesis", "add", dir, "Concurrency overwhelms the web tier");
+        // entered at 16:00 by mistake, without what it addresses
+        assertEquals("C1", pmw("change", "add", dir, "Apache MPM: fewer threads per child", "--kind", "config",
+                "--at", "2005-10-10 16:00", "--actor", "dan").out());
+        Result set = pmw("change", "set", dir, "C1", "--at", "2005-10-10 18:00", "--end", "2005-10-10 18:08",
+                "--hypothesis", "H1", "--title", "Apache worker MPM: 8 threads per child");
+        assertEquals(0, set.status(), set.err());
+        JsonNode c = pmw("change", "list", dir, "--json").json().get(0);
+        assertEquals("2005-10-10T22:00:00Z", c.get("startedAt").asText());
+        assertEquals("2005-10-10T22:08:00Z", c.get("endedAt").asText());
+        assertEquals("Apache worker MPM: 8 threads per child", c.get("title").asText());
+        assertEquals("config", c.get("kind").asText(), "what was not given stays");
+        assertEquals("dan", c.get("actor").asText());
+        assertEquals("manual", c.get("origin").asText());
+        assertTrue(pmw("hypothesis", "show", dir, "H1").out().contains("link: C1 addresses H1"));
+        Result missing = pmw("change", "set", dir, "C9", "--title", "x");
+        assertEquals(1, missing.status());
+        assertTrue(missing.err().contains("C9"), missing.err());
+        Result reversed = pmw("change", "set", dir, "C1", "--end", "2005-10-10 17:00");
+        assertEquals(1, reversed.status(), "an end before the start is refused: " + reversed.err());
+        assertEquals("2005-10-10T22:08:00Z", pmw("change", "list", dir, "--json").json().get(0).get("endedAt").asText());
+    }
+
+    @Test
     void bookmarksMarkersAndTheTimelineRoundTrip() throws Exception {
         assertEquals(0, pmw("bookmark", "add", project.toString(), "web1_error_log:2", "--star", "--tag", "burst",
                 "--comment", "first crash").status());
