@@ -159,6 +159,7 @@ final class AccessLogFormat extends LineLogFormat {
             int quoted = 0;
             Double durationMs = null;
             int trailingTokens = 0;
+            boolean secondsWithPoint = false;
             java.util.List<String> named = null; // name, value, name, value... of trailing name=value pairs
             while (i < s.length()) {
                 if (s.charAt(i) == ' ') {
@@ -201,7 +202,11 @@ final class AccessLogFormat extends LineLogFormat {
                     end = s.length();
                 }
                 trailingTokens++;
-                durationMs = duration(s, i, end);
+                Double ms = duration(s, i, end);
+                if (trailingTokens == 1) {
+                    durationMs = ms;
+                    secondsWithPoint = ms != null && s.indexOf('.', i) > 0 && s.indexOf('.', i) < end;
+                }
                 i = end;
             }
 
@@ -229,8 +234,10 @@ final class AccessLogFormat extends LineLogFormat {
                 d.field("vhost", vhost);
                 d.host = vhost;
             }
-            if (trailingTokens == 1) {
-                // one trailing number is a duration; several (%I %O, %T %D) cannot be told apart safely
+            if (trailingTokens == 1 || secondsWithPoint) {
+                // One trailing number is a duration. Of several, Apache's (%I %O, %T %D) cannot be told apart
+                // safely; but seconds with a point are nginx's $request_time, which its configurations put first
+                // ("$request_time $upstream_response_time").
                 d.field("duration_ms", durationMs);
             }
             if (named != null) {

@@ -117,6 +117,17 @@ class AccessLogFormatTest {
     }
 
     @Test
+    void nginxsRequestTimeBeforeItsUpstreamTimesIsTheDuration() {
+        // log_format timed '$remote_addr ... "$http_user_agent" $request_time $upstream_response_time'
+        String text = "10.0.1.6 - - [14/Mar/2024:10:00:03 +0100] \"POST /api/pay HTTP/1.1\" 504 160 \"-\" "
+                + "\"Go-http-client/1.1\" 60.002 30.001, 30.000\n"
+                + "10.0.1.7 - - [14/Mar/2024:10:00:04 +0100] \"GET /health HTTP/1.1\" 200 2 \"-\" \"curl/8.0\" 0.000 -\n";
+        ParseRun run = ParseRun.of(ParseRun.format("nginx_access"), "access.log", text);
+        assertEquals(60002.0, (Double) run.event(0).fields().get("duration_ms"), 1e-9);
+        assertEquals(0.0, (Double) run.event(1).fields().get("duration_ms"), 1e-9);
+    }
+
+    @Test
     void severalTrailingNumbersAreNoDuration() {
         String combinedio = "10.0.0.5 - - [10/Oct/2005:14:02:11 +0000] \"GET / HTTP/1.1\" 200 12 \"-\" \"ab\" 456 7890";
         ParseRun run = ParseRun.of(ParseRun.format("apache_access"), "access_log", combinedio);
