@@ -14,6 +14,8 @@ import org.pmw.model.Level;
  * Lines without a timestamp (an uncaught exception's "Stack trace:" and "#0 ..." frames) and the
  * timestamped "PHP Stack trace:" / "PHP   1. ..." lines belong to the entry before them. php-fpm's own log
  * ({@code [10-Oct-2005 14:02:11] WARNING: [pool www] ...}) has the same timestamps; its level word and pool are read.
+ * So does its slow log ({@code [10-Oct-2005 14:02:11]  [pool www] pid 4021}, then the script and the stack the
+ * request was stuck in): one event per request, a warning with its pool and pid.
  */
 final class PhpErrorFormat extends LineLogFormat {
 
@@ -32,7 +34,17 @@ final class PhpErrorFormat extends LineLogFormat {
     @Override
     boolean neutralInScore(String line) {
         return super.neutralInScore(line) || line.startsWith("Stack trace:") || line.startsWith("#")
-                || line.startsWith("PHP ") || line.startsWith("thrown in ");
+                || line.startsWith("PHP ") || line.startsWith("thrown in ") || slowLogLine(line);
+    }
+
+    /** The script and stack frames php-fpm's slow log writes under each head line: the format's own. */
+    @Override
+    boolean explainsContinuation(String line) {
+        return slowLogLine(line);
+    }
+
+    private static boolean slowLogLine(String line) {
+        return line.startsWith("script_filename = ") || line.startsWith("[0x");
     }
 
     private static final class Parser extends LineParser {
@@ -88,6 +100,10 @@ final class PhpErrorFormat extends LineLogFormat {
                     d.field("php_level", phpLevel);
                     d.level = phpLevel(phpLevel);
                 }
+            } else if (text.startsWith(" [pool ")) {
+                // php-fpm's slow log: " [pool www] pid 4021", its script and stack on the lines that follow
+                text = text.substring(1);
+                readSlowRequest(text, d);
             } else {
                 readFpmLevelAndPool(text, d);
             }
@@ -115,6 +131,21 @@ final class PhpErrorFormat extends LineLogFormat {
             int close = text.startsWith(pool, colon) ? text.indexOf(']', name) : -1;
             if (close > name) {
                 d.field("pool", text.substring(name, close));
+            }
+        }
+
+        /** A slow log's head: {@code [pool www] pid 4021}, a request slower than request_slowlog_timeout. */
+        private static void readSlowRequest(String text, Draft d) {
+            int close = text.indexOf(']');
+            if (close < 0) {
+                return;
+            }
+            d.level = Level.WARN;
+            d.field("pool", text.substring("[pool ".length(), close));
+            int pid = close + " pid ".length() + 1;
+            int pidEnd = Timestamps.digitRunEnd(text, pid);
+            if (text.startsWith(" pid ", close + 1) && pidEnd > pid && pidEnd - pid < 10) {
+                d.field("pid", Long.parseLong(text, pid, pidEnd, 10));
             }
         }
 

@@ -173,6 +173,36 @@ class ErrorLogFormatsTest {
         assertEquals(9, run.event(1).line());
     }
 
+    /** php-fpm's slow log (request_slowlog_timeout): a head line, the script, then the stack it was stuck in. */
+    static final String FPM_SLOW_LOG = """
+
+            [14-Mar-2024 09:58:02]  [pool www] pid 4021
+            script_filename = /var/www/html/index.php
+            [0x00007f8b3c0130d0] curl_exec() /var/www/lib/Http.php:44
+            [0x00007f8b3c012f40] request() /var/www/lib/Api.php:12
+            [0x00007f8b3c012e10] {main}() /var/www/html/index.php:7
+
+            [14-Mar-2024 09:58:09]  [pool api] pid 4022
+            script_filename = /var/www/api/pay.php
+            [0x00007f8b3c0130d0] mysql_query() /var/www/lib/Db.php:88
+            [0x00007f8b3c012e10] +++ dump failed
+            """;
+
+    @Test
+    void phpFpmSlowLogEntriesAreOneEventEachWithTheirStack() {
+        ParseRun run = ParseRun.of(ParseRun.format("php_error"), "www-slow.log", FPM_SLOW_LOG);
+        assertEquals(2, run.events.size(), run.events.toString());
+        assertEquals(0, run.context.skipped(), run.context.skipReasons().toString());
+        Event stuck = run.event(0);
+        assertEquals(Level.WARN, stuck.level(), "a request slower than request_slowlog_timeout");
+        assertEquals("www", stuck.fields().get("pool"));
+        assertEquals(4021L, stuck.fields().get("pid"));
+        assertTrue(stuck.message().startsWith("[pool www] pid 4021\nscript_filename = /var/www/html/index.php\n"
+                + "[0x00007f8b3c0130d0] curl_exec() /var/www/lib/Http.php:44"), stuck.message());
+        assertEquals(5, stuck.raw().split("\n").length);
+        assertEquals("api", run.event(1).fields().get("pool"));
+    }
+
     @Test
     void phpFpmLinesTakeTheLevelTheyStartWithAndThePool() {
         String text = "[14-Mar-2024 09:57:00] NOTICE: fpm is running, pid 812\n"

@@ -112,6 +112,7 @@ class LogFormatDetectionTest {
                 new String[] {"nginx_access", "nginx-access.log", COMBINED},
                 new String[] {"nginx_error", "error.log", NGINX_ERROR},
                 new String[] {"php_error", "php_errors.log", PHP},
+                new String[] {"php_error", "www-slow.log", ErrorLogFormatsTest.FPM_SLOW_LOG},
                 new String[] {"mysql_error", "mysqld.log", MYSQL},
                 new String[] {"mysql_slow", "mysql-slow.log", MySqlSlowLogTest.MYSQL_80},
                 new String[] {"mysql_slow", "slow.log", MySqlSlowLogTest.MYSQL_50},
