@@ -407,7 +407,8 @@ public final class ReportBuilder {
 
     /**
      * "E1 (refutes)" when the experiment tests the hypothesis: recorded with it, or linked to it afterwards
-     * (pmw link E1 tests|supports|refutes H2, which says the verdict for this hypothesis); else null.
+     * (pmw link E1 tests|supports|refutes H2, which says the verdict for this hypothesis); else null. A pending
+     * experiment decided nothing yet, so it is left out unless a supports or refutes link gives its verdict.
      */
     private String decision(Experiment e, Hypothesis h) {
         String verdict = h.id().equals(e.hypothesis()) ? e.verdict() : null;
@@ -420,7 +421,7 @@ public final class ReportBuilder {
                 }
             }
         }
-        return verdict == null ? null : e.id() + " (" + verdict + ")";
+        return verdict == null || verdict.equals("pending") ? null : e.id() + " (" + verdict + ")";
     }
 
     private List<ReportDocument.Span> evidence(List<EvidenceRef> refs) {

@@ -212,6 +212,24 @@ class ReportsTest {
     }
 
     @Test
+    void aPendingExperimentHasDecidedNothing() throws Exception {
+        Investigation inv = project.investigation();
+        var db = inv.addHypothesis("MySQL connection leak", null);
+        var planned = inv.addExperiment(new org.pmw.model.Experiment(null, "Watch SHOW PROCESSLIST", null, db.id(),
+                null, List.of(), List.of(), null, null, "pending", null));
+        var linked = inv.addExperiment(new org.pmw.model.Experiment(null, "Pool sizes by hand", null, null, null,
+                List.of(), List.of(), null, null, "pending", null));
+        var snapshot = inv.addExperiment(new org.pmw.model.Experiment(null, "MySQL status snapshot", null, null, null,
+                List.of(), List.of(), null, null, "pending", null));
+        inv.link(linked.id(), "tests", db.id());
+        inv.link(snapshot.id(), "refutes", db.id());
+        String dbRow = render("md", "sre").lines().filter(l -> l.startsWith("| " + db.id() + " |")).findFirst()
+                .orElseThrow();
+        assertFalse(dbRow.contains(planned.id()) || dbRow.contains(linked.id()) || dbRow.contains("pending"), dbRow);
+        assertTrue(dbRow.endsWith("| " + snapshot.id() + " (refutes) |"), "a link that says the verdict: " + dbRow);
+    }
+
+    @Test
     void anExperimentSaysWhenItRanAndTheSearchesItProduced() throws Exception {
         Investigation inv = project.investigation();
         var segfaults = inv.addSavedSearch("Segfaults, to compare the hosts", "segmentation", null);
