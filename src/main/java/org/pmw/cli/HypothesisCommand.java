@@ -6,8 +6,11 @@ import java.util.concurrent.Callable;
 import org.pmw.app.Project;
 import org.pmw.app.investigation.EvidenceSide;
 import org.pmw.model.EvidenceRef;
+import org.pmw.model.Experiment;
 import org.pmw.model.Hypothesis;
 import org.pmw.model.HypothesisStatus;
+import org.pmw.model.Incident;
+import org.pmw.model.Link;
 import org.pmw.model.StatusChange;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -105,12 +108,35 @@ final class HypothesisCommand implements Runnable {
                     out.printf("  %s  %s -> %s: %s%n", sc.at(), sc.from() == null ? "" : sc.from().id(), sc.to().id(),
                             sc.reason());
                 }
-                p.incident().getExperiments().stream().filter(e -> h.id().equals(e.hypothesis()))
-                        .forEach(e -> out.printf("  tested by %s %s (%s)%n", e.id(), e.title(), e.verdict()));
+                for (Experiment e : p.incident().getExperiments()) {
+                    String verdict = verdictFor(p.incident(), e, h.id());
+                    if (verdict != null) {
+                        out.printf("  tested by %s %s (%s)%n", e.id(), e.title(), verdict);
+                    }
+                }
                 p.investigation().linksOf(h.id()).forEach(l -> out.printf("  link: %s %s %s%n", l.from(), l.type(), l.to()));
             }
             return 0;
         }
+    }
+
+    /**
+     * The experiment's verdict on the hypothesis when it tests it: recorded with it (--hypothesis), or linked to it
+     * afterwards (tests, or supports/refutes, which say the verdict for this hypothesis), as the report reads it;
+     * else null.
+     */
+    static String verdictFor(Incident incident, Experiment e, String hypothesisId) {
+        String verdict = hypothesisId.equals(e.hypothesis()) ? e.verdict() : null;
+        for (Link l : incident.getLinks()) {
+            if (l.from().equals(e.id()) && l.to().equals(hypothesisId)) {
+                if (l.type().equals("supports") || l.type().equals("refutes")) {
+                    verdict = l.type();
+                } else if (l.type().equals("tests") && verdict == null) {
+                    verdict = e.verdict();
+                }
+            }
+        }
+        return verdict;
     }
 
     @Command(name = "set-status", description = "Move a hypothesis to open, testing, supported, refuted or inconclusive.")

@@ -363,6 +363,22 @@ class InvestigationCommandsTest {
     }
 
     @Test
+    void anExperimentLinkedToAHypothesisIsShownAsTestingIt() throws Exception {
+        String dir = project.toString();
+        pmw("hypothesis", "add", dir, "Concurrency overwhelms the web tier");
+        pmw("experiment", "add", dir, "ab at rising -c", "--hypothesis", "H1", "--verdict", "supports");
+        pmw("experiment", "add", dir, "Compare the VMs' logs", "--verdict", "inconclusive");
+        pmw("experiment", "add", dir, "MySQL status snapshot");
+        assertEquals(0, pmw("link", dir, "E2", "tests", "H1").status());
+        assertEquals(0, pmw("link", dir, "E3", "refutes", "H1").status());
+        List<String> lines = pmw("hypothesis", "show", dir, "H1").out().lines().toList();
+        assertTrue(lines.contains("  tested by E1 ab at rising -c (supports)"), String.join("\n", lines));
+        assertTrue(lines.contains("  tested by E2 Compare the VMs' logs (inconclusive)"), String.join("\n", lines));
+        assertTrue(lines.contains("  tested by E3 MySQL status snapshot (refutes)"), "the link's verdict: " + lines);
+        assertTrue(lines.contains("  link: E2 tests H1"), String.join("\n", lines));
+    }
+
+    @Test
     void bookmarksMarkersAndTheTimelineRoundTrip() throws Exception {
         assertEquals(0, pmw("bookmark", "add", project.toString(), "web1_error_log:2", "--star", "--tag", "burst",
                 "--comment", "first crash").status());
