@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "hypothesis", description = "Write down, decide and back hypotheses with evidence.",
         subcommands = {HypothesisCommand.Add.class, HypothesisCommand.ListAll.class, HypothesisCommand.Show.class,
-                HypothesisCommand.SetStatus.class, HypothesisCommand.Evidence.class, HypothesisCommand.Delete.class})
+                HypothesisCommand.Set.class, HypothesisCommand.SetStatus.class, HypothesisCommand.Evidence.class, HypothesisCommand.Delete.class})
 final class HypothesisCommand implements Runnable {
 
     @Spec
@@ -137,6 +137,28 @@ final class HypothesisCommand implements Runnable {
             }
         }
         return verdict;
+    }
+
+    @Command(name = "set", description = "Correct a hypothesis's statement or notes: only the options given change"
+            + " (an empty --notes clears them); its status moves with set-status.")
+    static final class Set implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DIR")
+        Path dir;
+        @Parameters(index = "1", paramLabel = "ID")
+        String id;
+        @Option(names = "--statement")
+        String statement;
+        @Option(names = "--notes")
+        String notes;
+
+        @Override
+        public Integer call() throws Exception {
+            if (statement == null && notes == null) {
+                throw new UsageException("give what to change: --statement S, --notes N, or both");
+            }
+            Edits.apply(dir, "edit hypothesis", inv -> inv.updateHypothesis(id, statement, notes));
+            return 0;
+        }
     }
 
     @Command(name = "set-status", description = "Move a hypothesis to open, testing, supported, refuted or inconclusive.")

@@ -379,6 +379,27 @@ class InvestigationCommandsTest {
     }
 
     @Test
+    void aHypothesisIsCorrectedFromTheCommandLine() throws Exception {
+        String dir = project.toString();
+        pmw("hypothesis", "add", dir, "Concurency overwhelms the web tier", "--notes", "seen at peaks");
+        pmw("hypothesis", "set-status", dir, "H1", "testing", "--reason", "load test");
+        Result set = pmw("hypothesis", "set", dir, "H1", "--statement", "Concurrency overwhelms the web tier");
+        assertEquals(0, set.status(), set.err());
+        JsonNode h = pmw("hypothesis", "show", dir, "H1", "--json").json();
+        assertEquals("Concurrency overwhelms the web tier", h.get("statement").asText());
+        assertEquals("seen at peaks", h.get("notes").asText(), "what was not given stays");
+        assertEquals("testing", h.get("status").asText());
+        assertEquals(1, h.get("history").size());
+        assertEquals(0, pmw("hypothesis", "set", dir, "H1", "--notes", "").status());
+        assertFalse(pmw("hypothesis", "show", dir, "H1", "--json").json().hasNonNull("notes"), "an empty value clears");
+        assertEquals(1, pmw("hypothesis", "set", dir, "H1", "--statement", " ").status(), "a statement is needed");
+        Result missing = pmw("hypothesis", "set", dir, "H9", "--statement", "x");
+        assertEquals(1, missing.status());
+        assertTrue(missing.err().contains("no hypothesis H9 (known: H1)"), missing.err());
+        assertEquals(2, pmw("hypothesis", "set", dir, "H1").status(), "nothing to change");
+    }
+
+    @Test
     void bookmarksMarkersAndTheTimelineRoundTrip() throws Exception {
         assertEquals(0, pmw("bookmark", "add", project.toString(), "web1_error_log:2", "--star", "--tag", "burst",
                 "--comment", "first crash").status());
