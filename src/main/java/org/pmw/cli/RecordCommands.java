@@ -324,34 +324,71 @@ final class RecordCommands {
     }
 
     @Command(name = "outcome", description = "The measured effect of changes: a query counted before and after.",
-            subcommands = {OutcomeAdd.class, OutcomeList.class, OutcomeShow.class})
+            subcommands = {OutcomeAdd.class, OutcomeSet.class, OutcomeList.class, OutcomeShow.class})
     static final class OutcomeCommand extends Group {
     }
 
-    @Command(name = "add", description = "Add an outcome, measure it and store its verdict; prints id and verdict.")
-    static final class OutcomeAdd extends Base implements Callable<Integer> {
-        @Option(names = "--title", required = true)
+    /** What an outcome records, as add and set both take it; null where the option was not given. */
+    static final class OutcomeOptions {
+        @Option(names = "--title")
         String title;
-        @Option(names = "--change", description = "A change it evaluates (repeatable).")
-        List<String> changes = new ArrayList<>();
-        @Option(names = "--query", required = true, description = "The events counted, e.g. \"segmentation fault\".")
+        @Option(names = "--change", description = "A change it evaluates (repeatable; set replaces them).")
+        List<String> changes;
+        @Option(names = "--query", description = "The events counted, e.g. \"segmentation fault\".")
         String query;
         @Option(names = "--ratio-of", description = "For an error ratio: the events it is a share of.")
         String ratioOf;
-        @Option(names = "--before", required = true, paramLabel = "FROM..TO")
+        @Option(names = "--before", paramLabel = "FROM..TO")
         String before;
-        @Option(names = "--after", required = true, paramLabel = "FROM..TO")
+        @Option(names = "--after", paramLabel = "FROM..TO")
         String after;
+
+        /** {@code kept} with every option given put in its place (an empty value clears one). */
+        Outcome over(Outcome kept, String zone) {
+            return new Outcome(kept.id(), or(title, kept.title()), changes == null ? kept.changes() : nonBlank(changes),
+                    or(query, kept.query()), or(ratioOf, kept.denominatorQuery()),
+                    before == null ? kept.before() : window(zone, before),
+                    after == null ? kept.after() : window(zone, after), kept.verdict(), kept.notes());
+        }
+
+        /** Notes on stderr for a query naming no field of the project: kept all the same, as pmw search answers. */
+        void noteUnknownFields(Project p, PrintWriter err) {
+            FieldNotes.unknownFields(p, query, err);
+            FieldNotes.unknownFields(p, ratioOf, err);
+        }
+    }
+
+    @Command(name = "add", description = "Add an outcome, measure it and store its verdict; prints id and verdict."
+            + " Needs --title, --query, --before and --after.")
+    static final class OutcomeAdd extends Base implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        OutcomeOptions options = new OutcomeOptions();
 
         @Override
         public Integer call() throws Exception {
+            List<String> missing = new ArrayList<>();
+            if (options.title == null) {
+                missing.add("--title");
+            }
+            if (options.query == null) {
+                missing.add("--query");
+            }
+            if (options.before == null) {
+                missing.add("--before");
+            }
+            if (options.after == null) {
+                missing.add("--after");
+            }
+            if (!missing.isEmpty()) {
+                throw new UsageException("missing " + String.join(", ", missing)
+                        + " (an outcome needs --title, --query, --before FROM..TO and --after FROM..TO)");
+            }
             String[] result = new String[2];
             try (Project p = Project.open(dir, org.pmw.app.Progress.NONE)) {
                 new org.pmw.app.EditSession(p).apply("add outcome", inv -> {
-                    String zone = inv.incident().getZone();
-                    Outcome o = inv.addOutcome(new Outcome(null, title, changes, query, ratioOf, window(zone, before),
-                            window(zone, after), null, null));
-                    for (String c : changes) {
+                    Outcome o = inv.addOutcome(options.over(new Outcome(null, null, List.of(), null, null, null, null,
+                            null, null), inv.incident().getZone()));
+                    for (String c : o.changes()) {
                         inv.link(o.id(), "evaluates", c);
                     }
                     String verdict = OutcomeText.verdict(p, o);
@@ -359,9 +396,50 @@ final class RecordCommands {
                     result[0] = o.id();
                     result[1] = verdict;
                 });
-                // kept all the same, as pmw search answers; a field imported later may yet have it
-                FieldNotes.unknownFields(p, query, spec.commandLine().getErr());
-                FieldNotes.unknownFields(p, ratioOf, spec.commandLine().getErr());
+                options.noteUnknownFields(p, spec.commandLine().getErr());
+            }
+            out().println(result[0] + "  " + result[1]);
+            return 0;
+        }
+    }
+
+    @Command(name = "set", description = "Correct an outcome and measure it again: only the options given change"
+            + " (--change replaces the list; an empty value clears one); prints id and verdict.")
+    static final class OutcomeSet extends Base implements Callable<Integer> {
+        @Parameters(index = "1", paramLabel = "ID")
+        String id;
+        @picocli.CommandLine.Mixin
+        OutcomeOptions options = new OutcomeOptions();
+
+        @Override
+        public Integer call() throws Exception {
+            String[] result = new String[2];
+            try (Project p = Project.open(dir, org.pmw.app.Progress.NONE)) {
+                new org.pmw.app.EditSession(p).apply("edit outcome", inv -> {
+                    Outcome kept = inv.incident().getOutcomes().stream().filter(x -> x.id().equals(id)).findFirst()
+                            .orElseThrow(() -> new IllegalArgumentException("no outcome " + id));
+                    Outcome o = inv.updateOutcome(options.over(kept, inv.incident().getZone()));
+                    // the changes it evaluates are linked as add links them: a change taken off loses its link
+                    for (String c : kept.changes()) {
+                        if (!o.changes().contains(c) && inv.incident().getLinks().contains(
+                                new org.pmw.model.Link(o.id(), "evaluates", c))) {
+                            inv.unlink(o.id(), "evaluates", c);
+                        }
+                    }
+                    for (String c : o.changes()) {
+                        if (!inv.incident().getLinks().contains(new org.pmw.model.Link(o.id(), "evaluates", c))) {
+                            inv.link(o.id(), "evaluates", c);
+                        }
+                    }
+                    // the windows or the query may have moved: measure the verdict again, as the window's Edit does
+                    String verdict = OutcomeText.verdict(p, o);
+                    if (verdict != null) {
+                        inv.setOutcomeVerdict(o.id(), verdict);
+                    }
+                    result[0] = o.id();
+                    result[1] = verdict;
+                });
+                options.noteUnknownFields(p, spec.commandLine().getErr());
             }
             out().println(result[0] + "  " + result[1]);
             return 0;

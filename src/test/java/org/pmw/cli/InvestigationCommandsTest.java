@@ -239,6 +239,43 @@ class InvestigationCommandsTest {
     }
 
     @Test
+    void anOutcomeIsCorrectedAndMeasuredAgain() throws Exception {
+        String dir = project.toString();
+        pmw("change", "add", dir, "Apache MPM: fewer threads per child", "--at", "2005-10-10 18:00");
+        pmw("change", "add", dir, "Xen guests: more memory", "--at", "2005-10-10 18:00");
+        // the windows entered the wrong way round in time: both in the hour of the segfaults
+        assertEquals("O1  no significant change", pmw("outcome", "add", dir, "--title", "Segfaults", "--change", "C1",
+                "--query", "\"segmentation fault\"", "--before", "2005-10-10 17:00..2005-10-10 17:30", "--after",
+                "2005-10-10 17:30..2005-10-10 18:00").out());
+        Result set = pmw("outcome", "set", dir, "O1", "--before", "2005-10-10 17:00..2005-10-10 18:00", "--after",
+                "2005-10-10 18:00..2005-10-10 19:00", "--change", "C2");
+        assertEquals(0, set.status(), set.err());
+        assertEquals("O1  significant decrease", set.out());
+        JsonNode o = pmw("outcome", "list", dir, "--json").json().get(0);
+        assertEquals("significant decrease", o.get("verdict").asText(), "the stored verdict is measured again");
+        assertEquals("Segfaults", o.get("title").asText(), "what was not given stays");
+        assertEquals("\"segmentation fault\"", o.get("query").asText());
+        assertEquals("2005-10-10T22:00:00Z", o.get("after").get("start").asText());
+        assertEquals(List.of("C2"), List.of(o.get("changes").get(0).asText()));
+        assertEquals(1, o.get("changes").size());
+        JsonNode links = new ObjectMapper().readTree(project.resolve("incident.json").toFile()).get("links");
+        assertEquals("[{\"from\":\"O1\",\"type\":\"evaluates\",\"to\":\"C2\"}]", links.toString(),
+                "the change taken off is no longer linked, the one put on is");
+        assertTrue(pmw("timeline", dir, "--json").out().contains("O1"), "still on the timeline");
+        Result share = pmw("outcome", "set", dir, "O1", "--ratio-of", "knd:log");
+        assertTrue(share.err().contains("pmw: no field knd in this project"), share.err());
+        assertEquals(2, pmw("outcome", "set", dir, "O1", "--after", "2005-10-10 18:00..").status());
+        Result reversed = pmw("outcome", "set", dir, "O1", "--before", "2005-10-10 18:30..2005-10-10 19:00");
+        assertEquals(1, reversed.status(), "a before window ending after the after window starts: " + reversed.err());
+        Result missing = pmw("outcome", "set", dir, "O7", "--title", "x");
+        assertEquals(1, missing.status());
+        assertTrue(missing.err().contains("O7"), missing.err());
+        Result incomplete = pmw("outcome", "add", dir, "--title", "x", "--query", "segmentation");
+        assertEquals(2, incomplete.status());
+        assertTrue(incomplete.err().contains("missing --before, --after"), incomplete.err());
+    }
+
+    @Test
     void aStoredQueryNamingNoFieldOfTheProjectSaysSo() throws Exception {
         // "stauts" for "status": kept, as pmw search keeps answering, but not silently measured as nothing
         Result outcome = pmw("outcome", "add", project.toString(), "--title", "5xx after the push", "--query",
