@@ -3,17 +3,25 @@ package org.pmw.cli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.pmw.app.investigation.Vocabulary;
 import org.pmw.model.ReportText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The postmortem's prose from the command line, as the Report tab's Write pane edits it. */
-@Command(name = "write", description = "Write a section of the postmortem's prose: summary, impact, root_causes, trigger,"
-        + " resolution, detection, went_well, went_wrong, got_lucky. An empty TEXT clears it.")
+@Command(name = "write", description = {"Write a section of the postmortem's prose: summary, impact, root_causes,"
+        + " trigger, resolution, detection, went_well, went_wrong, got_lucky. An empty TEXT clears it.",
+        "  authors TEXT: the header's authors, separated by commas; status draft|reviewed|final: its status."})
 final class WriteCommand implements Callable<Integer> {
+
+    /** Not prose: the header's authors and the report's status, written as the sections are. */
+    private static final String AUTHORS = "authors";
+    private static final String STATUS = "status";
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -33,14 +41,27 @@ final class WriteCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String name = section.toLowerCase(Locale.ROOT).replace('-', '_');
-        if (!ReportText.SECTIONS.contains(name)) {
+        if (!ReportText.SECTIONS.contains(name) && !name.equals(AUTHORS) && !name.equals(STATUS)) {
             throw new UsageException("unknown report section '" + section + "' (expected "
-                    + String.join(", ", ReportText.SECTIONS) + ")");
+                    + String.join(", ", ReportText.SECTIONS) + "; or authors, status for the header)");
         }
         if ((text == null) == (file == null)) {
             throw new UsageException("give the section's TEXT or --file FILE (one of them)");
         }
         String prose = file == null ? text : Files.readString(file, StandardCharsets.UTF_8);
+        if (name.equals(STATUS)) {
+            String status = UsageException.option("status", () -> Vocabulary.require("report status", prose.strip(),
+                    Vocabulary.REPORT_STATUSES));
+            Edits.apply(dir, "report status", inv -> inv.incident().setReportStatus(status));
+            return 0;
+        }
+        if (name.equals(AUTHORS)) {
+            // one name a comma, as the header lists them; an empty TEXT leaves the header's "—"
+            List<String> authors = Arrays.stream(prose.split("[,\\n]")).map(String::strip).filter(a -> !a.isEmpty())
+                    .toList();
+            Edits.apply(dir, "report authors", inv -> inv.incident().setAuthors(authors));
+            return 0;
+        }
         Edits.apply(dir, "report prose", inv -> {
             ReportText current = inv.incident().getReport() == null ? ReportText.empty() : inv.incident().getReport();
             inv.incident().setReport(current.with(name, prose));

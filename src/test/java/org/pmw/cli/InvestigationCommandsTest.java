@@ -360,6 +360,27 @@ class InvestigationCommandsTest {
     }
 
     @Test
+    void theReportsAuthorsAndStatusAreWrittenFromTheCommandLine() throws Exception {
+        String dir = project.toString();
+        assertTrue(pmw("report", dir).out().contains("| Authors | — |"));
+        assertEquals(0, pmw("write", dir, "authors", "Dan Ortiz, Eve Kim").status());
+        assertEquals(0, pmw("write", dir, "status", "Reviewed").status());
+        String md = pmw("report", dir).out();
+        assertTrue(md.contains("| Authors | Dan Ortiz, Eve Kim |"), md);
+        assertTrue(md.contains("| Status | reviewed |"), md);
+        Result unknown = pmw("write", dir, "status", "approved");
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.err().contains("unknown report status 'approved' (expected draft, reviewed, final)"),
+                unknown.err());
+        Path authors = tmp.resolve("authors.txt");
+        Files.writeString(authors, "Dan Ortiz\nEve Kim\nFrank Lee\n");
+        assertEquals(0, pmw("write", dir, "authors", "--file", authors.toString()).status());
+        assertTrue(pmw("report", dir).out().contains("| Authors | Dan Ortiz, Eve Kim, Frank Lee |"));
+        assertEquals(0, pmw("write", dir, "authors", "").status());
+        assertTrue(pmw("report", dir).out().contains("| Authors | — |"), "an empty TEXT clears them");
+    }
+
+    @Test
     void deletingARecordSaysWhatElseItTookAway() throws Exception {
         String dir = project.toString();
         pmw("hypothesis", "add", dir, "Concurrency overwhelms the web tier");

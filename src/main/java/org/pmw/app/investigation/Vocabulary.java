@@ -13,6 +13,8 @@ public final class Vocabulary {
     public static final List<String> EXPERIMENT_VERDICTS = List.of("pending", "supports", "refutes", "inconclusive");
     public static final List<String> ACTION_TYPES = List.of("mitigate", "prevent", "process", "other");
     public static final List<String> ACTION_STATUSES = List.of("open", "in_progress", "done");
+    /** Where the postmortem stands, as its header says it (the Report tab's Status). */
+    public static final List<String> REPORT_STATUSES = List.of("draft", "reviewed", "final");
     /** The incident's milestones, in the order they must happen; each is set at most once. */
     public static final List<String> MARKER_KINDS = List.of("outage_begins", "detected", "mitigated", "ends");
     /** Any other marker: a free label, as many as wanted. */

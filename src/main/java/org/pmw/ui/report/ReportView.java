@@ -72,7 +72,7 @@ public final class ReportView extends VBox {
         template.getItems().setAll("sre", "pagerduty", "atlassian");
         template.setValue("sre");
         template.valueProperty().addListener((o, a, b) -> refresh());
-        status.getItems().setAll("draft", "reviewed", "final");
+        status.getItems().setAll(org.pmw.app.investigation.Vocabulary.REPORT_STATUSES);
         status.valueProperty().addListener((o, a, b) -> {
             if (!loading && b != null && workbench.project() != null
                     && !b.equals(workbench.project().incident().getReportStatus())) {
