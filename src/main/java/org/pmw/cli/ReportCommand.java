@@ -25,7 +25,7 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write it (default: stdout for md and html).")
     Path output;
 
-    @Option(names = "--final", description = "Refuse while prose sections are still empty.")
+    @Option(names = "--final", description = "Refuse while prose sections are still empty (so does a report whose status is final).")
     boolean finalVersion;
 
     @Option(names = "--template", defaultValue = "sre", description = "sre, pagerduty or atlassian (default: ${DEFAULT-VALUE}).")
@@ -43,7 +43,8 @@ final class ReportCommand implements Callable<Integer> {
         }
         byte[] bytes;
         try (Project p = Project.openReadOnly(project.dir)) {
-            bytes = Reports.render(p, format, template, finalVersion);
+            // a report whose status is final is exported as one, as the Report tab exports it
+            bytes = Reports.render(p, format, template, finalVersion || "final".equals(p.incident().getReportStatus()));
         }
         if (output == null) {
             spec.commandLine().getOut().print(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));

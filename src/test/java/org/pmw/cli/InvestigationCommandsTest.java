@@ -381,6 +381,17 @@ class InvestigationCommandsTest {
     }
 
     @Test
+    void aReportWhoseStatusIsFinalIsExportedAsFinal() throws Exception {
+        String dir = project.toString();
+        assertEquals(0, pmw("write", dir, "status", "final").status());
+        Result unwritten = pmw("report", dir, "--format", "md");
+        assertEquals(1, unwritten.status(), "as the Report tab refuses it: " + unwritten.out());
+        assertTrue(unwritten.err().contains("Summary") && unwritten.err().contains("pmw write"), unwritten.err());
+        assertEquals(0, pmw("write", dir, "status", "reviewed").status());
+        assertEquals(0, pmw("report", dir, "--format", "md").status(), "a draft or reviewed report shows placeholders");
+    }
+
+    @Test
     void deletingARecordSaysWhatElseItTookAway() throws Exception {
         String dir = project.toString();
         pmw("hypothesis", "add", dir, "Concurrency overwhelms the web tier");
