@@ -32,6 +32,11 @@ final class LoadtestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (run != null && compare != null) {
+            // the run given alone would be dropped: which two are compared must not be a guess
+            throw new UsageException("RUN and --compare: give the runs once, after --compare (pmw loadtest "
+                    + project.dir + " --compare " + String.join(" ", compare) + ")");
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (Project p = Project.openReadOnly(project.dir)) {
             if (compare != null && json) {

@@ -218,6 +218,15 @@ class InvestigationCommandsTest {
     }
 
     @Test
+    void aRunBesideCompareIsRefusedRatherThanDropped() throws Exception {
+        Result both = pmw("loadtest", project.toString(), "R1", "--compare", "R1", "R1");
+        assertEquals(2, both.status(), both.out());
+        assertTrue(both.err().contains("give the runs once, after --compare"), both.err());
+        assertEquals("", both.out());
+        assertEquals(0, pmw("loadtest", project.toString(), "--compare", "R1", "R1").status());
+    }
+
+    @Test
     void anOutcomeIsMeasuredOnKnownCounts() throws Exception {
         String changeId = pmw("change", "add", project.toString(), "Apache MPM: fewer threads per child", "--kind",
                 "config", "--at", "2005-10-10T18:00:00-04:00").out();
