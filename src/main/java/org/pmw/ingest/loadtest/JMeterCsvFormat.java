@@ -95,6 +95,7 @@ public final class JMeterCsvFormat implements Format {
         RecordProbe probe = new RecordProbe(input.fileName(), NAME);
         CSVFormat csv = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).build();
         long nextLine = 1;
+        long records = 0;
         try (Reader reader = new InputStreamReader(input.stream(), StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.parse(reader, csv)) {
             Map<String, Integer> columns = null;
@@ -128,6 +129,7 @@ public final class JMeterCsvFormat implements Format {
                     continue;
                 }
                 probe.record();
+                records++;
                 s.raw = csv.format(record.values());
                 s.emit(ctx, sink, steps, transactions);
             }
@@ -143,6 +145,11 @@ public final class JMeterCsvFormat implements Format {
         }
         probe.finish();
         List<String> notes = new ArrayList<>();
+        if (records == 0) {
+            // JMeter writes the header when the test starts: a test stopped before its first sample, or the wrong
+            // file; an empty run must say so rather than look like a run that was read
+            notes.add("no samples: the file has only its header line");
+        }
         sink.loadTestRun(Runs.of(ctx, NAME, steps.steps(notes), steps.start(), steps.end(), notes));
     }
 

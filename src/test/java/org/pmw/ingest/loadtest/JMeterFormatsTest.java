@@ -154,6 +154,18 @@ class JMeterFormatsTest {
     }
 
     @Test
+    void csvWithOnlyItsHeaderSaysItHasNoSamples() {
+        Parsed p = Parsed.parse(new JMeterCsvFormat(), "stopped.jtl",
+                "timeStamp,elapsed,label,responseCode,success,allThreads\n");
+        assertEquals(0, p.events.size());
+        assertEquals(1, p.runs.size());
+        assertEquals(java.util.List.of("no samples: the file has only its header line"), p.runs.get(0).notes());
+        Parsed read = Parsed.parse(new JMeterCsvFormat(), "results.jtl", Parsed.resource("jmeter-results.csv"));
+        assertTrue(read.runs.get(0).notes().stream().noneMatch(n -> n.startsWith("no samples")), read.runs.get(0).notes()
+                .toString());
+    }
+
+    @Test
     void csvWithoutHeaderUsesJMetersDefaultColumns() {
         String text = "1128967331123,118,GET /index.php,200,OK,Thread Group 1-1,text,true,,5120,118,10,10,"
                 + "http://www.example.com/index.php,112,0,3\n";
