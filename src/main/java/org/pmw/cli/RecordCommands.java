@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.pmw.app.EvidenceSpan;
 import org.pmw.app.InvestigationQueries;
 import org.pmw.app.OutcomeText;
 import org.pmw.app.Project;
@@ -97,6 +98,13 @@ final class RecordCommands {
 
         PrintWriter out() {
             return spec.commandLine().getOut();
+        }
+
+        /** A note on stderr, as "pmw: ..." like the errors, that leaves the exit status 0; null says nothing. */
+        void warn(String message) {
+            if (message != null) {
+                spec.commandLine().getErr().println("pmw: " + message);
+            }
         }
     }
 
@@ -239,6 +247,7 @@ final class RecordCommands {
         public Integer call() throws Exception {
             word("--kind", "change kind", kind, Vocabulary.CHANGE_KINDS);
             String[] id = new String[1];
+            String[] warning = new String[1];
             Edits.apply(dir, "add change", inv -> {
                 String zone = inv.incident().getZone();
                 Change c = inv.addChange(new Change(null, kind, title, description, service, target, null,
@@ -248,8 +257,10 @@ final class RecordCommands {
                     inv.link(c.id(), "addresses", hypothesis);
                 }
                 id[0] = c.id();
+                warning[0] = farFromEvidence(inv.incident(), c, dir);
             });
             out().println(id[0]);
+            warn(warning[0]);
             return 0;
         }
     }
@@ -287,11 +298,12 @@ final class RecordCommands {
             if (kind != null) {
                 word("--kind", "change kind", kind, Vocabulary.CHANGE_KINDS);
             }
+            String[] warning = new String[1];
             Edits.apply(dir, "edit change", inv -> {
                 String zone = inv.incident().getZone();
                 Change c = inv.incident().getChanges().stream().filter(x -> x.id().equals(id)).findFirst()
                         .orElseThrow(() -> new IllegalArgumentException("no change " + id));
-                inv.updateChange(new Change(c.id(), or(kind, c.kind()), or(title, c.title()),
+                Change updated = inv.updateChange(new Change(c.id(), or(kind, c.kind()), or(title, c.title()),
                         or(description, c.description()), or(service, c.service()), or(target, c.target()),
                         c.environment(), at == null ? c.startedAt() : time(zone, at),
                         end == null ? c.endedAt() : time(zone, end), c.status(), or(actor, c.actor()),
@@ -301,13 +313,37 @@ final class RecordCommands {
                         new org.pmw.model.Link(c.id(), "addresses", hypothesis))) {
                     inv.link(c.id(), "addresses", hypothesis);
                 }
+                if (at != null || end != null) {
+                    warning[0] = farFromEvidence(inv.incident(), updated, dir);
+                }
             });
+            warn(warning[0]);
             return 0;
         }
 
         private static String or(String given, String kept) {
             return given == null ? kept : given;
         }
+    }
+
+    /**
+     * A warning when the change starts or ends more than a day outside the evidence: kept all the same (a change
+     * days before can be the cause), but a wrong year or month would otherwise silently lead the timeline and report.
+     */
+    static String farFromEvidence(org.pmw.model.Incident incident, Change c, Path dir) {
+        EvidenceSpan span = EvidenceSpan.of(incident);
+        String start = span.farOutside(c.startedAt());
+        String end = start == null ? span.farOutside(c.endedAt()) : null;
+        if (start == null && end == null) {
+            return null;
+        }
+        java.time.ZoneId zone = ZoneId.of(incident.getZone());
+        java.time.format.DateTimeFormatter local = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        return start != null
+                ? "warning: " + c.id() + " starts " + local.format(c.startedAt().atZone(zone)) + ", " + start
+                + "; if that is wrong, pmw change set " + dir + " " + c.id() + " --at TIME"
+                : "warning: " + c.id() + " ends " + local.format(c.endedAt().atZone(zone)) + ", " + end
+                + "; if that is wrong, pmw change set " + dir + " " + c.id() + " --end TIME";
     }
 
     @Command(name = "list")

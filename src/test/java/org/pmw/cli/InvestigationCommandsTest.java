@@ -478,6 +478,27 @@ class InvestigationCommandsTest {
     }
 
     @Test
+    void aChangeDatedFarFromTheEvidenceIsKeptWithAWarning() throws Exception {
+        String dir = project.toString();
+        // the evidence runs from 17:00 to 18:59 in New York on 10 October 2005
+        Result typo = pmw("change", "add", dir, "Apache MPM: fewer threads", "--at", "1999-01-01 00:00");
+        assertEquals(0, typo.status(), typo.err());
+        assertEquals("C1", typo.out());
+        assertEquals("pmw: warning: C1 starts 1999-01-01 00:00, 2474 days before the first evidence (2005-10-10 17:00);"
+                + " if that is wrong, pmw change set " + dir + " C1 --at TIME", typo.err().trim());
+        Result fixed = pmw("change", "set", dir, "C1", "--at", "2005-10-10 18:00");
+        assertEquals("", fixed.err(), "a time among the evidence gets no warning");
+        Result day = pmw("change", "add", dir, "Deploy the day before", "--at", "2005-10-09 18:00");
+        assertEquals("", day.err(), "a day before the evidence may well be the cause");
+        Result late = pmw("change", "set", dir, "C1", "--end", "2005-11-10 18:00");
+        assertEquals(0, late.status(), late.err());
+        assertTrue(late.err().contains("C1 ends 2005-11-10 18:00, 31 days after the last evidence (2005-10-10 18:59)"),
+                late.err());
+        assertEquals("", pmw("change", "set", dir, "C1", "--title", "Apache MPM: 8 threads").err(),
+                "only a time given is checked");
+    }
+
+    @Test
     void bookmarksMarkersAndTheTimelineRoundTrip() throws Exception {
         assertEquals(0, pmw("bookmark", "add", project.toString(), "web1_error_log:2", "--star", "--tag", "burst",
                 "--comment", "first crash").status());
