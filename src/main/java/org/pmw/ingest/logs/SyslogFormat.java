@@ -158,7 +158,7 @@ final class SyslogFormat extends LineLogFormat {
                 return true; // no host, as some devices write it: the tag comes first
             }
             int hostEnd = s.indexOf(' ', from);
-            if (hostEnd <= from || !hostName(s, from, hostEnd)) {
+            if (hostEnd <= from || !hostName(s, from, hostEnd, true)) {
                 return false;
             }
             String rest = s.substring(hostEnd + 1);
@@ -173,9 +173,18 @@ final class SyslogFormat extends LineLogFormat {
 
         /** A host name as syslog writes one: lower-case letters, digits, dots, hyphens; not a level word. */
         private static boolean hostName(String s, int from, int to) {
+            return hostName(s, from, to, false);
+        }
+
+        /**
+         * {@link #hostName(String, int, int)}, also in capitals where a tag must follow ({@code WEB1 sshd[101]:},
+         * macOS's {@code Johns-MacBook-Pro kernel[0]:}): there the tag tells a host from a script's first word.
+         */
+        private static boolean hostName(String s, int from, int to, boolean capitals) {
             for (int i = from; i < to; i++) {
                 char c = s.charAt(i);
-                if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_')) {
+                if (!(c >= 'a' && c <= 'z' || capitals && c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.'
+                        || c == '-' || c == '_')) {
                     return false;
                 }
             }

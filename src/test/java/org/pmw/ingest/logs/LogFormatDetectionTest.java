@@ -155,6 +155,11 @@ class LogFormatDetectionTest {
         String syslog = SYSLOG + "Oct 10 14:02:14 dom0 last message repeated 3 times\n"
                 + "Oct 10 14:02:15 dom0 -- MARK --\n";
         assertEquals(Optional.of("syslog"), detect("messages", syslog), ranking("messages", syslog));
+        String capitals = "Mar 14 09:58:01 WEB1 sshd[101]: Accepted publickey for admin from 10.0.0.2 port 4242\n"
+                + "Mar 14 09:58:02 Johns-MacBook-Pro kernel[0]: Sandbox: deny(1) file-read-data /private\n"
+                + "Mar 14 09:58:03 WEB1 CRON[2201]: (root) CMD (run-parts /etc/cron.hourly)\n";
+        assertEquals(Optional.of("syslog"), detect("system.log", capitals), "a host in capitals: "
+                + ranking("system.log", capitals));
     }
 
     @Test
