@@ -42,10 +42,13 @@ final class MysqlSlowLogFormat implements Format {
     private static final String TIME = "# Time:";
     private static final String USER_HOST = "# User@Host:";
     private static final Pattern BANNER = Pattern.compile("^\\S.*, Version: .* started with:\\s*$");
-    private static final Pattern HEADER_PAIR = Pattern.compile("(\\w+):\\s+(\\S+)");
+    /** {@code Name: value}; an empty value ({@code Schema:   QC_hit: No}) is not the next name. */
+    private static final Pattern HEADER_PAIR = Pattern.compile("(\\w+):(?:\\s+(?!\\w+:)(\\S+))?");
     private static final Pattern USER_HOST_PARTS = Pattern.compile(
             "^# User@Host:\\s*(\\S*?)\\[[^\\]]*\\]\\s*@\\s*(\\S*)\\s*\\[([^\\]]*)\\](?:\\s+Id:\\s*(\\d+))?");
-    private static final Pattern SET_TIMESTAMP = Pattern.compile("^SET timestamp=(\\d+);\\s*$", Pattern.CASE_INSENSITIVE);
+    /** Epoch seconds; more digits than a date in year 9999 has are no time (and would overflow). */
+    private static final Pattern SET_TIMESTAMP = Pattern.compile("^SET timestamp=(\\d{1,12});\\s*$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern NUMBER = Pattern.compile("-?\\d{1,15}(\\.\\d+)?");
     private static final Pattern USE = Pattern.compile("^use ([^;\\s]+);\\s*$", Pattern.CASE_INSENSITIVE);
 
@@ -346,10 +349,15 @@ final class MysqlSlowLogFormat implements Format {
             while (m.find()) {
                 String name = m.group(1).toLowerCase(Locale.ROOT);
                 String value = m.group(2);
+                if (value == null) {
+                    continue;
+                }
                 if (name.equals("query_time") || name.equals("lock_time")) {
                     Double seconds = number(value);
                     if (seconds != null) {
-                        fields.put(name.equals("query_time") ? "duration_ms" : "lock_ms", seconds * 1000);
+                        // to the microsecond mysqld writes: 2.000345 s is 2000.345 ms, not 2000.3449999999998
+                        fields.put(name.equals("query_time") ? "duration_ms" : "lock_ms",
+                                Math.round(seconds * 1_000_000) / 1000.0);
                         continue;
                     }
                 }
@@ -393,7 +401,8 @@ final class MysqlSlowLogFormat implements Format {
             if (banner) {
                 return Level.NOTICE;
             }
-            Object errno = fields.get("last_errno");
+            // Percona's and MariaDB's Last_errno, MySQL 8's Errno (log_slow_extra)
+            Object errno = fields.containsKey("errno") ? fields.get("errno") : fields.get("last_errno");
             Object killed = fields.get("killed");
             boolean failed = errno instanceof Long n && n != 0 || killed instanceof Long k && k != 0;
             // every entry is a statement slower than long_query_time

@@ -43,8 +43,8 @@ class MySqlSlowLogTest {
             SET timestamp=1128967788;
             SELECT COUNT(*) FROM orders WHERE status = 'open';
             # User@Host: web[web] @ localhost []
-            # Query_time: 3  Lock_time: 2  Rows_sent: 0  Rows_examined: 1
-            SET timestamp=1128967797;
+            # Query_time: 3.000345  Lock_time: 2  Rows_sent: 0  Rows_examined: 1
+            SET timestamp=1128967799;
             # administrator command: Quit;
             # Time: 051010  9:11:05
             # User@Host: root[root] @ localhost []
@@ -65,6 +65,7 @@ class MySqlSlowLogTest {
 
         Event banner = run.event(0);
         assertEquals(1, banner.line());
+        assertEquals(utc("2024-03-14T09:58:02.123Z"), banner.ts(), "no time of its own: the first statement's");
         assertTrue(banner.message().startsWith("/usr/sbin/mysqld, Version: 8.0.36"), banner.message());
         assertTrue(banner.message().contains("Tcp port: 3306"));
 
@@ -106,16 +107,53 @@ class MySqlSlowLogTest {
         assertFalse(count.fields().containsKey("client"), "an empty [] is no address");
         assertEquals("localhost", count.fields().get("client_host"));
 
-        // no # Time of its own: SET timestamp (its start, 14:09:57 in New York) plus its 3 s
+        // no # Time of its own: SET timestamp (its start, 14:09:59 in New York) plus its 3 s, not the 14:10:00 before
         Event quit = run.event(1);
         assertEquals(6, quit.line());
-        assertEquals(utc("2005-10-10T18:10:00Z"), quit.ts());
+        assertEquals(utc("2005-10-10T18:10:02Z"), quit.ts());
+        assertEquals(3000.345, quit.fields().get("duration_ms"), "to the microsecond, without float noise");
         assertEquals("# administrator command: Quit;", quit.message());
         assertEquals(2000.0, (Double) quit.fields().get("lock_ms"), 1e-9);
 
         Event alter = run.event(2);
         assertEquals(utc("2005-10-10T13:11:05Z"), alter.ts(), "the hour padded with a space");
         assertEquals("051010  9:11:05", alter.tsText());
+    }
+
+    @Test
+    void mariaDbAndPerconaHeadersWithAnEmptySchema() {
+        String text = """
+                # Time: 240314  9:58:02
+                # User@Host: web[web] @ localhost []
+                # Thread_id: 8  Schema:   QC_hit: No
+                # Query_time: 2.000100  Lock_time: 0.000000  Rows_sent: 0  Rows_examined: 0
+                # Rows_affected: 0  Bytes_sent: 11
+                SET timestamp=1710410280;
+                SELECT SLEEP(2);
+                # User@Host: web[web] @ localhost []
+                # Query_time: 1  Lock_time: 0  Rows_sent: 0  Rows_examined: 0
+                SET timestamp=99999999999999999999;
+                SELECT 1;
+                # Time: 2024-03-14T09:58:09.000001Z
+                # User@Host: web[web] @ localhost []  Id:    10
+                # Query_time: 0.000193  Lock_time: 0.000000 Rows_sent: 0  Rows_examined: 0 Thread_id: 10 Errno: 1146 Killed: 0 Bytes_received: 0
+                SET timestamp=1710410289;
+                SELECT * FROM missing_table;
+                """;
+        ParseRun run = ParseRun.of(ParseRun.format("mysql_slow"), "slow.log", text);
+        assertEquals(3, run.events.size(), run.events.toString());
+        assertEquals(Level.ERROR, run.event(2).level(), "MySQL 8's Errno: the statement failed");
+        assertEquals(Level.WARN, run.event(0).level());
+        Event sleep = run.event(0);
+        assertFalse(sleep.fields().containsKey("db"), "an empty Schema names no database: " + sleep.fields());
+        assertEquals("No", sleep.fields().get("qc_hit"));
+        assertEquals(8L, sleep.fields().get("thread_id"));
+        assertEquals(11L, sleep.fields().get("bytes_sent"));
+        assertEquals(2000.1, sleep.fields().get("duration_ms"));
+        // a SET timestamp no clock could show is not the statement's time: it has the time of the one before
+        Event select = run.event(1);
+        assertEquals(sleep.ts(), select.ts());
+        assertTrue(select.message().contains("SET timestamp=99999999999999999999;"), select.message());
     }
 
     @Test
