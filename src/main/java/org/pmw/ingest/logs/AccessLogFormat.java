@@ -303,14 +303,13 @@ final class AccessLogFormat extends LineLogFormat {
                 if (value.equals("-") || value.isEmpty() || d.fields != null && d.fields.containsKey(name)) {
                     continue;
                 }
-                int digitsEnd = Timestamps.digitRunEnd(value, 0);
-                if (ms != null) {
-                    d.field(name, Double.parseDouble(value));
-                } else if (digitsEnd == value.length() && digitsEnd < 16) {
-                    d.field(name, Long.parseLong(value));
-                } else {
-                    d.field(name, value);
+                if ((name.equals("host") || name.equals("vhost")) && d.host == null) {
+                    // $host or $server_name: the site, as vhost_combined's first field is
+                    d.host = value;
+                    d.field("vhost", value);
+                    continue;
                 }
+                d.field(FieldValues.fieldName(name, "access_"), FieldValues.typed(value));
             }
         }
 

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.pmw.ingest.ParseContext;
 import org.pmw.model.Level;
 
@@ -32,8 +31,6 @@ final class JsonLinesFormat extends LineLogFormat {
     private static final String[] HOST_KEYS = {"host", "hostname", "host.name"};
     /** A wrapped line's level word is looked for this far in, as generic does for a plain line. */
     private static final int WRAPPED_LEVEL_WITHIN = 80;
-    private static final Set<String> RESERVED = Set.of("ts", "micros", "tsText", "source", "line", "host",
-            "kind", "level", "message", "raw", "pattern");
 
     JsonLinesFormat() {
         super("json_lines", "JSON lines: one JSON object per line with a time key",
@@ -110,7 +107,7 @@ final class JsonLinesFormat extends LineLogFormat {
                 }
             }
             for (Map.Entry<String, JsonNode> entry : flat.entrySet()) {
-                String key = RESERVED.contains(entry.getKey()) ? "json_" + entry.getKey() : entry.getKey();
+                String key = FieldValues.fieldName(entry.getKey(), "json_");
                 d.field(key, scalar(entry.getValue()));
             }
             return Result.ENTRY;

@@ -1,6 +1,5 @@
 package org.pmw.ingest.logs;
 
-import java.util.Set;
 import org.pmw.ingest.ParseContext;
 import org.pmw.model.Level;
 
@@ -19,8 +18,6 @@ final class LogfmtFormat extends LineLogFormat {
     private static final String[] LEVEL_KEYS = {"level", "lvl", "severity"};
     private static final String[] MESSAGE_KEYS = {"msg", "message"};
     private static final String[] HOST_KEYS = {"host", "hostname"};
-    private static final Set<String> RESERVED = Set.of("ts", "micros", "tsText", "source", "line", "host",
-            "kind", "level", "message", "raw", "pattern");
 
     LogfmtFormat() {
         super("logfmt", "logfmt: name=value pairs with a time (Go's logrus, slog, go-kit)",
@@ -75,7 +72,7 @@ final class LogfmtFormat extends LineLogFormat {
                     continue;
                 }
                 String name = pairs.get(k);
-                d.field(RESERVED.contains(name) ? "logfmt_" + name : name, value(pairs.get(k + 1)));
+                d.field(FieldValues.fieldName(name, "logfmt_"), FieldValues.typed(pairs.get(k + 1)));
             }
             return Result.ENTRY;
         }
@@ -135,26 +132,6 @@ final class LogfmtFormat extends LineLogFormat {
                 }
             }
             return -1;
-        }
-
-        /** A whole number as a long, one with a fraction as a double; anything else (30000ms, true) as written. */
-        private static Object value(String v) {
-            if (v.isEmpty()) {
-                return null;
-            }
-            int from = v.charAt(0) == '-' ? 1 : 0;
-            int intEnd = Timestamps.digitRunEnd(v, from);
-            if (intEnd == from) {
-                return v;
-            }
-            if (intEnd == v.length() && intEnd - from < 16 && (v.charAt(from) != '0' || intEnd - from == 1)) {
-                return Long.parseLong(v);
-            }
-            if (Timestamps.at(v, intEnd, '.') && intEnd + 1 < v.length()
-                    && Timestamps.digitRunEnd(v, intEnd + 1) == v.length()) {
-                return Double.parseDouble(v);
-            }
-            return v;
         }
     }
 }

@@ -365,12 +365,7 @@ final class MysqlSlowLogFormat implements Format {
                     put("db", value);
                     continue;
                 }
-                Double n = number(value);
-                if (n != null && n == Math.rint(n) && Math.abs(n) < 1e15 && value.indexOf('.') < 0) {
-                    fields.put(name, n.longValue());
-                } else {
-                    put(name, n != null ? n : value);
-                }
+                put(name, FieldValues.typed(value));
             }
         }
 

@@ -117,6 +117,21 @@ class AccessLogFormatTest {
     }
 
     @Test
+    void namedPairsDoNotTakeTheEventsOwnNames() {
+        // log_format with $host and a request id: host= is the site, line= a field beside the event's line
+        String text = "10.0.1.5 - - [14/Mar/2024:10:00:01 +0100] \"GET / HTTP/1.1\" 200 5 \"-\" \"x\" rt=0.012 "
+                + "host=shop.example.com line=7 req_id=007\n";
+        ParseRun run = ParseRun.of(ParseRun.format("nginx_access"), "access.log", text);
+        Event e = run.event(0);
+        assertEquals("shop.example.com", e.host());
+        assertEquals("shop.example.com", e.fields().get("vhost"));
+        assertEquals(1, e.line());
+        assertEquals(7L, e.fields().get("access_line"));
+        assertFalse(e.fields().containsKey("line"));
+        assertEquals("007", e.fields().get("req_id"), "an id with leading zeros stays text, as logfmt keeps it");
+    }
+
+    @Test
     void nginxsRequestTimeBeforeItsUpstreamTimesIsTheDuration() {
         // log_format timed '$remote_addr ... "$http_user_agent" $request_time $upstream_response_time'
         String text = "10.0.1.6 - - [14/Mar/2024:10:00:03 +0100] \"POST /api/pay HTTP/1.1\" 504 160 \"-\" "
