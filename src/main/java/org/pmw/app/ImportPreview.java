@@ -22,6 +22,11 @@ public record ImportPreview(Path file, String format, double score, List<String>
                             long skippedInPreview, String problem) {
 
     /** Reads only the start of the file; the project is not touched. */
+    /** The files the import takes from {@code folder}, in its order: regular files at any depth, hidden ones left. */
+    public static List<Path> filesOf(Path folder) throws java.io.IOException {
+        return Importer.expand(List.of(folder));
+    }
+
     public static ImportPreview of(Path file, ImportOptions options, ZoneId projectZone, int maxEvents) {
         return of(file, options, projectZone, null, maxEvents);
     }

@@ -51,6 +51,17 @@ public final class ImportDialog extends Dialog<ImportDialog.Choice> {
     /** Files of a folder previewed one by one; past this many the rest are counted, not read. */
     private static final int FOLDER_PREVIEWS = 200;
 
+    /**
+     * Reads a folder's files off the window's thread: hundreds of previews, again after each key typed in the zone,
+     * year or host field, would freeze the window.
+     */
+    private final java.util.concurrent.ExecutorService folderReader = java.util.concurrent.Executors
+            .newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "pmw-import-preview");
+                thread.setDaemon(true);
+                return thread;
+            });
+
     /** One file or folder in the dialog, with the format the user chose for it. */
     public static final class Row {
         final Path file;
@@ -58,6 +69,11 @@ public final class ImportDialog extends Dialog<ImportDialog.Choice> {
         /** For a folder: each of its files as the import will read it (a folder is imported whole, by its name). */
         List<ImportPreview> inFolder = List.of();
         int filesInFolder;
+        /** For a folder: its files, found once. */
+        List<Path> folderFiles;
+        /** Which reading of the folder's files is the latest: an older one still running gives up. */
+        final java.util.concurrent.atomic.AtomicInteger reading = new java.util.concurrent.atomic.AtomicInteger();
+        boolean readingFolder;
         final ComboBox<String> format = new ComboBox<>();
 
         Row(Path file) {
@@ -153,6 +169,7 @@ public final class ImportDialog extends Dialog<ImportDialog.Choice> {
             }
         });
         setResultConverter(button -> button == importButton ? choice(rows) : null);
+        setOnHidden(e -> folderReader.shutdownNow());
     }
 
     /** What is wrong with the zone or year typed, or empty. */
@@ -210,36 +227,49 @@ public final class ImportDialog extends Dialog<ImportDialog.Choice> {
      * name order, hidden ones skipped.
      */
     private void previewFolder(Row row, ImportOptions opts) {
-        List<Path> files;
-        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(row.file)) {
-            files = walk.filter(java.nio.file.Files::isRegularFile).filter(f -> !hidden(row.file.relativize(f)))
-                    .sorted().toList();
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            row.detected = new ImportPreview(row.file, null, 0, List.of(), List.of(), 0, "cannot read the folder: "
-                    + e.getMessage());
-            return;
-        }
-        row.detected = null;
-        row.filesInFolder = files.size();
-        row.inFolder = files.stream().limit(FOLDER_PREVIEWS)
-                .map(f -> ImportPreview.of(f, opts, projectZone, yearReference, 1)).toList();
-    }
-
-    private static boolean hidden(Path relative) {
-        for (Path part : relative) {
-            if (part.toString().startsWith(".")) {
-                return true;
+        if (row.folderFiles == null) {
+            try {
+                row.folderFiles = ImportPreview.filesOf(row.file);
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                row.detected = new ImportPreview(row.file, null, 0, List.of(), List.of(), 0, "cannot read the folder: "
+                        + e.getMessage());
+                return;
             }
+            row.filesInFolder = row.folderFiles.size();
         }
-        return false;
+        List<Path> files = row.folderFiles.subList(0, Math.min(row.folderFiles.size(), FOLDER_PREVIEWS));
+        int reading = row.reading.incrementAndGet();
+        row.readingFolder = true;
+        folderReader.execute(() -> {
+            List<ImportPreview> previews = new ArrayList<>();
+            for (Path f : files) {
+                if (row.reading.get() != reading) {
+                    return; // the options changed meanwhile: a newer reading is queued
+                }
+                previews.add(ImportPreview.of(f, opts, projectZone, yearReference, 1));
+            }
+            javafx.application.Platform.runLater(() -> {
+                if (row.reading.get() == reading) {
+                    row.inFolder = previews;
+                    row.readingFolder = false;
+                    table.refresh();
+                    if (table.getSelectionModel().getSelectedItem() == row) {
+                        showPreview(row);
+                    }
+                }
+            });
+        });
     }
 
     private static String describe(Row row) {
         if (row.detected != null || row.filesInFolder == 0 && row.inFolder.isEmpty()) {
             return row.detected == null ? "folder: no files" : describe(row.detected);
         }
-        long recognised = row.inFolder.stream().filter(p -> p.format() != null).count();
         String files = row.filesInFolder + (row.filesInFolder == 1 ? " file" : " files");
+        if (row.readingFolder) {
+            return "folder: " + files + ", reading…";
+        }
+        long recognised = row.inFolder.stream().filter(p -> p.format() != null).count();
         return row.filesInFolder > row.inFolder.size() ? "folder: " + files
                 : recognised == row.inFolder.size() ? "folder: " + files + ", all recognised"
                 : "folder: " + files + ", " + (row.inFolder.size() - recognised) + " not recognised";
@@ -286,6 +316,11 @@ public final class ImportDialog extends Dialog<ImportDialog.Choice> {
 
     /** A folder's files, each with how it will be read and its first event, or why it will be refused. */
     private void showFolder(Row row) {
+        if (row.readingFolder && row.inFolder.isEmpty()) {
+            preview.setText("Reading the start of each of the " + row.filesInFolder + " files of " + row.file.getFileName()
+                    + "/ …");
+            return;
+        }
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
         int width = row.inFolder.stream().mapToInt(p -> row.file.relativize(p.file()).toString().length()).max()
                 .orElse(0);

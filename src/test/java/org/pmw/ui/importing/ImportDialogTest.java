@@ -84,12 +84,22 @@ class ImportDialogTest {
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.TableView<?> files = robot.from(dialog[0].getDialogPane()).lookup(".table-view")
                 .queryAs(javafx.scene.control.TableView.class);
-        assertEquals("folder: 2 files, 1 not recognised", files.getColumns().get(1).getCellData(0));
+        // the folder's files are read off the window's thread, again when an option changes
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> "folder: 2 files, 1 not recognised".equals(files.getColumns().get(1).getCellData(0)));
         String preview = robot.from(dialog[0].getDialogPane()).lookup(".text-area").queryAs(TextArea.class).getText();
         assertTrue(preview.contains("error_log  apache_error"), preview);
         assertTrue(preview.contains("from 2005-10-10 14:02:11"), preview);
         assertTrue(preview.contains("core.2311  refused: looks like a binary file"), preview);
         assertTrue(!preview.contains(".swp"), "hidden files are not imported: " + preview);
+
+        TextField zone = robot.from(dialog[0].getDialogPane()).lookup(".text-field").queryAllAs(TextField.class)
+                .iterator().next();
+        WaitForAsyncUtils.asyncFx(() -> zone.setText("America/New_York")).get();
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> robot.from(dialog[0].getDialogPane())
+                .lookup(".text-area").queryAs(TextArea.class).getText().contains("from 2005-10-10 18:02:11"));
+        assertEquals("folder: 2 files, 1 not recognised", files.getColumns().get(1).getCellData(0),
+                "a zone typed reads the folder again, in the zone typed");
         WaitForAsyncUtils.asyncFx(() -> dialog[0].close()).get();
     }
 
