@@ -259,6 +259,13 @@ public final class Project implements Closeable {
         }
     }
 
+    /** Whether any evidence file has been imported; safe to ask while an import adds one. */
+    public boolean hasEvidence() {
+        synchronized (incidentChange) {
+            return !incident.getSources().isEmpty();
+        }
+    }
+
     /** A detached copy of the investigation, for work in the background while the original is edited. */
     public Incident copyOfIncident() throws IOException {
         return org.pmw.project.Json.mapper().readValue(snapshot(), Incident.class);

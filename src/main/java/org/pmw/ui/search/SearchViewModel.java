@@ -59,7 +59,7 @@ public final class SearchViewModel {
     /** False while the open project has no evidence imported: every search finds nothing, whatever its query. */
     public boolean hasEvidence() {
         Project project = workbench.project();
-        return project != null && !project.incident().getSources().isEmpty();
+        return project != null && project.hasEvidence();
     }
 
     public void setWindow(Instant newFrom, Instant newTo) {
