@@ -41,13 +41,13 @@ final class EntryAssembler {
     private long blankLines;
     private long entries;
 
-    EntryAssembler(String formatName, ParseContext context, ParseSink sink, boolean multiline) {
+    EntryAssembler(String formatName, ParseContext context, ParseSink sink, boolean multiline,
+                   java.util.function.Predicate<String> startsWithTimestamp) {
         this.formatName = formatName;
         this.context = context;
         this.sink = sink;
         this.multiline = multiline;
-        this.startsWithTimestamp = multiline && !formatName.equals("generic") ? GenericFormat.timestampProbe()
-                : line -> false;
+        this.startsWithTimestamp = startsWithTimestamp;
     }
 
     /** Parses every line of the reader; returns the number of events made. */

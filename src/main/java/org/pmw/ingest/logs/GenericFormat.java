@@ -24,6 +24,12 @@ final class GenericFormat extends LineLogFormat {
                 true);
     }
 
+    /** Every line that starts with a timestamp is an entry of this format: none belongs to another log. */
+    @Override
+    java.util.function.Predicate<String> foreignTimestampedLines() {
+        return line -> false;
+    }
+
     @Override
     LineParser newParser(ParseContext context) {
         return new Parser(context);

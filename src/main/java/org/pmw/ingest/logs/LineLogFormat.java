@@ -63,6 +63,15 @@ abstract class LineLogFormat implements Format {
     }
 
     /**
+     * The lines that belong to another log though they open no entry of this one: those that start with a
+     * timestamp. A multi-line format skips them rather than join them to its entry; a single-line format skips
+     * every such line anyway.
+     */
+    java.util.function.Predicate<String> foreignTimestampedLines() {
+        return multiline ? GenericFormat.timestampProbe() : line -> false;
+    }
+
+    /**
      * Whether a line that opens no entry is expected between entries (stack frames, indented wrapped text)
      * and so says nothing for or against the format.
      */
@@ -87,8 +96,7 @@ abstract class LineLogFormat implements Format {
     public double score(Sample sample) {
         ParseContext probe = new ParseContext("detect", sample.fileName(), ZoneOffset.UTC, 2000, null);
         LineParser parser = newScoringParser(probe);
-        java.util.function.Predicate<String> startsWithTimestamp = multiline && !name.equals("generic")
-                ? GenericFormat.timestampProbe() : line -> false;
+        java.util.function.Predicate<String> startsWithTimestamp = foreignTimestampedLines();
         Draft draft = new Draft();
         int entries = 0;
         int counted = 0;
@@ -131,7 +139,8 @@ abstract class LineLogFormat implements Format {
     @Override
     public void parse(ParseInput input, ParseContext context, ParseSink sink) throws IOException {
         try (LineReader reader = input.lines()) {
-            new EntryAssembler(name, context, sink, multiline).run(reader, newParser(context));
+            new EntryAssembler(name, context, sink, multiline, foreignTimestampedLines()).run(reader,
+                    newParser(context));
         }
     }
 }
