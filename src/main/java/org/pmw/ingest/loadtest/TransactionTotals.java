@@ -7,8 +7,10 @@ import java.util.Map;
  * Tells a JMeter Transaction Controller's total row from a request. By default the controller writes its
  * samples and then a row totalling them ("Number of samples in transaction : 2, ..."): counted beside them it
  * would count every request twice and each failure twice. With "Generate parent sample" the transaction is the
- * only row of its requests, and counts. A thread runs one sample at a time, so a total whose thread wrote
- * another sample that started inside the transaction's time is a total of samples already counted.
+ * only row of its requests, and counts. A thread runs one sample at a time and writes a total after its
+ * samples, so a total whose thread last wrote a sample that started at or after the transaction's start is a
+ * total of samples already counted. The end of the transaction is no guide: its elapsed leaves out the pauses
+ * of timers inside it (JMeter writes them as IdleTime), and the samples after a pause start past it.
  */
 final class TransactionTotals {
 
@@ -28,6 +30,6 @@ final class TransactionTotals {
             return false;
         }
         Long latest = latestRequestStart.get(thread);
-        return latest != null && latest >= s.ts && latest <= s.ts + s.elapsed;
+        return latest != null && latest >= s.ts;
     }
 }

@@ -286,6 +286,28 @@ class JMeterFormatsTest {
     }
 
     @Test
+    void aTransactionWithATimerInsideIsStillKnownAsTheTotalOfItsSamples() {
+        // JMeter leaves the timer's pause out of the total's elapsed (it writes it as IdleTime), so the
+        // POST after the pause starts well after ts + elapsed
+        StringBuilder csv = new StringBuilder(String.join(",", JMeterCsvFormat.DEFAULT_HEADER)).append('\n');
+        long t = 1128967200000L;
+        for (int i = 0; i < 50; i++) {
+            csv.append(t).append(",100,GET /cart.php,200,OK,Thread Group 1-1,text,true,,5120,118,1,1,"
+                    + "http://shop/cart.php,95,0,2\n");
+            csv.append(t + 3_100).append(",300,POST /checkout.php,200,OK,Thread Group 1-1,text,true,,412,118,1,1,"
+                    + "http://shop/checkout.php,290,0,2\n");
+            csv.append(t).append(",400,Checkout,200,"
+                    + "\"Number of samples in transaction : 2, number of failing samples : 0\","
+                    + "Thread Group 1-1,,true,,5532,236,1,1,null,385,3000,4\n");
+            t += 3_400;
+        }
+        Parsed p = Parsed.parse(new JMeterCsvFormat(), "timer.jtl", csv.toString());
+        assertEquals(150, p.events.size());
+        assertEquals(50, p.events.stream().filter(e -> "true".equals(e.fields().get("transaction_total"))).count());
+        assertEquals(100, p.step(1).requests(), "the GET and the POST of each of the 50 transactions");
+    }
+
+    @Test
     void aTransactionWrittenAsTheOnlySampleOfItsRequestsCounts() {
         // "Generate parent sample": the CSV holds the transaction alone
         String text = String.join(",", JMeterCsvFormat.DEFAULT_HEADER) + "\n"
