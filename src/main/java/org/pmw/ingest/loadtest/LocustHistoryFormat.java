@@ -25,9 +25,11 @@ import org.pmw.model.LoadTestStep;
  * failures per second and the recent response-time percentiles. Every row becomes an event. The "Aggregated"
  * rows are grouped by user count into steps: percentiles are the rows' values weighted by their requests/s, and
  * requests, failures and the mean latency come from the growth of the running totals while the test ran at
- * that user count. So does throughput, over the step's rows' time: the rows' own requests/s is Locust's mean of
- * the last 10 s, which for the first rows of a step is still the step before's (it is the fallback for a file
- * without running totals). A user count seen in fewer than
+ * that user count. So does throughput, over the time of the step's rows: each row's growth is timed by the
+ * interval since the row before it, so a user count visited twice (up the ramp and back down) is timed by its
+ * visits, not from its first row to its last with the other levels in between. The rows' own requests/s is
+ * Locust's mean of the last 10 s, which for the first rows of a step is still the step before's (it is the
+ * fallback for a file without running totals). A user count seen in fewer than
  * {@value #MIN_ROWS} rows is a moment of the ramp, not a step, and is left out (with a note).
  */
 public final class LocustHistoryFormat implements Format {
@@ -121,8 +123,8 @@ public final class LocustHistoryFormat implements Format {
                     }
                     rows[0]++;
                     Step step = steps.computeIfAbsent(users.intValue(), u -> new Step());
-                    step.add(epochMs, rps, failures, p50, percentile(row, "90%"), p95, p99);
-                    totals.advance(row, step);
+                    step.add(rps, failures, p50, percentile(row, "90%"), p95, p99);
+                    totals.advance(row, epochMs, step);
                 });
         List<String> notes = new ArrayList<>();
         List<LoadTestStep> result = new ArrayList<>();
@@ -152,8 +154,9 @@ public final class LocustHistoryFormat implements Format {
         private double count;
         private double failures;
         private double responseTimeSum;
+        private long previousMs = Long.MIN_VALUE;
 
-        void advance(CsvTable.Row row, Step step) {
+        void advance(CsvTable.Row row, long epochMs, Step step) {
             Double total = Values.doubleOrNull(row.get("Total Request Count"));
             Double failed = Values.doubleOrNull(row.get("Total Failure Count"));
             Double average = Values.doubleOrNull(row.get("Total Average Response Time"));
@@ -162,6 +165,12 @@ public final class LocustHistoryFormat implements Format {
             }
             double sum = average == null ? Double.NaN : average * total;
             step.requests += total - count;
+            step.grownRows++;
+            if (previousMs != Long.MIN_VALUE) {
+                step.timedMs += epochMs - previousMs;
+                step.timedRows++;
+            }
+            previousMs = epochMs;
             if (failed != null && failed >= failures) {
                 step.failures += failed - failures;
                 failures = failed;
@@ -182,13 +191,14 @@ public final class LocustHistoryFormat implements Format {
         private double requests;
         private double failures;
         private double responseTimeSum;
-        private long firstMs = Long.MAX_VALUE;
-        private long lastMs = Long.MIN_VALUE;
+        /** Rows whose growth of the running totals was credited to this step. */
+        private int grownRows;
+        /** Of those, the ones with a row before them, and the sum of their intervals since it. */
+        private int timedRows;
+        private long timedMs;
 
-        void add(long epochMs, double rps, double fps, double... percentiles) {
+        void add(double rps, double fps, double... percentiles) {
             rows++;
-            firstMs = Math.min(firstMs, epochMs);
-            lastMs = Math.max(lastMs, epochMs);
             rpsSum += rps;
             fpsSum += fps;
             for (int i = 0; i < percentiles.length; i++) {
@@ -201,9 +211,9 @@ public final class LocustHistoryFormat implements Format {
 
         LoadTestStep summarise(int users) {
             double throughput = rpsSum / rows;
-            if (requests > 0 && rows > 1 && lastMs > firstMs) {
-                // each row's growth covers the interval before it: the rows span one interval more than first to last
-                double seconds = (lastMs - firstMs) / 1000.0 * rows / (rows - 1);
+            if (requests > 0 && timedRows > 0 && timedMs > 0) {
+                // the file's first row grew the totals over an interval it does not show: take the step's usual one
+                double seconds = timedMs / 1000.0 * grownRows / timedRows;
                 throughput = requests / seconds;
             }
             double errorRate = rpsSum > 0 ? fpsSum / rpsSum : Double.NaN;

@@ -113,6 +113,24 @@ class LocustFormatsTest {
         assertEquals(4500, p.step(20).requests());
     }
 
+    @Test
+    void aUserCountVisitedTwiceIsTimedByItsVisitsNotFromItsFirstRowToItsLast() {
+        // 30 rows a second apart at 10 users, 30 at 20, 30 at 10 again, all at 100 requests/s: the 30 s at 20
+        // users are not time of the step at 10
+        StringBuilder csv = new StringBuilder(HISTORY_HEADER).append('\n');
+        long ts = 1128967330;
+        double[] totals = new double[3];
+        for (int users : new int[] {10, 20, 10}) {
+            for (int i = 0; i < 30; i++) {
+                csv.append(history(ts++, users, 100, 0, 100, totals));
+            }
+        }
+        Parsed p = Parsed.parse(new LocustHistoryFormat(), "run_stats_history.csv", csv.toString());
+        assertEquals(6000, p.step(10).requests());
+        assertEquals(100.0, p.step(10).throughput(), 1e-9);
+        assertEquals(100.0, p.step(20).throughput(), 1e-9);
+    }
+
     /** One Aggregated row: the rates, percentiles around the given latency, and the running totals. */
     private static String history(long ts, int users, double rps, double fps, double latencyMs, double[] totals) {
         totals[0] += rps;
