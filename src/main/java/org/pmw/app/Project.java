@@ -572,27 +572,40 @@ public final class Project implements Closeable {
     }
 
     /**
-     * Adds the change records read, but not one the project already has (its id in the change system and its start
-     * time the same): a change log exported again later repeats every earlier record. Returns, by source, a note for
-     * each left out.
+     * Adds the change records read, but not one the project already has (its id in the change system the same, and
+     * the system too when both name it): a change log exported again later repeats every earlier record. The start
+     * time is not part of the match, as it is what a user corrects ({@code change set --at}); where the file's
+     * differs, the project's record is kept and the note says so. Returns, by source, a note for each left out.
      */
     private java.util.Map<String, List<String>> addChanges(List<Change> changes) {
         org.pmw.app.investigation.Investigation investigation = investigation();
         java.util.Map<String, List<String>> repeated = new java.util.HashMap<>();
         for (Change c : changes) {
             Change known = c.externalId() == null ? null : incident.getChanges().stream()
-                    .filter(k -> c.externalId().equals(k.externalId()) && c.startedAt() != null
-                            && c.startedAt().equals(k.startedAt()))
+                    .filter(k -> sameRecord(c, k))
                     .findFirst().orElse(null);
             if (known == null) {
                 investigation.addImportedChange(c);
             } else if (c.origin() != null) {
                 String source = c.origin().substring(0, Math.max(0, c.origin().lastIndexOf(':')));
-                repeated.computeIfAbsent(source, k -> new ArrayList<>()).add(c.externalId() + " is already recorded as "
-                        + known.id() + (known.origin() == null ? "" : " (" + known.origin() + ")") + "; not added again");
+                String recorded = c.externalId() + " is already recorded as " + known.id()
+                        + (known.origin() == null ? "" : " (" + known.origin() + ")");
+                String note = java.util.Objects.equals(c.startedAt(), known.startedAt())
+                        ? recorded + "; not added again"
+                        : recorded + ", starting " + TimeArguments.format(known.startedAt(), zone())
+                                + "; this file says " + TimeArguments.format(c.startedAt(), zone())
+                                + ": the project's record is kept, not added again";
+                repeated.computeIfAbsent(source, k -> new ArrayList<>()).add(note);
             }
         }
         return repeated;
+    }
+
+    /** The same change-system record: the same external id, from the same system when both records name one. */
+    private static boolean sameRecord(Change imported, Change known) {
+        return imported.externalId().equals(known.externalId())
+                && (imported.system() == null || known.system() == null
+                        || imported.system().equalsIgnoreCase(known.system()));
     }
 
     private static List<ImportReport> withNotes(List<ImportReport> reports, java.util.Map<String, List<String>> notes) {

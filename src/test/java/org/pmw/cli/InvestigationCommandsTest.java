@@ -339,10 +339,35 @@ class InvestigationCommandsTest {
         List<String> changes = pmw("change", "list", project.toString()).out().lines().toList();
         assertEquals(3, changes.size(), String.join("\n", changes));
         assertTrue(changes.get(2).startsWith("C3 ") && changes.get(2).contains("MySQL max_connections"), changes.get(2));
-        // a record the system changed since (a new start time) is a record of its own
+        // a record whose start the system has since moved is still the same change: the project's record stays
         Files.writeString(tmp.resolve("changes-2100.csv"), noon.replace("18:00:20", "18:30:00"));
-        pmw("import", project.toString(), tmp.resolve("changes-2100.csv").toString());
-        assertEquals(4, pmw("change", "list", project.toString()).out().lines().count());
+        Result moved = pmw("import", project.toString(), tmp.resolve("changes-2100.csv").toString());
+        assertTrue(moved.out().contains("CHG-416 is already recorded as C2 (changes-1200.csv:3), starting "
+                + "2005-10-10 18:00:20; this file says 2005-10-10 18:30: the project's record is kept"), moved.out());
+        assertEquals(3, pmw("change", "list", project.toString()).out().lines().count());
+    }
+
+    @Test
+    void aChangeWhoseStartWasCorrectedIsNotAddedAgainByTheNextExport() throws Exception {
+        String noon = """
+                id,source,kind,title,started_at,service,actor
+                CHG-415,jira,deploy,Thread-safety refactor of the shop application,2005-10-10T18:00:00-04:00,shop,dan
+                """;
+        Files.writeString(tmp.resolve("changes-1200.csv"), noon);
+        Files.writeString(tmp.resolve("changes-2000.csv"), noon
+                + "CHG-415,servicenow,config,MySQL max_connections 100 to 300,2005-10-10T18:05:00-04:00,mysql,dba\n");
+        assertEquals(0, pmw("import", project.toString(), tmp.resolve("changes-1200.csv").toString()).status());
+        // the change log had the deploy's time wrong: it ran at 14:05
+        assertEquals(0, pmw("change", "set", project.toString(), "C1", "--at", "2005-10-10 14:05").status());
+        Result again = pmw("import", project.toString(), tmp.resolve("changes-2000.csv").toString());
+        assertEquals(0, again.status(), again.err());
+        assertTrue(again.out().contains("CHG-415 is already recorded as C1 (changes-1200.csv:2), starting "
+                + "2005-10-10 14:05; this file says 2005-10-10 18:00: the project's record is kept"), again.out());
+        List<String> changes = pmw("change", "list", project.toString()).out().lines().toList();
+        assertEquals(2, changes.size(), "the same id in another change system is another change\n"
+                + String.join("\n", changes));
+        assertTrue(changes.get(1).startsWith("C2 ") && changes.get(1).contains("MySQL max_connections"),
+                changes.get(1));
     }
 
     @Test
