@@ -309,10 +309,6 @@ final class RecordCommands {
                         end == null ? c.endedAt() : time(zone, end), c.status(), or(actor, c.actor()),
                         or(revision, c.revision()), c.previousRevision(), c.url(), or(ticket, c.ticket()), c.tags(),
                         or(hypothesis, c.hypothesis()), c.origin(), c.externalId(), c.system()));
-                if (hypothesis != null && !inv.incident().getLinks().contains(
-                        new org.pmw.model.Link(c.id(), "addresses", hypothesis))) {
-                    inv.link(c.id(), "addresses", hypothesis);
-                }
                 if (at != null || end != null) {
                     warning[0] = farFromEvidence(inv.incident(), updated, dir);
                 }

@@ -466,6 +466,19 @@ class InvestigationCommandsTest {
     }
 
     @Test
+    void aChangeSetToAnotherHypothesisNoLongerAddressesTheFirst() throws Exception {
+        String dir = project.toString();
+        pmw("hypothesis", "add", dir, "Concurrency overwhelms the web tier");
+        pmw("hypothesis", "add", dir, "MySQL runs out of connections");
+        pmw("change", "add", dir, "max_connections 100 to 300", "--at", "2005-10-10 18:05");
+        assertEquals(0, pmw("change", "set", dir, "C1", "--hypothesis", "H1").status());
+        assertEquals(0, pmw("change", "set", dir, "C1", "--hypothesis", "H2").status());
+        assertTrue(pmw("hypothesis", "show", dir, "H2").out().contains("link: C1 addresses H2"));
+        String first = pmw("hypothesis", "show", dir, "H1").out();
+        assertFalse(first.contains("C1 addresses"), first);
+    }
+
+    @Test
     void anExperimentLinkedToAHypothesisIsShownAsTestingIt() throws Exception {
         String dir = project.toString();
         pmw("hypothesis", "add", dir, "Concurrency overwhelms the web tier");

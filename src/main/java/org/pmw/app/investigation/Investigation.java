@@ -198,13 +198,23 @@ public final class Investigation {
         return c;
     }
 
-    /** Replaces the change with the same id; its origin cannot change. */
+    /**
+     * Replaces the change with the same id; its origin cannot change. Its "addresses" link follows the hypothesis it
+     * names, whoever edits it (the command line or the window): a change moved to another hypothesis, or to none, no
+     * longer addresses the one before.
+     */
     public Change updateChange(Change replacement) {
         int at = indexOf(incident.getChanges(), Change::id, "change", replacement.id());
         Change valid = validChange(replacement);
-        Change c = Copies.change(valid, valid.id(), valid.kind(), valid.hypothesis(),
-                incident.getChanges().get(at).origin());
+        Change kept = incident.getChanges().get(at);
+        Change c = Copies.change(valid, valid.id(), valid.kind(), valid.hypothesis(), kept.origin());
         incident.getChanges().set(at, c);
+        if (kept.hypothesis() != null && !kept.hypothesis().equals(c.hypothesis())) {
+            incident.getLinks().remove(new Link(c.id(), "addresses", kept.hypothesis()));
+        }
+        if (c.hypothesis() != null && !incident.getLinks().contains(new Link(c.id(), "addresses", c.hypothesis()))) {
+            incident.getLinks().add(new Link(c.id(), "addresses", c.hypothesis()));
+        }
         return c;
     }
 

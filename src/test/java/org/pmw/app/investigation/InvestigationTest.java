@@ -208,6 +208,21 @@ class InvestigationTest {
     }
 
     @Test
+    void aChangeMovedToAnotherHypothesisAddressesOnlyThatOne() {
+        inv.addHypothesis("Race under concurrency", null);
+        inv.addHypothesis("MySQL runs out of connections", null);
+        Change c = inv.addChange(change("MPM: fewer threads per child", "config", t("21:55")));
+        inv.updateChange(Copies.change(c, c.id(), c.kind(), "H1", c.origin()));
+        assertEquals(List.of(new Link("C1", "addresses", "H1")), inv.linksOf("C1"));
+        inv.updateChange(Copies.change(c, c.id(), c.kind(), "H2", c.origin()));
+        assertEquals(List.of(new Link("C1", "addresses", "H2")), inv.linksOf("C1"), "the link follows the change");
+        inv.link("C1", "relates_to", "H1");
+        inv.updateChange(Copies.change(c, c.id(), c.kind(), null, c.origin()));
+        assertEquals(List.of(new Link("C1", "relates_to", "H1")), inv.linksOf("C1"),
+                "a change that addresses none has no addresses link; links of other types stay");
+    }
+
+    @Test
     void outcomesEvaluateExistingChangesOverOrderedWindows() throws Exception {
         inv.addChange(change("push at six", "deploy", t("22:00")));
         TimeWindow before = new TimeWindow(t("21:00"), t("22:00"));
