@@ -217,15 +217,13 @@ final class RecordCommands {
     static final class ChangeCommand extends Group {
     }
 
-    @Command(name = "add", description = "Add a change by hand; prints its id.")
-    static final class ChangeAdd extends Base implements Callable<Integer> {
-        @Parameters(index = "1", paramLabel = "TITLE")
-        String title;
-        @Option(names = "--kind", defaultValue = "other",
-                description = "code, config, deploy, rollback, infra, feature_flag, scaling or other.")
+    /**
+     * What a change records, as add and set both take it; null where the option was not given. --at is not among
+     * them: add needs it, set does not.
+     */
+    static final class ChangeOptions {
+        @Option(names = "--kind", description = "code, config, deploy, rollback, infra, feature_flag, scaling or other.")
         String kind;
-        @Option(names = "--at", required = true, description = "When it started (ISO-8601).")
-        String at;
         @Option(names = "--end")
         String end;
         @Option(names = "--service")
@@ -243,18 +241,49 @@ final class RecordCommands {
         @Option(names = "--hypothesis", description = "The hypothesis it addresses.")
         String hypothesis;
 
+        void check() {
+            if (kind != null) {
+                word("--kind", "change kind", kind, Vocabulary.CHANGE_KINDS);
+            }
+        }
+
+        /** {@code kept} starting at {@code start}, with every option given put in its place as given. */
+        Change over(Change kept, String title, Instant start, String zone) {
+            return new Change(kept.id(), given(kind, kept.kind()), given(title, kept.title()),
+                    given(description, kept.description()), given(service, kept.service()),
+                    given(target, kept.target()), kept.environment(), start,
+                    end == null ? kept.endedAt() : time(zone, end), kept.status(), given(actor, kept.actor()),
+                    given(revision, kept.revision()), kept.previousRevision(), kept.url(),
+                    given(ticket, kept.ticket()), kept.tags(), given(hypothesis, kept.hypothesis()), kept.origin(),
+                    kept.externalId(), kept.system());
+        }
+
+        private static String given(String given, String kept) {
+            return given == null ? kept : given;
+        }
+    }
+
+    @Command(name = "add", description = "Add a change by hand; prints its id.")
+    static final class ChangeAdd extends Base implements Callable<Integer> {
+        @Parameters(index = "1", paramLabel = "TITLE")
+        String title;
+        @Option(names = "--at", required = true, description = "When it started (ISO-8601).")
+        String at;
+        @picocli.CommandLine.Mixin
+        ChangeOptions options = new ChangeOptions();
+
         @Override
         public Integer call() throws Exception {
-            word("--kind", "change kind", kind, Vocabulary.CHANGE_KINDS);
+            options.check();
             String[] id = new String[1];
             String[] warning = new String[1];
             Edits.apply(dir, "add change", inv -> {
                 String zone = inv.incident().getZone();
-                Change c = inv.addChange(new Change(null, kind, title, description, service, target, null,
-                        time(zone, at), time(zone, end), "done", actor, revision, null, null, ticket, List.of(),
-                        hypothesis, "manual"));
-                if (hypothesis != null) {
-                    inv.link(c.id(), "addresses", hypothesis);
+                Change c = inv.addChange(options.over(new Change(null, "other", title, null, null, null, null, null,
+                        null, "done", null, null, null, null, null, List.of(), null, "manual"), title,
+                        time(zone, at), zone));
+                if (c.hypothesis() != null) {
+                    inv.link(c.id(), "addresses", c.hypothesis());
                 }
                 id[0] = c.id();
                 warning[0] = farFromEvidence(inv.incident(), c, dir);
@@ -272,53 +301,27 @@ final class RecordCommands {
         String id;
         @Option(names = "--title")
         String title;
-        @Option(names = "--kind")
-        String kind;
         @Option(names = "--at", description = "When it started (ISO-8601).")
         String at;
-        @Option(names = "--end")
-        String end;
-        @Option(names = "--service")
-        String service;
-        @Option(names = "--target")
-        String target;
-        @Option(names = "--actor")
-        String actor;
-        @Option(names = "--revision")
-        String revision;
-        @Option(names = "--ticket")
-        String ticket;
-        @Option(names = "--description")
-        String description;
-        @Option(names = "--hypothesis", description = "The hypothesis it addresses.")
-        String hypothesis;
+        @picocli.CommandLine.Mixin
+        ChangeOptions options = new ChangeOptions();
 
         @Override
         public Integer call() throws Exception {
-            if (kind != null) {
-                word("--kind", "change kind", kind, Vocabulary.CHANGE_KINDS);
-            }
+            options.check();
             String[] warning = new String[1];
             Edits.apply(dir, "edit change", inv -> {
                 String zone = inv.incident().getZone();
                 Change c = inv.incident().getChanges().stream().filter(x -> x.id().equals(id)).findFirst()
                         .orElseThrow(() -> new IllegalArgumentException("no change " + id));
-                Change updated = inv.updateChange(new Change(c.id(), or(kind, c.kind()), or(title, c.title()),
-                        or(description, c.description()), or(service, c.service()), or(target, c.target()),
-                        c.environment(), at == null ? c.startedAt() : time(zone, at),
-                        end == null ? c.endedAt() : time(zone, end), c.status(), or(actor, c.actor()),
-                        or(revision, c.revision()), c.previousRevision(), c.url(), or(ticket, c.ticket()), c.tags(),
-                        or(hypothesis, c.hypothesis()), c.origin(), c.externalId(), c.system()));
-                if (at != null || end != null) {
+                Change updated = inv.updateChange(options.over(c, title,
+                        at == null ? c.startedAt() : time(zone, at), zone));
+                if (at != null || options.end != null) {
                     warning[0] = farFromEvidence(inv.incident(), updated, dir);
                 }
             });
             warn(warning[0]);
             return 0;
-        }
-
-        private static String or(String given, String kept) {
-            return given == null ? kept : given;
         }
     }
 
