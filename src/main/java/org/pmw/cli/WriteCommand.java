@@ -1,6 +1,7 @@
 package org.pmw.cli;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -47,6 +48,11 @@ final class WriteCommand implements Callable<Integer> {
         }
         if ((text == null) == (file == null)) {
             throw new UsageException("give the section's TEXT or --file FILE (one of them)");
+        }
+        if (file != null && Files.isDirectory(file)) {
+            // reading a folder fails with the JDK's bare "Is a directory", which names no file
+            throw new FileSystemException(file.toString(), null,
+                    "is a folder; --file expects a text file (UTF-8) holding the text");
         }
         String prose = file == null ? text : Files.readString(file, StandardCharsets.UTF_8);
         if (name.equals(STATUS)) {

@@ -394,6 +394,17 @@ class InvestigationCommandsTest {
     }
 
     @Test
+    void aFolderGivenAsTheProsesFileIsNamedAsNotATextFile() throws Exception {
+        Path folder = Files.createDirectory(tmp.resolve("notes"));
+        Result wrong = pmw("write", project.toString(), "summary", "--file", folder.toString());
+        Result missing = pmw("write", project.toString(), "summary", "--file", tmp.resolve("absent.md").toString());
+        assertEquals(missing.status(), wrong.status(), "an unreadable file, as a missing one is");
+        assertEquals(1, wrong.status());
+        assertEquals("pmw: " + folder + ": is a folder; --file expects a text file (UTF-8) holding the text\n",
+                wrong.err());
+    }
+
+    @Test
     void theReportsAuthorsAndStatusAreWrittenFromTheCommandLine() throws Exception {
         String dir = project.toString();
         assertTrue(pmw("report", dir).out().contains("| Authors | — |"));
