@@ -70,7 +70,7 @@ public final class Workbench {
 
         int key = 1;
         for (Tab tab : List.of(investigationTab, loadTestsTab, patternsTab, reportTab, fieldsTab)) {
-            main.addViewItem(item(tab.getText(), "Shortcut+" + key++, () -> main.sidePanel().getSelectionModel().select(tab)));
+            main.addViewItem(item(tab.getText(), "Shortcut+" + key++, () -> main.showSideTab(tab)));
         }
         patterns.setOnSearch(query -> search(main, query, null, null));
         Runnable reloadPatterns = () -> {

@@ -836,6 +836,33 @@ class WorkbenchWindowTest {
                 + first + ".." + last);
     }
 
+    @Test
+    void ctrlAndADigitMovesTheKeyboardFocusIntoTheSidePanelItShows(FxRobot robot) throws Exception {
+        Project project = sampleProject("side-keys");
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        robot.clickOn("#queryField");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TabPane side = main.sidePanel();
+        for (int n : new int[] {5, 2, 4, 1}) {
+            robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.getKeyCode(
+                    Integer.toString(n))).release(javafx.scene.input.KeyCode.CONTROL);
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.control.Tab tab = side.getTabs().get(n - 1);
+            assertTrue(tab.isSelected(), tab.getText());
+            javafx.scene.Node focused = main.getScene().getFocusOwner();
+            assertTrue(isInside(focused, tab.getContent()), "Ctrl+" + n + " left the focus on " + focused);
+        }
+    }
+
+    private static boolean isInside(javafx.scene.Node node, javafx.scene.Node ancestor) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Empties the query box, then types a query into it and presses Enter. */
     private static void typeQuery(FxRobot robot, String query) throws Exception {
         javafx.scene.control.ComboBox<?> box = robot.lookup("#queryField").queryAs(javafx.scene.control.ComboBox.class);

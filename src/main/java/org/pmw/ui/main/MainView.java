@@ -12,6 +12,7 @@ import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -123,6 +124,18 @@ public final class MainView extends BorderPane {
     public TimelineView timeline() { return timeline; }
     public EventDetailView detail() { return detail; }
     public TabPane sidePanel() { return side; }
+
+    /**
+     * Shows a side tab and puts the keyboard's focus in it (Ctrl+1..5), so the arrows and Tab act in the panel
+     * asked for rather than where the focus was.
+     */
+    public void showSideTab(Tab tab) {
+        side.getSelectionModel().select(tab);
+        // the tab's content is laid out (a scroll pane's inside built) before its first control can be found
+        side.applyCss();
+        side.layout();
+        FirstFocusable.in(tab.getContent()).ifPresent(Node::requestFocus);
+    }
 
     /** Adds a tab to the side panel (investigation, load tests, patterns...). */
     public void addSideTab(Tab tab) {
