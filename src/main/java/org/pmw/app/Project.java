@@ -78,6 +78,11 @@ public final class Project implements Closeable {
         new ProjectStore(new ProjectLayout(dir)).create(title, zone, clock.instant());
     }
 
+    /** The incident's title, read without opening the project: the window names a project while it opens. */
+    public static String title(Path dir) {
+        return new ProjectStore(new ProjectLayout(dir)).load().getTitle();
+    }
+
     /** Opens for reading and writing; refuses when another process has it open for writing. */
     public static Project open(Path dir, Progress progress) throws IOException {
         return open(dir, FormatRegistry.standard(), Clock.systemUTC(), progress);

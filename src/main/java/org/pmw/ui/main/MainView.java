@@ -117,6 +117,7 @@ public final class MainView extends BorderPane {
         });
         workbench.revisionProperty().addListener((o, a, b) -> refresh());
         workbench.projectProperty().addListener((o, a, b) -> projectChanged(b));
+        workbench.openingProperty().addListener((o, a, b) -> openingChanged(b));
     }
 
     public SearchViewModel searchModel() { return searchModel; }
@@ -157,6 +158,7 @@ public final class MainView extends BorderPane {
         task.visibleProperty().bind(runner.runningProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
+        projectLabel.setId("projectLabel");
         HBox status = new HBox(8, projectLabel, grow, task);
         status.getStyleClass().add("status-bar");
         status.setPadding(new Insets(3, 8, 3, 8));
@@ -455,6 +457,27 @@ public final class MainView extends BorderPane {
     /** Counts the checks asked for: only the latest one marks the detail. */
     private int outsideChecks;
 
+    /**
+     * Names the project being opened at once: its first open builds the index, which takes a while, and the status
+     * bar is not to say that no project is open meanwhile.
+     */
+    private void openingChanged(Path dir) {
+        if (dir == null) {
+            if (workbench.project() == null) {
+                projectLabel.setText("No project open");
+            }
+            return;
+        }
+        projectLabel.setText("Opening " + dir + "…");
+        workbench.tasks().runQuietly(progress -> Project.title(dir), title -> {
+            if (dir.equals(workbench.openingProperty().get())) {
+                projectLabel.setText(title + "  —  " + dir + "  —  opening…");
+            }
+        }, error -> {
+            // the open itself reads incident.json too and says what is wrong with it
+        });
+    }
+
     private void projectChanged(Project project) {
         detail.show(null, null, zone());
         timeline.clearSelection();
@@ -473,6 +496,10 @@ public final class MainView extends BorderPane {
             workbench.showError(e);
         }
         // all the evidence, opened where the outage begins (or the incident's window) rather than at the earliest line
+        if (searchModel.waitingProperty().get()) {
+            searchModel.search(); // asked for while the project opened: shown as any search is, from its first match
+            return;
+        }
         org.pmw.model.TimeWindow window = project.incident().outageWindow();
         searchModel.search(() -> {
             org.pmw.model.EventResults shown = searchModel.resultsProperty().get();

@@ -19,11 +19,13 @@ public final class WorkbenchModel {
     private final TaskRunner tasks;
     private final ObjectProperty<Project> project = new SimpleObjectProperty<>();
     private final IntegerProperty revision = new SimpleIntegerProperty();
+    /** The folder of the project being opened (its index may be rebuilding), or null. */
+    private final ObjectProperty<Path> opening = new SimpleObjectProperty<>();
     private Consumer<Throwable> errorHandler = e -> { };
     private org.pmw.app.EditSession edits;
 
     /** Counts opens and closes: an open that finishes after a later one (or a close) is discarded. */
-    private int opening;
+    private int opens;
 
     public WorkbenchModel(TaskRunner tasks) {
         this.tasks = tasks;
@@ -33,6 +35,8 @@ public final class WorkbenchModel {
     public ReadOnlyObjectProperty<Project> projectProperty() { return project; }
     public Project project() { return project.get(); }
     public IntegerProperty revisionProperty() { return revision; }
+    /** The folder of the project being opened, from the moment it is asked for until it is open or fails; else null. */
+    public ReadOnlyObjectProperty<Path> openingProperty() { return opening; }
 
     public void setErrorHandler(Consumer<Throwable> handler) {
         this.errorHandler = handler;
@@ -93,18 +97,25 @@ public final class WorkbenchModel {
         if (!closeProject()) {
             return;
         }
-        int mine = ++opening;
+        int mine = ++opens;
+        opening.set(dir);
         tasks.run("Opening " + dir.getFileName(), progress -> Project.open(dir, progress), opened -> {
-            if (mine != opening) {
+            if (mine != opens) {
                 // another project was opened, or this one closed, while it was opening
                 closeQuietly(opened);
                 return;
             }
             edits = new org.pmw.app.EditSession(opened);
             project.set(opened);
+            opening.set(null);
             changed();
             onOpened.run();
-        }, errorHandler);
+        }, error -> {
+            if (mine == opens) {
+                opening.set(null);
+            }
+            errorHandler.accept(error);
+        });
     }
 
     /** Makes an already open project the window's (tests, and opening right after creating). */
@@ -123,7 +134,8 @@ public final class WorkbenchModel {
      * Returns whether no project is open now.
      */
     public boolean closeProject() {
-        opening++;
+        opens++;
+        opening.set(null);
         Project current = project.get();
         if (current == null) {
             return true;

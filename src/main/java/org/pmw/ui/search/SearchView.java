@@ -206,12 +206,17 @@ public final class SearchView extends VBox {
         // with no evidence yet, that the query is not why
         placeholder.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             SearchViewModel.Shown shown = model.shownProperty().get();
-            return shown == null ? "Type a query and press Enter. An empty query shows every event."
+            String asked = model.queryProperty().get() == null ? "" : model.queryProperty().get().trim();
+            return model.waitingProperty().get() ? "The project is opening (its first open builds the index)."
+                    + " The search for " + (asked.isEmpty() ? "every event" : "'" + asked + "'")
+                    + " runs as soon as it is ready."
+                    : shown == null ? "Type a query and press Enter. An empty query shows every event."
                     : !model.hasEvidence() ? "No evidence yet. Import log files, load-test results or change"
                             + " records: File › Import Evidence… (Ctrl+I)."
                     : "No event matches " + (shown.query().isBlank() ? "the window" : "'" + shown.query() + "'")
                     + (shown.from() != null ? " in the time window" : "") + ".";
-        }, model.shownProperty()));
+            // while the project opens, the box's text is what will run: the hint follows it
+        }, model.shownProperty(), model.waitingProperty(), model.queryProperty()));
         table.setPlaceholder(placeholder);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setFixedCellSize(24);

@@ -26,6 +26,8 @@ public final class SearchViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final ObservableList<String> history = FXCollections.observableArrayList();
     private final ObjectProperty<Shown> shown = new SimpleObjectProperty<>();
+    /** True from a search asked for while the project was still opening until it runs (or the open fails). */
+    private final javafx.beans.property.BooleanProperty waiting = new javafx.beans.property.SimpleBooleanProperty();
     private int generation;
 
     /** The search whose results are on screen: what the box and window held when it ran. */
@@ -43,6 +45,13 @@ public final class SearchViewModel {
             status.set("");
             error.set("");
         });
+        workbench.openingProperty().addListener((o, a, b) -> {
+            if (b == null && workbench.project() == null) {
+                // the open failed or was given up: nothing will run the search asked for
+                waiting.set(false);
+                status.set("");
+            }
+        });
     }
 
     public StringProperty queryProperty() { return query; }
@@ -55,6 +64,8 @@ public final class SearchViewModel {
     public ObservableList<String> history() { return history; }
     /** The search whose results are shown; null before the first. */
     public ObjectProperty<Shown> shownProperty() { return shown; }
+    /** A search was asked for while the project opened: it is to run as soon as the project is open. */
+    public javafx.beans.property.ReadOnlyBooleanProperty waitingProperty() { return waiting; }
 
     /** False while the open project has no evidence imported: every search finds nothing, whatever its query. */
     public boolean hasEvidence() {
@@ -81,9 +92,18 @@ public final class SearchViewModel {
     /** Like {@link #search()}, then runs {@code whenShown} once these results are on screen (not if superseded). */
     public void search(Runnable whenShown) {
         Project project = workbench.project();
-        if (project == null || recordingHistory) {
+        if (recordingHistory) {
             return;
         }
+        if (project == null) {
+            // the first open of a project builds its index, which takes a while: say the search will run then
+            if (workbench.openingProperty().get() != null) {
+                waiting.set(true);
+                status.set("Runs when the index is ready");
+            }
+            return;
+        }
+        waiting.set(false);
         String text = query.get() == null ? "" : query.get().trim();
         Instant f = from.get();
         Instant t = to.get();

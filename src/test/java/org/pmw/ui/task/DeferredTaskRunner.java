@@ -32,6 +32,11 @@ public final class DeferredTaskRunner implements TaskRunner {
         return queue.size();
     }
 
+    /** Runs the oldest work queued, and only it: one task finishing while another still runs. */
+    public void runOldest() {
+        queue.remove(0).run();
+    }
+
     /** Runs everything queued, oldest first, including work queued meanwhile. */
     public void runAll() {
         while (!queue.isEmpty()) {
