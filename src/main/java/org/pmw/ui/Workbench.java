@@ -44,7 +44,7 @@ public final class Workbench {
         PatternsView patterns = new PatternsView(workbench);
         Tab patternsTab = new Tab("Patterns", patterns);
         patternsTab.setId("patternsTab");
-        org.pmw.ui.report.ReportView report = new org.pmw.ui.report.ReportView(workbench);
+        org.pmw.ui.report.ReportView report = new org.pmw.ui.report.ReportView(workbench, main.chooserFolders());
         Tab reportTab = new Tab("Report", report);
         reportTab.setId("reportTab");
         // the report is drawn while its tab is shown (or its window), not on every edit made elsewhere

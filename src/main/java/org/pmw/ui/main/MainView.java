@@ -54,6 +54,7 @@ public final class MainView extends BorderPane {
 
     private final WorkbenchModel workbench;
     private final RecentProjects recent;
+    private final ChooserFolders folders;
     private final SearchViewModel searchModel;
     private final SearchView search;
     private final TimelineView timeline = new TimelineView();
@@ -67,6 +68,7 @@ public final class MainView extends BorderPane {
     public MainView(WorkbenchModel workbench, RecentProjects recent) {
         this.workbench = workbench;
         this.recent = recent;
+        this.folders = recent.chooserFolders();
         getStyleClass().add("workbench");
         searchModel = new SearchViewModel(workbench);
         search = new SearchView(searchModel);
@@ -125,6 +127,7 @@ public final class MainView extends BorderPane {
     public TimelineView timeline() { return timeline; }
     public EventDetailView detail() { return detail; }
     public TabPane sidePanel() { return side; }
+    public ChooserFolders chooserFolders() { return folders; }
 
     /**
      * Shows a side tab and puts the keyboard's focus in it (Ctrl+1..5), so the arrows and Tab act in the panel
@@ -229,10 +232,12 @@ public final class MainView extends BorderPane {
     private void newProject() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Folder for the new incident project");
+        chooser.setInitialDirectory(folders.start(ChooserFolders.Purpose.PROJECT, projectsFolder()));
         File dir = chooser.showDialog(window());
         if (dir == null) {
             return;
         }
+        folders.used(ChooserFolders.Purpose.PROJECT, dir.toPath().getParent());
         TextInputDialog title = new TextInputDialog("Untitled incident");
         title.setHeaderText("Title of the incident");
         title.showAndWait().ifPresent(t -> {
@@ -248,10 +253,19 @@ public final class MainView extends BorderPane {
     private void openProject() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Open an incident project (the folder with incident.json)");
+        chooser.setInitialDirectory(folders.start(ChooserFolders.Purpose.PROJECT, projectsFolder()));
         File dir = chooser.showDialog(window());
         if (dir != null) {
+            folders.used(ChooserFolders.Purpose.PROJECT, dir.toPath().getParent());
             open(dir.toPath());
         }
+    }
+
+    /** Where projects are kept, as far as the window knows: the folder of the one open, else of the last opened. */
+    private Path projectsFolder() {
+        Project project = workbench.project();
+        Path last = project != null ? project.root() : recent.list().stream().findFirst().orElse(null);
+        return last == null ? null : last.toAbsolutePath().getParent();
     }
 
     public void open(Path dir) {
@@ -264,8 +278,10 @@ public final class MainView extends BorderPane {
         }
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Import evidence: logs, load-test results, change records");
+        chooser.setInitialDirectory(folders.start(ChooserFolders.Purpose.IMPORT, importFallback()));
         List<File> files = chooser.showOpenMultipleDialog(window());
         if (files != null && !files.isEmpty()) {
+            folders.used(ChooserFolders.Purpose.IMPORT, files.get(0).toPath().getParent());
             importWithDialog(files.stream().map(File::toPath).toList());
         }
     }
@@ -276,10 +292,19 @@ public final class MainView extends BorderPane {
         }
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Import a folder of evidence: every file in it, named by its path in the folder");
+        chooser.setInitialDirectory(folders.start(ChooserFolders.Purpose.IMPORT, importFallback()));
         File dir = chooser.showDialog(window());
         if (dir != null) {
+            // its parent: the next folder of logs is most likely a sibling of this one (web1/, web2/...)
+            folders.used(ChooserFolders.Purpose.IMPORT, dir.toPath().getParent());
             importWithDialog(List.of(dir.toPath()));
         }
+    }
+
+    /** Before any import: the project's parent, where the logs were most likely collected beside it. */
+    private Path importFallback() {
+        Project project = workbench.project();
+        return project == null ? null : project.root().toAbsolutePath().getParent();
     }
 
     /** What can be done to one evidence file, offered on its timeline lane's name. */

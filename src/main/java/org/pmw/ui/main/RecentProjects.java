@@ -21,6 +21,11 @@ public final class RecentProjects {
         return new RecentProjects(Preferences.userRoot().node("org/pmw/workbench"));
     }
 
+    /** The folders the file choosers start in, kept in the same preferences. */
+    public ChooserFolders chooserFolders() {
+        return new ChooserFolders(prefs);
+    }
+
     public List<Path> list() {
         List<Path> out = new ArrayList<>();
         for (String s : prefs.get(KEY, "").split("\n")) {

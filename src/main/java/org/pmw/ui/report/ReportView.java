@@ -31,6 +31,7 @@ import org.pmw.app.Project;
 import org.pmw.app.Reports;
 import org.pmw.model.ReportDocument;
 import org.pmw.model.ReportText;
+import org.pmw.ui.main.ChooserFolders;
 import org.pmw.ui.main.WorkbenchModel;
 
 /**
@@ -63,9 +64,11 @@ public final class ReportView extends VBox {
     private Rendered shown;
     private Stage previewWindow;
     private ReportPreview windowPreview;
+    private final ChooserFolders folders;
 
-    public ReportView(WorkbenchModel workbench) {
+    public ReportView(WorkbenchModel workbench, ChooserFolders folders) {
         this.workbench = workbench;
+        this.folders = folders;
         setId("report");
         setPadding(new Insets(6));
         setSpacing(6);
@@ -312,11 +315,13 @@ public final class ReportView extends VBox {
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PDF", "*.pdf"),
                 new FileChooser.ExtensionFilter("HTML (one self-contained file)", "*.html"),
                 new FileChooser.ExtensionFilter("Markdown", "*.md"));
-        chooser.setInitialFileName("postmortem.pdf");
+        chooser.setInitialDirectory(folders.start(ChooserFolders.Purpose.EXPORT, p.root()));
+        chooser.setInitialFileName(ChooserFolders.exportFileName(p.incident().getTitle(), "pdf"));
         File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (file == null) {
             return;
         }
+        folders.used(ChooserFolders.Purpose.EXPORT, file.toPath().getParent());
         String name = file.getName().toLowerCase(Locale.ROOT);
         String format = name.endsWith(".md") ? "md" : name.endsWith(".html") || name.endsWith(".htm") ? "html" : "pdf";
         boolean finalVersion = "final".equals(p.incident().getReportStatus());
