@@ -837,6 +837,41 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void aNewProjectGetsTheTimeZoneChosenInItsDialog(FxRobot robot) throws Exception {
+        Project open = sampleProject("before-the-new-one");
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(open)).get();
+        Path folder = tmp.resolve("checkout-in-tokyo"); // beside the project open, where a bare name goes
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.N)
+                .release(javafx.scene.input.KeyCode.N, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.DialogPane pane = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        javafx.scene.control.ComboBox<String> zone = robot.lookup("#newProjectZone").queryComboBox();
+        assertEquals(java.time.ZoneId.systemDefault().getId(), zone.getEditor().getText(),
+                "the machine's zone unless another is chosen");
+        TextField title = robot.lookup("#newProjectTitle").queryAs(TextField.class);
+        TextField where = robot.lookup("#newProjectFolder").queryAs(TextField.class);
+        WaitForAsyncUtils.asyncFx(() -> {
+            title.setText("Checkout outage");
+            where.setText("checkout-in-tokyo");
+            zone.getEditor().setText("Asia/Tokio");
+        }).get();
+        javafx.scene.Node ok = pane.lookupButton(javafx.scene.control.ButtonType.OK);
+        robot.clickOn(ok);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#newProjectError").queryAs(Label.class).getText().startsWith(
+                "unknown time zone 'Asia/Tokio'"), "a zone it cannot read keeps the dialog open and says why");
+        assertFalse(Files.exists(folder.resolve("incident.json")));
+
+        WaitForAsyncUtils.asyncFx(() -> zone.getEditor().setText("Asia/Tokyo")).get();
+        robot.clickOn(ok);
+        WaitForAsyncUtils.waitForFxEvents();
+        Project created = workbench.project();
+        assertEquals(folder.toAbsolutePath(), created.root().toAbsolutePath());
+        assertEquals(java.time.ZoneId.of("Asia/Tokyo"), created.zone());
+        assertEquals("Checkout outage", created.incident().getTitle());
+    }
+
+    @Test
     void ctrlAndADigitMovesTheKeyboardFocusIntoTheSidePanelItShows(FxRobot robot) throws Exception {
         Project project = sampleProject("side-keys");
         WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();

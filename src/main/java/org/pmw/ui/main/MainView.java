@@ -24,7 +24,6 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -230,23 +229,17 @@ public final class MainView extends BorderPane {
     }
 
     private void newProject() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Folder for the new incident project");
-        chooser.setInitialDirectory(folders.start(ChooserFolders.Purpose.PROJECT, projectsFolder()));
-        File dir = chooser.showDialog(window());
-        if (dir == null) {
-            return;
-        }
-        folders.used(ChooserFolders.Purpose.PROJECT, dir.toPath().getParent());
-        TextInputDialog title = new TextInputDialog("Untitled incident");
-        title.setHeaderText("Title of the incident");
-        title.showAndWait().ifPresent(t -> {
+        NewProjectDialog dialog = new NewProjectDialog(folders.start(ChooserFolders.Purpose.PROJECT, projectsFolder()));
+        dialog.initOwner(window());
+        dialog.ask().ifPresent(choice -> {
             try {
-                Project.create(dir.toPath(), t, ZoneId.systemDefault(), Clock.systemUTC());
-                open(dir.toPath());
+                Project.create(choice.folder(), choice.title(), choice.zone(), Clock.systemUTC());
             } catch (RuntimeException e) {
                 workbench.showError(e);
+                return;
             }
+            folders.used(ChooserFolders.Purpose.PROJECT, choice.folder().toAbsolutePath().getParent());
+            open(choice.folder());
         });
     }
 
