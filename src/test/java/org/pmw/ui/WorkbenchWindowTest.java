@@ -837,6 +837,43 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void inASmallWindowAnEventWithManyFieldsLeavesTheLinesAroundItAndTheResultsReadable(FxRobot robot)
+            throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            sb.append(String.format("2005-10-10T14:%02d:%02dZ error web1 GET /product.php 503 client=12.68.200.%d"
+                    + " method=GET path=/product.php query=id=%d protocol=HTTP/1.1 status=503 bytes=412"
+                    + " referer=http://search.yahoo.com/search?p=keyboard"
+                    + " agent=Mozilla/4.0_(compatible;_MSIE_6.0;_Windows_NT_5.1) vhost=shop.example.com port=80%n",
+                    i / 60, i % 60, i % 250, i));
+        }
+        Path file = tmp.resolve("access.log");
+        Files.writeString(file, sb.toString());
+        Project project = TestProjects.create(tmp.resolve("small-window"));
+        project.importFiles(List.of(file), ImportOptions.defaults(), Progress.NONE);
+        WaitForAsyncUtils.asyncFx(() -> {
+            Stage stage = (Stage) main.getScene().getWindow();
+            stage.setWidth(1024);
+            stage.setHeight(640);
+            workbench.setProject(project);
+        }).get();
+        typeQuery(robot, "status:503");
+        robot.type(javafx.scene.input.KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(main.detail().current() != null);
+        javafx.scene.layout.FlowPane fields = robot.lookup("#eventFields").queryAs(javafx.scene.layout.FlowPane.class);
+        assertTrue(fields.getHeight() > 40, "the fields take more than a line here: " + fields.getHeight());
+
+        javafx.scene.control.ListView<?> around = robot.lookup("#context").queryListView();
+        javafx.geometry.Bounds aroundBounds = around.localToScene(around.getBoundsInLocal());
+        javafx.geometry.Bounds detailBounds = main.detail().localToScene(main.detail().getBoundsInLocal());
+        assertTrue(around.getHeight() >= 4 * 22, "four lines around the event at least: " + around.getHeight());
+        assertTrue(aroundBounds.getMaxY() <= detailBounds.getMaxY() + 1, "and inside the pane, not cut off");
+        TableView<?> results = robot.lookup("#results").queryTableView();
+        assertTrue(results.getHeight() >= 6 * 24, "the column headers and five rows at least: " + results.getHeight());
+    }
+
+    @Test
     void aNewProjectGetsTheTimeZoneChosenInItsDialog(FxRobot robot) throws Exception {
         Project open = sampleProject("before-the-new-one");
         WaitForAsyncUtils.asyncFx(() -> workbench.setProject(open)).get();

@@ -27,6 +27,8 @@ public final class EventDetailView extends VBox {
     static final int CONTEXT = 10;
     /** The height of a row of the context list. */
     private static final double CONTEXT_ROW = 22;
+    /** Rows of the context list always shown: with fewer, the lines around the event cannot be read. */
+    static final int CONTEXT_ROWS_KEPT = 4;
     private static final String NOTHING_SELECTED = "Select an event in the results (or press Down in the search box)"
             + " to read its raw text, its fields and the lines around it in its file.";
 
@@ -56,10 +58,12 @@ public final class EventDetailView extends VBox {
         raw.setWrapText(true);
         raw.setId("rawText");
         raw.getStyleClass().add("raw-text");
-        raw.setPrefRowCount(3);
+        raw.setPrefRowCount(2); // more where the pane has room
         raw.setMinHeight(36);
+        raw.setVisible(false); // until an event is shown
+        raw.setManaged(false);
         context.setId("context");
-        context.setMinHeight(60);
+        context.setMinHeight(CONTEXT_ROWS_KEPT * CONTEXT_ROW + 2);
         context.setFixedCellSize(CONTEXT_ROW);
         context.heightProperty().addListener((o, a, b) -> centre());
         context.setCellFactory(v -> new ListCell<>() {
@@ -83,15 +87,27 @@ public final class EventDetailView extends VBox {
         javafx.scene.layout.FlowPane header = new javafx.scene.layout.FlowPane(12, 4, title, outside, actions);
         title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         actions.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        // the raw text and the lines around it share the height; the user moves the divider
+        // what the event is (its raw text, its fields, where from) scrolls when the pane is short, rather than
+        // pushing the lines around it out of view: an access log's fields alone can take three lines. The raw
+        // text and the first line of fields come first, so a short pane still shows the event and its fields.
+        VBox facts = new VBox(4, raw, fieldLinks, provenance);
+        VBox.setVgrow(raw, Priority.ALWAYS);
+        javafx.scene.control.ScrollPane factsScroll = new javafx.scene.control.ScrollPane(facts);
+        factsScroll.setId("eventFacts");
+        factsScroll.setFitToWidth(true);
+        factsScroll.setFitToHeight(true);
+        factsScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        factsScroll.getStyleClass().add("detail-facts");
+        factsScroll.setMinHeight(raw.getMinHeight() + 26); // the raw text's least and a line of fields
+        // the facts and the lines around it share the height; the user moves the divider
         VBox around = new VBox(2, new Label("Around it in the same file"), context);
         VBox.setVgrow(context, Priority.ALWAYS);
-        javafx.scene.control.SplitPane texts = new javafx.scene.control.SplitPane(raw, around);
+        javafx.scene.control.SplitPane texts = new javafx.scene.control.SplitPane(factsScroll, around);
         texts.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        texts.setDividerPositions(0.3);
+        texts.setDividerPositions(0.5);
         texts.getStyleClass().add("detail-texts");
         VBox.setVgrow(texts, Priority.ALWAYS);
-        getChildren().addAll(header, provenance, fieldLinks, texts);
+        getChildren().addAll(header, texts);
     }
 
     /** The row of the context list kept in its middle, as the list's height changes; -1 for none. */
@@ -132,6 +148,9 @@ public final class EventDetailView extends VBox {
         current = event;
         centreOn = -1;
         setOutsideResults(false);
+        // with no event, the hint on how to pick one comes first, not an empty text box above it
+        raw.setVisible(event != null);
+        raw.setManaged(event != null);
         if (event == null) {
             title.setText("No event selected");
             provenance.setText(NOTHING_SELECTED);

@@ -33,6 +33,9 @@ import org.pmw.model.EventResults;
 public final class SearchView extends VBox {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+    private static final double ROW = 24;
+    /** Result rows always shown, however short the window: the event detail below gives way first. */
+    static final int ROWS_KEPT = 5;
 
     private final SearchViewModel model;
     private final ComboBox<String> queryField = new ComboBox<>();
@@ -219,7 +222,8 @@ public final class SearchView extends VBox {
         }, model.shownProperty(), model.waitingProperty(), model.queryProperty()));
         table.setPlaceholder(placeholder);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setFixedCellSize(24);
+        table.setFixedCellSize(ROW);
+        table.setMinHeight((ROWS_KEPT + 1) * ROW + 4); // the rows and the column headers
         TableColumn<Integer, String> time = column("Time", 190, e -> TIME.format(Instant.ofEpochMilli(e.ts()).atZone(zone)));
         TableColumn<Integer, String> source = column("Source", 190, e -> e.source() + ":" + e.line());
         TableColumn<Integer, String> host = column("Host", 70, Event::host);
