@@ -3,7 +3,6 @@ package org.pmw.ui.importing;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Optional;
-import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -27,7 +26,6 @@ public final class RetimeDialog extends Dialog<RetimeDialog.Choice> {
     private final TextField offset = new TextField();
     private final TextField year = new TextField();
     private final Label problem = new Label();
-    private Choice chosen;
 
     public RetimeDialog(SourceFile source) {
         setTitle("Re-time " + source.id());
@@ -56,15 +54,7 @@ public final class RetimeDialog extends Dialog<RetimeDialog.Choice> {
         grid.add(problem, 0, 3, 2, 1);
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        getDialogPane().lookupButton(ButtonType.OK).addEventFilter(ActionEvent.ACTION, e -> {
-            try {
-                chosen = read();
-            } catch (RuntimeException ex) {
-                problem.setText(ex.getMessage());
-                e.consume();
-            }
-        });
-        setResultConverter(b -> b == ButtonType.OK ? chosen : null);
+        org.pmw.ui.CheckedDialogs.okReads(this, this::read, problem);
     }
 
     /** What the fields say, or an exception naming what cannot be read. */

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Optional;
-import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -37,7 +36,6 @@ final class NewProjectDialog extends Dialog<NewProjectDialog.Choice> {
     private final Label problem = new Label();
     /** Where a bare folder name goes: where the folder chooser starts, else the user's home. */
     private final Path base;
-    private Choice chosen;
 
     NewProjectDialog(File startFolder) {
         base = startFolder != null ? startFolder.toPath() : Path.of(System.getProperty("user.home"));
@@ -79,15 +77,7 @@ final class NewProjectDialog extends Dialog<NewProjectDialog.Choice> {
         grid.add(problem, 0, 3, 2, 1);
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        getDialogPane().lookupButton(ButtonType.OK).addEventFilter(ActionEvent.ACTION, e -> {
-            try {
-                chosen = read();
-            } catch (RuntimeException ex) {
-                problem.setText(ex.getMessage());
-                e.consume();
-            }
-        });
-        setResultConverter(b -> b == ButtonType.OK ? chosen : null);
+        org.pmw.ui.CheckedDialogs.okReads(this, this::read, problem);
         setOnShown(e -> folder.requestFocus());
     }
 
