@@ -87,6 +87,48 @@ public final class ReportDocument {
             }
             return weight;
         }
+
+        /**
+         * Which cells ([row][column]) are prose too long for their column: plain words (no code, no footnote)
+         * longer than two of a page's lines and than ten lines of the column they would get. Beside five other
+         * columns such a cell runs down pages a few words wide, so a page renderer writes it across the table's
+         * whole width under its row, and {@link #withProseBelow} stands in its place.
+         */
+        public boolean[][] proseBelow() {
+            double[] weight = columnWeights();
+            double sum = java.util.Arrays.stream(weight).sum();
+            boolean[][] below = new boolean[rows.size()][];
+            for (int r = 0; r < rows.size(); r++) {
+                List<List<Span>> row = rows.get(r);
+                below[r] = new boolean[row.size()];
+                for (int c = 0; c < row.size(); c++) {
+                    List<Span> cell = row.get(c);
+                    double columnChars = LINE_CHARS * weight[c] / sum;
+                    below[r][c] = cell.stream().allMatch(s -> s instanceof Text || s instanceof Strong)
+                            && plainLength(cell) > Math.max(2 * LINE_CHARS, 10 * columnChars);
+                }
+            }
+            return below;
+        }
+
+        /** What a cell written under its row shows in the row itself. */
+        public static final String PROSE_BELOW = "(below)";
+
+        /** This table with every cell of {@link #proseBelow} replaced by {@link #PROSE_BELOW}: what the row holds. */
+        public Table withProseBelow() {
+            boolean[][] below = proseBelow();
+            List<List<List<Span>>> shortRows = new ArrayList<>();
+            for (int r = 0; r < rows.size(); r++) {
+                List<List<Span>> row = new ArrayList<>(rows.get(r));
+                for (int c = 0; c < row.size(); c++) {
+                    if (below[r][c]) {
+                        row.set(c, List.of(new Text(PROSE_BELOW)));
+                    }
+                }
+                shortRows.add(row);
+            }
+            return new Table(headers, shortRows);
+        }
     }
 
     /** About how many characters of a table's text fit across a page. */

@@ -19,6 +19,10 @@ final class HtmlRenderer {
             th, td { border: 1px solid #d5dbe2; padding: 3px 5px; vertical-align: top; text-align: left; font-size: 9pt;
                      word-wrap: break-word; overflow-wrap: anywhere; }
             th { background: #eef1f4; }
+            td.below { color: #56606b; font-style: italic; }
+            tbody.with-prose { page-break-inside: avoid; }
+            tr.prose td { border-top: none; padding: 2px 5px 5px 5px; }
+            p, li, h1, h2, h3, h4 { word-wrap: break-word; overflow-wrap: anywhere; }
             tr { page-break-inside: avoid; }
             thead { display: table-header-group; }
             table { -fs-table-paginate: paginate; }
@@ -83,8 +87,10 @@ final class HtmlRenderer {
 
     private static void table(StringBuilder html, ReportDocument.Table t) {
         html.append("<table>");
-        // column widths follow the text they hold, so a fixed layout can still wrap long values
-        double[] weight = t.columnWeights();
+        // column widths follow the text they hold, so a fixed layout can still wrap long values; prose too long for
+        // its column goes under its row across the whole table, so the widths are those of the rest
+        boolean[][] proseBelow = t.proseBelow();
+        double[] weight = t.withProseBelow().columnWeights();
         double sum = java.util.Arrays.stream(weight).sum();
         html.append("<colgroup>");
         for (double w : weight) {
@@ -101,12 +107,30 @@ final class HtmlRenderer {
             html.append("</tr></thead>");
         }
         html.append("<tbody>");
-        for (List<List<ReportDocument.Span>> row : t.rows()) {
-            html.append("<tr>");
-            for (List<ReportDocument.Span> c : row) {
-                html.append("<td>").append(spans(c)).append("</td>");
+        for (int r = 0; r < t.rows().size(); r++) {
+            List<List<ReportDocument.Span>> row = t.rows().get(r);
+            StringBuilder cells = new StringBuilder("<tr>");
+            StringBuilder below = new StringBuilder();
+            for (int c = 0; c < row.size(); c++) {
+                List<ReportDocument.Span> cell = row.get(c);
+                if (proseBelow[r][c]) {
+                    cells.append("<td class=\"below\">").append(esc(ReportDocument.Table.PROSE_BELOW)).append("</td>");
+                    below.append("<tr class=\"prose\"><td colspan=\"").append(weight.length).append("\">");
+                    if (!t.header(c).isEmpty()) {
+                        below.append("<strong>").append(esc(t.header(c))).append(":</strong> ");
+                    }
+                    below.append(spans(cell)).append("</td></tr>");
+                } else {
+                    cells.append("<td>").append(spans(cell)).append("</td>");
+                }
             }
-            html.append("</tr>");
+            cells.append("</tr>");
+            if (below.isEmpty()) {
+                html.append(cells);
+            } else {
+                // a group of its own, so a page break does not part the row from its prose
+                html.append("</tbody><tbody class=\"with-prose\">").append(cells).append(below).append("</tbody><tbody>");
+            }
         }
         html.append("</tbody></table>");
     }

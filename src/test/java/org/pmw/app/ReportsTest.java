@@ -310,6 +310,32 @@ class ReportsTest {
     }
 
     @Test
+    void aLongHypothesisReadsAcrossThePageAndALongUrlIsBrokenWithoutLosingAWord() throws Exception {
+        StringBuilder statement = new StringBuilder();
+        for (int i = 1; i <= 400; i++) {
+            statement.append(i == 1 ? "" : " ").append("word").append(i);
+        }
+        String url = "https://example.com/" + "a1b2c3d4e5".repeat(28);
+        project.investigation().addHypothesis(statement.toString(), null);
+        project.investigation().addHypothesis("See " + url + " for the trace", null);
+        project.investigation().addActionItem(new ActionItem(null, "Rotate " + url, "prevent", "ops", null, "open"));
+        byte[] pdf = Reports.render(project, "pdf", "sre", false);
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            List<String> words = List.of(text.split("\\s+"));
+            for (int i = 1; i <= 400; i++) {
+                assertTrue(words.contains("word" + i), "word" + i + " is in the PDF");
+            }
+            long lines = text.lines().filter(l -> l.matches(".*\\bword[0-9]+\\b.*")).count();
+            // beside five columns it ran about three words a line down three pages
+            assertTrue(lines < 60, "the statement takes " + lines + " lines");
+            String joined = text.replaceAll("\\s+", "");
+            assertEquals(3, joined.split(java.util.regex.Pattern.quote(url), -1).length,
+                    "the URL, broken across lines, is whole in both places");
+        }
+    }
+
+    @Test
     void chineseAndJapaneseTitlesAreWrittenInThePdfWhereTheSystemHasAFontForThem() throws Exception {
         // Debian's fonts-droid-fallback (a LibreOffice dependency); DejaVu has no CJK glyphs and drew "####"
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(
