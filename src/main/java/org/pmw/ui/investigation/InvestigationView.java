@@ -510,6 +510,8 @@ public final class InvestigationView extends VBox {
                 e.id(), e.title(), e.method(), e.hypothesis(), e.window(), e.loadTestRuns(), e.searches(),
                 e.expected(), observed.getText(), verdict.getValue(), e.author()))));
         inspector.getChildren().addAll(new Label("Observed"), observed, new HBox(6, verdict, save));
+        inspector.getChildren().add(1, editButton(() -> RecordForms.experiment(owner(), incident, zone(), e,
+                d -> editedFromForm("edit " + e.id(), e.id(), inv -> inv.updateExperiment(d)))));
         if (e.hypothesis() != null) {
             inspector.getChildren().add(recordLink(e.hypothesis(), "the hypothesis it tests"));
         }
@@ -585,6 +587,8 @@ public final class InvestigationView extends VBox {
         status.valueProperty().addListener((o, before, now) -> workbench.edit("status of " + a.id(),
                 inv -> inv.updateActionItem(new ActionItem(a.id(), a.action(), a.type(), a.owner(), a.ticket(), now))));
         inspector.getChildren().add(new HBox(6, new Label("Status"), status));
+        inspector.getChildren().add(1, editButton(() -> RecordForms.actionItem(owner(), a,
+                d -> editedFromForm("edit " + a.id(), a.id(), inv -> inv.updateActionItem(d)))));
     }
 
     /** Lets the user pick a hypothesis; empty when there is none or the user cancels. */

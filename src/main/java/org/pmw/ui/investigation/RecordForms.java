@@ -22,7 +22,7 @@ import org.pmw.model.Outcome;
 import org.pmw.model.TimeWindow;
 
 /**
- * Forms that create experiments, changes, outcomes and action items, and edit changes and outcomes. OK hands the
+ * Forms that create and edit experiments, changes, outcomes and action items. OK hands the
  * filled record to {@code save}; the investigation validates it there, and a refusal keeps the form open, with
  * everything typed, and says what is wrong.
  */
@@ -156,6 +156,14 @@ final class RecordForms {
     }
 
     static void experiment(Window owner, Incident incident, ZoneId zone, Save<Experiment> save) {
+        experiment(owner, incident, zone, null, save);
+    }
+
+    /**
+     * The experiment form, filled from {@code existing} when editing. The saved searches it cites and its
+     * author, which the form does not show, are kept as they were.
+     */
+    static void experiment(Window owner, Incident incident, ZoneId zone, Experiment existing, Save<Experiment> save) {
         Form f = new Form();
         TextField title = f.text("Title", "e.g. Load test at increasing concurrency");
         ComboBox<String> hypothesis = f.hypothesis("Tests hypothesis", incident);
@@ -167,9 +175,30 @@ final class RecordForms {
         TextArea observed = f.area("Observed", "what was seen");
         ComboBox<String> verdict = f.choice("Verdict", List.of("pending", "supports", "refutes", "inconclusive"),
                 "pending");
-        f.show(owner, "New experiment", () -> new Experiment(null, title.getText(), blank(method.getText()),
-                blank(hypothesis.getValue()), window(from.getText(), to.getText(), zone), ids(runs.getText()),
-                List.of(), blank(expected.getText()), blank(observed.getText()), verdict.getValue(), null), save);
+        // a new experiment is a blank draft: the investigation gives it its id and author
+        Experiment e = existing == null
+                ? new Experiment(null, null, null, null, null, List.of(), List.of(), null, null, "pending", null)
+                : existing;
+        if (existing != null) {
+            title.setText(e.title());
+            hypothesis.setValue(e.hypothesis() == null ? "" : e.hypothesis());
+            method.setText(e.method());
+            fill(from, to, e.window(), zone);
+            runs.setText(String.join(", ", e.loadTestRuns()));
+            expected.setText(e.expected());
+            observed.setText(e.observed());
+            verdict.setValue(e.verdict());
+        }
+        f.show(owner, existing == null ? "New experiment" : "Edit experiment " + e.id(), () -> new Experiment(e.id(),
+                title.getText(), blank(method.getText()), blank(hypothesis.getValue()),
+                window(from.getText(), to.getText(), zone), ids(runs.getText()), e.searches(),
+                blank(expected.getText()), blank(observed.getText()), verdict.getValue(), e.author()), save);
+    }
+
+    /** Shows a window's ends in its two fields; an end it does not have is left empty. */
+    private static void fill(TextField from, TextField to, TimeWindow window, ZoneId zone) {
+        from.setText(window == null ? "" : TimeArguments.format(window.start(), zone));
+        to.setText(window == null ? "" : TimeArguments.format(window.end(), zone));
     }
 
     private static TimeWindow window(String from, String to, ZoneId zone) {
@@ -246,10 +275,8 @@ final class RecordForms {
             changes.setText(String.join(", ", existing.changes()));
             query.setText(existing.query());
             ratioOf.setText(existing.denominatorQuery());
-            beforeFrom.setText(existing.before() == null ? "" : TimeArguments.format(existing.before().start(), zone));
-            beforeTo.setText(existing.before() == null ? "" : TimeArguments.format(existing.before().end(), zone));
-            afterFrom.setText(existing.after() == null ? "" : TimeArguments.format(existing.after().start(), zone));
-            afterTo.setText(existing.after() == null ? "" : TimeArguments.format(existing.after().end(), zone));
+            fill(beforeFrom, beforeTo, existing.before(), zone);
+            fill(afterFrom, afterTo, existing.after(), zone);
         }
         f.show(owner, existing == null ? "New outcome" : "Edit outcome " + id, () -> new Outcome(id,
                 title.getText(), ids(changes.getText()), query.getText(), blank(ratioOf.getText()),
@@ -259,12 +286,25 @@ final class RecordForms {
     }
 
     static void actionItem(Window owner, Save<ActionItem> save) {
+        actionItem(owner, null, save);
+    }
+
+    /** The action item form, filled from {@code existing} when editing; its status is set in the inspector. */
+    static void actionItem(Window owner, ActionItem existing, Save<ActionItem> save) {
         Form f = new Form();
         TextField action = f.text("Action", "e.g. Alert on the 5xx rate per minute");
         ComboBox<String> type = f.choice("Type", List.of("mitigate", "prevent", "process", "other"), "prevent");
         TextField owner_ = f.text("Owner", "team or person");
         TextField ticket = f.text("Ticket", "optional");
-        f.show(owner, "New action item", () -> new ActionItem(null, action.getText(), type.getValue(),
-                blank(owner_.getText()), blank(ticket.getText()), "open"), save);
+        // a new action item is a blank draft, open until its status is set in the inspector
+        ActionItem a = existing == null ? new ActionItem(null, null, "prevent", null, null, "open") : existing;
+        if (existing != null) {
+            action.setText(a.action());
+            type.setValue(a.type());
+            owner_.setText(a.owner());
+            ticket.setText(a.ticket());
+        }
+        f.show(owner, existing == null ? "New action item" : "Edit action item " + a.id(), () -> new ActionItem(a.id(),
+                action.getText(), type.getValue(), blank(owner_.getText()), blank(ticket.getText()), a.status()), save);
     }
 }
