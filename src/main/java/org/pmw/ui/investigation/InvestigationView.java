@@ -252,7 +252,7 @@ public final class InvestigationView extends VBox {
             showInspector(incident, selected);
         }
         if (inspector.getChildren().isEmpty()) {
-            Label hint = new Label("Select a hypothesis, experiment, change or outcome to open it here, with its"
+            Label hint = new Label("Select a hypothesis, experiment, change, outcome or action item to open it here, with its"
                     + " evidence and links. Click a record on the timeline to do the same.");
             hint.setWrapText(true);
             hint.getStyleClass().add("hint");
