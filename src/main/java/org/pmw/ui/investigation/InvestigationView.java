@@ -252,8 +252,8 @@ public final class InvestigationView extends VBox {
             showInspector(incident, selected);
         }
         if (inspector.getChildren().isEmpty()) {
-            Label hint = new Label("Select a hypothesis, experiment, change, outcome or action item to open it here, with its"
-                    + " evidence and links. Click a record on the timeline to do the same.");
+            Label hint = new Label("Select a hypothesis, experiment, change, outcome or action item to open it here,"
+                    + " with its evidence and links. Click a record on the timeline to do the same.");
             hint.setWrapText(true);
             hint.getStyleClass().add("hint");
             inspector.getChildren().add(hint);
