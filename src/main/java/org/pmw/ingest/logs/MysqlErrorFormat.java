@@ -120,28 +120,7 @@ final class MysqlErrorFormat extends LineLogFormat {
                 return -1;
             }
             if (s.charAt(6) == ' ') {
-                // yyMMdd H:mm:ss with the hour padded by a space
-                int date = Timestamps.digits(s, 0, 6);
-                int i = s.charAt(7) == ' ' ? 8 : 7;
-                int hourEnd = Timestamps.digitRunEnd(s, i);
-                if (date < 0 || hourEnd == i || hourEnd - i > 2 || !Timestamps.at(s, hourEnd, ':')
-                        || !Timestamps.at(s, hourEnd + 3, ':')) {
-                    return -1;
-                }
-                int yy = date / 10000;
-                int year = yy < 70 ? 2000 + yy : 1900 + yy;
-                int month = date / 100 % 100;
-                int day = date % 100;
-                int hour = Integer.parseInt(s, i, hourEnd, 10);
-                int minute = Timestamps.digits(s, hourEnd + 1, 2);
-                int second = Timestamps.digits(s, hourEnd + 4, 2);
-                if (!Timestamps.valid(year, month, day, hour, minute, second)
-                        || Timestamps.isDigit(s, hourEnd + 6)) {
-                    return -1;
-                }
-                time.clear();
-                time.set(year, month, day, hour, minute, second);
-                return hourEnd + 6;
+                return Timestamps.mysqlShortDate(s, 0, time);
             }
             if (!Timestamps.iso(s, 0, '-', time)) {
                 return -1;

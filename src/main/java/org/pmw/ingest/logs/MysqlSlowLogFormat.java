@@ -195,28 +195,7 @@ final class MysqlSlowLogFormat implements Format {
             if (Timestamps.iso(line, i, '-', time)) {
                 return true;
             }
-            // yyMMdd H:mm:ss, the hour padded with a space
-            int date = Timestamps.digits(line, i, 6);
-            int at = i + 6;
-            while (at < line.length() && line.charAt(at) == ' ') {
-                at++;
-            }
-            int hourEnd = Timestamps.digitRunEnd(line, at);
-            if (date < 0 || at == i + 6 || hourEnd == at || hourEnd - at > 2 || !Timestamps.at(line, hourEnd, ':')
-                    || !Timestamps.at(line, hourEnd + 3, ':')) {
-                return false;
-            }
-            int yy = date / 10000;
-            int year = yy < 70 ? 2000 + yy : 1900 + yy;
-            int hour = Integer.parseInt(line, at, hourEnd, 10);
-            int minute = Timestamps.digits(line, hourEnd + 1, 2);
-            int second = Timestamps.digits(line, hourEnd + 4, 2);
-            if (!Timestamps.valid(year, date / 100 % 100, date % 100, hour, minute, second)) {
-                return false;
-            }
-            time.clear();
-            time.set(year, date / 100 % 100, date % 100, hour, minute, second);
-            return true;
+            return Timestamps.mysqlShortDate(line, i, time) >= 0;
         }
 
         private void skip(long number, String reason) {

@@ -147,6 +147,38 @@ final class Timestamps {
     }
 
     /**
+     * Reads MySQL's old {@code yyMMdd H:mm:ss} at {@code from} ({@code 051010 14:02:11}, the hour padded with a space:
+     * {@code 051010  9:02:11}), as its error log and slow log write it.
+     *
+     * @return the index after it, or -1 when the text there is not such a time; {@code t} then is undefined
+     */
+    static int mysqlShortDate(String s, int from, ParsedTime t) {
+        int date = digits(s, from, 6);
+        int i = from + 6;
+        if (date < 0 || !at(s, i, ' ')) {
+            return -1;
+        }
+        i = at(s, i + 1, ' ') ? i + 2 : i + 1;
+        int hourEnd = digitRunEnd(s, i);
+        if (hourEnd == i || hourEnd - i > 2 || !at(s, hourEnd, ':') || !at(s, hourEnd + 3, ':')) {
+            return -1;
+        }
+        int yy = date / 10000;
+        int year = yy < 70 ? 2000 + yy : 1900 + yy;
+        int month = date / 100 % 100;
+        int day = date % 100;
+        int hour = Integer.parseInt(s, i, hourEnd, 10);
+        int minute = digits(s, hourEnd + 1, 2);
+        int second = digits(s, hourEnd + 4, 2);
+        if (!valid(year, month, day, hour, minute, second) || isDigit(s, hourEnd + 6)) {
+            return -1;
+        }
+        t.clear();
+        t.set(year, month, day, hour, minute, second);
+        return hourEnd + 6;
+    }
+
+    /**
      * Reads an ISO 8601 date-time at {@code from}: {@code yyyy-MM-dd}, then {@code 'T'} or a space, then
      * {@code HH:mm:ss}, optional {@code .} or {@code ,} fraction, optional {@code Z}, {@code +HH:mm},
      * {@code +HHmm} or {@code +HH}. {@code dateSeparator} is '-' (ISO) or '/' (nginx-style).
