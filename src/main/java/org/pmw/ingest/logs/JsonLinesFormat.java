@@ -11,7 +11,8 @@ import org.pmw.ingest.ParseContext;
 import org.pmw.model.Level;
 
 /**
- * One JSON object per line (structured logging: logstash, bunyan/pino, zap, Docker's json-file...).
+ * One JSON object per line (structured logging: logstash, bunyan/pino, zap...; Docker's json-file is docker_json's,
+ * which joins its stack traces, but read as json_lines each of its lines is an event).
  * The time is the first of {@code @timestamp}, {@code timestamp}, {@code time}, {@code ts}, {@code datetime}:
  * ISO 8601 (no offset: the source's zone) or epoch seconds / milliseconds / microseconds / nanoseconds, told apart by
  * magnitude. The level is the first of {@code level}, {@code severity}, {@code lvl}, {@code log.level},
@@ -29,8 +30,6 @@ final class JsonLinesFormat extends LineLogFormat {
     private static final String[] LEVEL_KEYS = {"level", "severity", "lvl", "log.level", "levelname"};
     private static final String[] MESSAGE_KEYS = {"message", "msg", "@message", "log"};
     private static final String[] HOST_KEYS = {"host", "hostname", "host.name"};
-    /** A wrapped line's level word is looked for this far in, as generic does for a plain line. */
-    private static final int WRAPPED_LEVEL_WITHIN = 80;
 
     JsonLinesFormat() {
         super("json_lines", "JSON lines: one JSON object per line with a time key",
@@ -96,7 +95,7 @@ final class JsonLinesFormat extends LineLogFormat {
             d.message = messageKey != null ? withoutLineEnd(flat.remove(messageKey).asText()) : trimmed;
             if (levelKey == null && "log".equals(messageKey)) {
                 // Docker's json-file wraps the line a container wrote; the level is the one that line states
-                d.level = LevelWords.firstLevelWord(d.message, 0, WRAPPED_LEVEL_WITHIN, Level.INFO);
+                d.level = LevelWords.statedByWrappedLine(d.message);
             }
             for (String key : HOST_KEYS) {
                 JsonNode host = flat.get(key);

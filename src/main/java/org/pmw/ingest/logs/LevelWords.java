@@ -37,6 +37,16 @@ final class LevelWords {
         return fallback;
     }
 
+    /**
+     * The level a line wrapped by a container runtime (Docker's json-file, Kubernetes' CRI log) states: its first
+     * level word in its first 80 characters, as generic reads a plain line; else info.
+     */
+    static Level statedByWrappedLine(String line) {
+        return firstLevelWord(line, 0, WRAPPED_LEVEL_WITHIN, Level.INFO);
+    }
+
+    private static final int WRAPPED_LEVEL_WITHIN = 80;
+
     private static Level levelWord(String word) {
         switch (word.toUpperCase(java.util.Locale.ROOT)) {
             case "TRACE": return Level.TRACE;

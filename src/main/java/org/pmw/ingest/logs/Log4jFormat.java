@@ -29,27 +29,13 @@ final class Log4jFormat extends LineLogFormat {
     @Override
     boolean neutralInScore(String line) {
         return super.neutralInScore(line) || line.startsWith("Caused by:") || line.startsWith("...")
-                || looksLikeThrowable(line);
+                || StackTraceLines.looksLikeThrowable(line);
     }
 
     /** The lines of a Java stack trace: frames, "Caused by:", "... 12 more" and the throwable's own first line. */
     @Override
     boolean explainsContinuation(String line) {
-        String trimmed = line.strip();
-        return trimmed.startsWith("at ") && trimmed.indexOf('(') > 3 || trimmed.startsWith("Caused by:")
-                || trimmed.startsWith("Suppressed:") || trimmed.startsWith("...") && trimmed.endsWith("more")
-                || looksLikeThrowable(line);
-    }
-
-    /** "java.sql.SQLException: ..." and the like: the first line of a stack trace. */
-    private static boolean looksLikeThrowable(String line) {
-        int end = 0;
-        while (end < line.length() && (Character.isJavaIdentifierPart(line.charAt(end)) || line.charAt(end) == '.')) {
-            end++;
-        }
-        String name = line.substring(0, end);
-        return name.indexOf('.') > 0 && (name.endsWith("Exception") || name.endsWith("Error")
-                || name.endsWith("Throwable"));
+        return StackTraceLines.isJavaTraceLine(line);
     }
 
     private static final class Parser extends LineParser {

@@ -4,8 +4,9 @@ import java.util.List;
 import org.pmw.ingest.Format;
 
 /**
- * The built-in log formats. Specific formats come before {@code generic}, and apache_access before
- * nginx_access, so that equal scores go to the first (detection keeps this order among equals).
+ * The built-in log formats. Specific formats come before {@code generic}, apache_access before nginx_access,
+ * and docker_json before json_lines, so that equal scores go to the first (detection keeps this order among
+ * equals).
  */
 public final class LogFormats {
 
@@ -22,6 +23,8 @@ public final class LogFormats {
                 new MysqlErrorFormat(),
                 new MysqlSlowLogFormat(),
                 new PostgresqlFormat(),
+                new DockerJsonFormat(),
+                new KubernetesCriFormat(),
                 new SyslogFormat(),
                 new JsonLinesFormat(),
                 new LogfmtFormat(),

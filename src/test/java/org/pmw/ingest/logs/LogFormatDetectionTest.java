@@ -120,6 +120,9 @@ class LogFormatDetectionTest {
                 new String[] {"syslog", "messages", SYSLOG},
                 new String[] {"syslog", "remote.log", RFC5424},
                 new String[] {"json_lines", "app.log", JSON},
+                new String[] {"docker_json", "3f2a9c0d8e7b-json.log", ContainerLogFormatsTest.DOCKER_SPRING},
+                new String[] {"kubernetes_cri", ContainerLogFormatsTest.CRI_FILE_NAME, ContainerLogFormatsTest.CRI},
+                new String[] {"kubernetes_cri", "0.log", ContainerLogFormatsTest.CRI},
                 new String[] {"log4j", "catalina.out", LOG4J},
                 new String[] {"log4j", "hadoop.log", HADOOP},
                 new String[] {"xen", "xend.log", XEND},
@@ -128,6 +131,20 @@ class LogFormatDetectionTest {
         for (String[] c : cases) {
             assertEquals(Optional.of(c[0]), detect(c[1], c[2]), c[1] + ": " + ranking(c[1], c[2]));
         }
+    }
+
+    @Test
+    void containerLogsAreTheirRuntimesFormatsNotTheLinesTheyWrap() {
+        // every CRI line starts with a timestamp generic reads, "stdout F" then part of its message
+        String cri = "2024-03-12T10:00:01.123456789Z stdout F Oct 10 14:02:11 dom0 sshd[3001]: Accepted publickey\n"
+                + "2024-03-12T10:00:02.000000000Z stderr F 2024-03-12 10:00:02,007 INFO  [main] com.example.App - up\n"
+                + "2024-03-12T10:00:03.000000000Z stdout F {\"time\":\"2024-03-12T10:00:03Z\",\"level\":\"info\"}\n";
+        assertEquals(Optional.of("kubernetes_cri"), detect("0.log", cri), ranking("0.log", cri));
+        assertTrue(ranking("0.log", cri).contains("generic=0.600"), "generic reads it too: " + ranking("0.log", cri));
+        // Docker's lines are JSON lines with a time key too
+        String docker = "{\"log\":\"{\\\"level\\\":\\\"info\\\"}\\n\",\"stream\":\"stdout\",\"time\":\"2024-03-12T10:00:01Z\"}\n";
+        assertEquals(Optional.of("docker_json"), detect("app.log", docker), ranking("app.log", docker));
+        assertEquals(Optional.of("json_lines"), detect("app.log", JSON), "no log and stream keys: " + ranking("app.log", JSON));
     }
 
     @Test
@@ -182,7 +199,7 @@ class LogFormatDetectionTest {
     @Test
     void formatNamesAreTheDocumentedOnes() {
         assertEquals(List.of("apache_access", "apache_error", "nginx_access", "nginx_error", "php_error", "mysql_error",
-                "mysql_slow", "postgresql", "syslog", "json_lines", "logfmt", "log4j", "xen", "console_capture", "generic"),
+                "mysql_slow", "postgresql", "docker_json", "kubernetes_cri", "syslog", "json_lines", "logfmt", "log4j", "xen", "console_capture", "generic"),
                 LogFormats.all().stream().map(Format::name).toList());
     }
 

@@ -1,0 +1,86 @@
+package org.pmw.ingest.logs;
+
+/**
+ * Recognises the lines of a stack trace that an application writes after its log line: Java's (frames,
+ * {@code Caused by:}, {@code ... 5 more}, the throwable's own line), Python's ({@code Traceback} and its
+ * indented frames, up to the exception's line) and PHP's ({@code Stack trace:} and its {@code #0} frames).
+ * One instance per stream of lines: it remembers whether a Python or PHP trace is under way.
+ */
+final class StackTraceLines {
+
+    private boolean inPythonTrace;
+    private boolean inPhpTrace;
+
+    /**
+     * Whether the line continues what came before it (an indented line, a Java trace line, a Python or PHP trace
+     * under way), updating what this stream is in. A line that continues nothing ends any trace.
+     */
+    boolean continues(String line) {
+        if (line.isEmpty()) {
+            return false;
+        }
+        char first = line.charAt(0);
+        if (first == ' ' || first == '\t') {
+            return true;
+        }
+        if (line.startsWith("Traceback (most recent call last):")) {
+            inPythonTrace = true;
+            inPhpTrace = false;
+            return true;
+        }
+        if (line.equals("During handling of the above exception, another exception occurred:")
+                || line.equals("The above exception was the direct cause of the following exception:")) {
+            return true;
+        }
+        if (inPythonTrace) {
+            // the first unindented line after the frames names the exception: "ValueError: bad", "KeyError"
+            inPythonTrace = false;
+            if (looksLikePythonException(line)) {
+                return true;
+            }
+        }
+        if (line.startsWith("Stack trace:")) {
+            inPhpTrace = true;
+            return true;
+        }
+        if (inPhpTrace && first == '#' && Timestamps.digitRunEnd(line, 1) > 1) {
+            return true;
+        }
+        inPhpTrace = false;
+        return isJavaTraceLine(line);
+    }
+
+    /** Whether the line is the start of a Python traceback, which Python writes only for an exception. */
+    static boolean opensPythonTrace(String line) {
+        return line.startsWith("Traceback (most recent call last):");
+    }
+
+    /** A Java frame, "Caused by:", "Suppressed:", "... 12 more" or the throwable's own first line. */
+    static boolean isJavaTraceLine(String line) {
+        String trimmed = line.strip();
+        return trimmed.startsWith("at ") && trimmed.indexOf('(') > 3 || trimmed.startsWith("Caused by:")
+                || trimmed.startsWith("Suppressed:") || trimmed.startsWith("...") && trimmed.endsWith("more")
+                || looksLikeThrowable(line);
+    }
+
+    /** "java.sql.SQLException: ..." and the like: the first line of a Java stack trace. */
+    static boolean looksLikeThrowable(String line) {
+        int end = 0;
+        while (end < line.length() && (Character.isJavaIdentifierPart(line.charAt(end)) || line.charAt(end) == '.')) {
+            end++;
+        }
+        String name = line.substring(0, end);
+        return name.indexOf('.') > 0 && (name.endsWith("Exception") || name.endsWith("Error")
+                || name.endsWith("Throwable"));
+    }
+
+    /** "ValueError: bad input", "requests.exceptions.ConnectionError: ...", "KeyboardInterrupt". */
+    private static boolean looksLikePythonException(String line) {
+        int end = 0;
+        while (end < line.length() && (Character.isJavaIdentifierPart(line.charAt(end)) || line.charAt(end) == '.')) {
+            end++;
+        }
+        return end > 0 && Character.isJavaIdentifierStart(line.charAt(0))
+                && (end == line.length() || line.charAt(end) == ':');
+    }
+}

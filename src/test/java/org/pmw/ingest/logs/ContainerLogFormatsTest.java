@@ -1,0 +1,259 @@
+package org.pmw.ingest.logs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.pmw.model.Event;
+import org.pmw.model.Level;
+
+/** docker_json and kubernetes_cri: a container's lines, stack traces joined per stream. */
+class ContainerLogFormatsTest {
+
+    private static String docker(String log, String stream, String time) {
+        return "{\"log\":\"" + log.replace("\\", "\\\\").replace("\"", "\\\"").replace("\t", "\\t")
+                .replace("\n", "\\n") + "\",\"stream\":\"" + stream + "\",\"time\":\"" + time + "\"}\n";
+    }
+
+    /** A Spring Boot service in Docker whose pool ran dry: its stack trace on stdout, the JVM's warning on stderr. */
+    static final String DOCKER_SPRING = docker("2024-03-12 10:00:01.123 ERROR 1 --- [nio-8080-exec-3] "
+            + "c.e.shop.CheckoutController   : Payment failed for order 7731\n", "stdout", "2024-03-12T10:00:01.123456789Z")
+            + docker("org.springframework.dao.DataAccessResourceFailureException: Unable to acquire JDBC Connection\n",
+                    "stdout", "2024-03-12T10:00:01.123501234Z")
+            + docker("WARNING: An illegal reflective access operation has occurred\n", "stderr",
+                    "2024-03-12T10:00:01.123600000Z")
+            + docker("\tat org.springframework.orm.jpa.vendor.HibernateJpaDialect.convertHibernateAccessException"
+                    + "(HibernateJpaDialect.java:277)\n", "stdout", "2024-03-12T10:00:01.123700000Z")
+            + docker("\tat com.example.shop.CheckoutController.pay(CheckoutController.java:88)\n", "stdout",
+                    "2024-03-12T10:00:01.123710000Z")
+            + docker("Caused by: java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available, "
+                    + "request timed out after 30000ms.\n", "stdout", "2024-03-12T10:00:01.123800000Z")
+            + docker("\tat com.zaxxer.hikari.pool.HikariPool.createTimeoutException(HikariPool.java:696)\n", "stdout",
+                    "2024-03-12T10:00:01.123810000Z")
+            + docker("\t... 48 more\n", "stdout", "2024-03-12T10:00:01.123820000Z")
+            + docker("2024-03-12 10:00:02.001  INFO 1 --- [nio-8080-exec-4] c.e.shop.HealthController     : "
+                    + "GET /health 200\n", "stdout", "2024-03-12T10:00:02.001234567Z");
+
+    /** /var/log/containers' name for a pod's container log: pod_namespace_container-containerID.log. */
+    static final String CRI_FILE_NAME = "checkout-7d9f8b6c5-x2x4k_shop_checkout-"
+            + "3f2a9c0d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a19.log";
+
+    static final String CRI = "2024-03-12T10:00:01.123456789Z stdout F 2024-03-12 10:00:01.123 ERROR 1 --- "
+            + "[nio-8080-exec-3] c.e.shop.CheckoutController   : Payment failed for order 7731\n"
+            + "2024-03-12T10:00:01.123501234Z stdout F org.springframework.dao.DataAccessResourceFailureException: "
+            + "Unable to acquire JDBC Connection\n"
+            + "2024-03-12T10:00:01.124000000Z stderr F time=\"2024-03-12T10:00:01Z\" level=warning msg=\"sidecar: "
+            + "upstream slow\" upstream=payments\n"
+            + "2024-03-12T10:00:01.125000000Z stdout F \tat com.example.shop.CheckoutController.pay"
+            + "(CheckoutController.java:88)\n"
+            + "2024-03-12T10:00:02.000000000Z stdout P {\"level\":\"info\",\"msg\":\"catalog loaded\",\"items\":"
+            + "[{\"sku\":\"A-1\"},\n"
+            + "2024-03-12T10:00:02.000100000Z stderr F time=\"2024-03-12T10:00:02Z\" level=info msg=\"sidecar: ok\"\n"
+            + "2024-03-12T10:00:02.000200000Z stdout F {\"sku\":\"B-2\"}]}\n"
+            + "2024-03-12T10:00:03.000000000Z stdout F \n"
+            + "\n"
+            + "2024-03-12T10:00:04.000000000Z stdout F 2024-03-12 10:00:04.000  INFO 1 --- [main] "
+            + "c.e.shop.Catalog : done\n"
+            + "2024-03-12T10:00:05.1";
+
+    private static long utc(String iso) {
+        return Instant.parse(iso).toEpochMilli();
+    }
+
+    private static List<Event> byLine(ParseRun run) {
+        return run.events.stream().sorted(Comparator.comparingLong(Event::line)).toList();
+    }
+
+    @Test
+    void dockerStackTraceLinesAreJoinedPerStreamIntoTheFirstLinesEvent() {
+        String text = DOCKER_SPRING + "\n" + "{\"log\":\"2024-03-12 10:00:03.5";
+        ParseRun run = ParseRun.of(ParseRun.format("docker_json"), "3f2a9c-json.log", text, ZoneId.of("Europe/Berlin"),
+                2024, null);
+        List<Event> events = byLine(run);
+        assertEquals(3, events.size(), events.stream().map(Event::message).collect(Collectors.joining("\n--\n")));
+
+        Event failure = events.get(0);
+        assertEquals(1, failure.line());
+        assertEquals(utc("2024-03-12T10:00:01.123Z"), failure.ts(), "the first line's time, in UTC whatever the zone");
+        assertEquals(456, failure.micros());
+        assertEquals("2024-03-12T10:00:01.123456789Z", failure.tsText());
+        assertEquals(Level.ERROR, failure.level());
+        assertEquals("stdout", failure.fields().get("stream"));
+        assertEquals("2024-03-12 10:00:01.123 ERROR 1 --- [nio-8080-exec-3] c.e.shop.CheckoutController   : "
+                + "Payment failed for order 7731\n"
+                + "org.springframework.dao.DataAccessResourceFailureException: Unable to acquire JDBC Connection\n"
+                + "\tat org.springframework.orm.jpa.vendor.HibernateJpaDialect.convertHibernateAccessException"
+                + "(HibernateJpaDialect.java:277)\n"
+                + "\tat com.example.shop.CheckoutController.pay(CheckoutController.java:88)\n"
+                + "Caused by: java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available, "
+                + "request timed out after 30000ms.\n"
+                + "\tat com.zaxxer.hikari.pool.HikariPool.createTimeoutException(HikariPool.java:696)\n"
+                + "\t... 48 more", failure.message());
+        String[] lines = DOCKER_SPRING.split("\n");
+        assertEquals(String.join("\n", lines[0], lines[1], lines[3], lines[4], lines[5], lines[6], lines[7]),
+                failure.raw(), "the raw text of every line joined, the stderr line between them left out");
+
+        Event warning = events.get(1);
+        assertEquals(3, warning.line());
+        assertEquals("stderr", warning.fields().get("stream"));
+        assertEquals(Level.WARN, warning.level());
+        assertEquals("WARNING: An illegal reflective access operation has occurred", warning.message());
+
+        Event health = events.get(2);
+        assertEquals(9, health.line());
+        assertEquals(Level.INFO, health.level());
+
+        assertEquals(1, run.context.skipped(), "the line cut off at the end of the file");
+        assertTrue(run.context.skipReasons().get(0).startsWith("line 11: expected a Docker json-file line"),
+                run.context.skipReasons().toString());
+        assertTrue(run.context.notes().contains("1 blank line ignored"), run.context.notes().toString());
+    }
+
+    @Test
+    void dockerPythonTracebackWithAChainedExceptionIsOneEvent() {
+        String[] stderr = {
+            "[2024-03-12 10:00:05 +0000] [7] [ERROR] Exception in worker process",
+            "Traceback (most recent call last):",
+            "  File \"/usr/local/lib/python3.11/site-packages/gunicorn/arbiter.py\", line 609, in spawn_worker",
+            "    worker.init_process()",
+            "  File \"/app/shop/db.py\", line 12, in connect",
+            "    raise ConnectionError(\"db unreachable\")",
+            "ConnectionError: db unreachable",
+            "",
+            "During handling of the above exception, another exception occurred:",
+            "",
+            "Traceback (most recent call last):",
+            "  File \"/app/shop/app.py\", line 3, in <module>",
+            "RuntimeError: startup failed",
+            "[2024-03-12 10:00:06 +0000] [7] [INFO] Worker exiting (pid: 7)",
+        };
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < stderr.length; i++) {
+            text.append(docker(stderr[i] + "\n", "stderr", String.format("2024-03-12T10:00:05.%09dZ", i)));
+        }
+        text.append(docker("", "stdout", "2024-03-12T10:00:06.5Z").replace("\"log\":\"\"", "\"log\":\"\\n\""));
+        ParseRun run = ParseRun.of(ParseRun.format("docker_json"), "app-json.log", text.toString());
+        assertEquals(2, run.events.size());
+        Event crash = byLine(run).get(0);
+        assertEquals(String.join("\n", java.util.Arrays.copyOf(stderr, 13)), crash.message());
+        assertEquals(13, crash.raw().split("\n").length);
+        assertEquals(Level.ERROR, crash.level());
+        Event exiting = byLine(run).get(1);
+        assertEquals(14, exiting.line());
+        assertEquals(Level.INFO, exiting.level());
+        assertTrue(run.context.notes().contains("1 blank line ignored"), "stdout's empty line: "
+                + run.context.notes());
+        assertEquals(0, run.context.skipped());
+    }
+
+    @Test
+    void aTracebackOnItsOwnIsAnErrorAndUnrelatedLinesAreNotJoined() {
+        String text = docker("Traceback (most recent call last):\n", "stderr", "2024-03-12T10:00:05Z")
+                + docker("  File \"/app/worker.py\", line 40, in <module>\n", "stderr", "2024-03-12T10:00:05Z")
+                + docker("KeyError: 'order_id'\n", "stderr", "2024-03-12T10:00:05Z")
+                + docker("10.0.0.5 - - [12/Mar/2024:10:00:06 +0000] \"GET / HTTP/1.1\" 200 612\n", "stderr",
+                        "2024-03-12T10:00:06Z")
+                + docker("10.0.0.6 - - [12/Mar/2024:10:00:07 +0000] \"GET / HTTP/1.1\" 200 612\n", "stderr",
+                        "2024-03-12T10:00:07Z");
+        ParseRun run = ParseRun.of(ParseRun.format("docker_json"), "app-json.log", text);
+        assertEquals(3, run.events.size(), "lines without a timestamp of their own are not stack traces");
+        assertEquals(Level.ERROR, run.event(0).level());
+        assertEquals("Traceback (most recent call last):\n  File \"/app/worker.py\", line 40, in <module>\n"
+                + "KeyError: 'order_id'", run.event(0).message());
+    }
+
+    @Test
+    void aDockerLineSplitInPiecesIsPutBackTogetherAcrossTheOtherStream() {
+        String text = "{\"log\":\"{\\\"level\\\":\\\"error\\\",\\\"msg\\\":\\\"cart\\\",\\\"items\\\":[1,\","
+                + "\"stream\":\"stdout\",\"time\":\"2024-03-12T10:00:07.000000001Z\",\"attrs\":{\"tag\":\"shop/cart\"}}\n"
+                + docker("listening on :8080\n", "stderr", "2024-03-12T10:00:07.000000002Z")
+                + "{\"log\":\"2,3]}\\r\\n\",\"stream\":\"stdout\",\"time\":\"2024-03-12T10:00:07.000000003Z\","
+                + "\"attrs\":{\"tag\":\"shop/cart\"}}\n";
+        ParseRun run = ParseRun.of(ParseRun.format("docker_json"), "cart-json.log", text);
+        List<Event> events = byLine(run);
+        assertEquals(2, events.size());
+        Event whole = events.get(0);
+        assertEquals("{\"level\":\"error\",\"msg\":\"cart\",\"items\":[1,2,3]}", whole.message());
+        assertEquals(Level.ERROR, whole.level());
+        assertEquals(1, whole.line());
+        assertEquals(String.join("\n", text.split("\n")[0], text.split("\n")[2]), whole.raw());
+        assertEquals("shop/cart", whole.fields().get("attrs.tag"));
+        assertEquals("listening on :8080", events.get(1).message());
+    }
+
+    @Test
+    void criLinesArePutBackTogetherAndJoinedPerStream() {
+        ParseRun run = ParseRun.of(ParseRun.format("kubernetes_cri"), CRI_FILE_NAME, CRI, ZoneId.of("America/New_York"),
+                2024, null);
+        List<Event> events = byLine(run);
+        assertEquals(5, events.size(), events.stream().map(Event::message).collect(Collectors.joining("\n--\n")));
+        String[] lines = CRI.split("\n");
+
+        Event failure = events.get(0);
+        assertEquals(1, failure.line());
+        assertEquals(utc("2024-03-12T10:00:01.123Z"), failure.ts());
+        assertEquals(456, failure.micros());
+        assertEquals("2024-03-12T10:00:01.123456789Z", failure.tsText());
+        assertEquals(Level.ERROR, failure.level(), "the level the container's own line states");
+        assertEquals("2024-03-12 10:00:01.123 ERROR 1 --- [nio-8080-exec-3] c.e.shop.CheckoutController   : "
+                + "Payment failed for order 7731\n"
+                + "org.springframework.dao.DataAccessResourceFailureException: Unable to acquire JDBC Connection\n"
+                + "\tat com.example.shop.CheckoutController.pay(CheckoutController.java:88)", failure.message());
+        assertEquals(String.join("\n", lines[0], lines[1], lines[3]), failure.raw());
+        assertEquals("stdout", failure.fields().get("stream"));
+        assertEquals("checkout-7d9f8b6c5-x2x4k", failure.fields().get("pod"));
+        assertEquals("shop", failure.fields().get("namespace"));
+        assertEquals("checkout", failure.fields().get("container"));
+
+        Event sidecar = events.get(1);
+        assertEquals(3, sidecar.line());
+        assertEquals("stderr", sidecar.fields().get("stream"));
+        assertEquals(Level.WARN, sidecar.level());
+
+        Event catalog = events.get(2);
+        assertEquals(5, catalog.line(), "a line in pieces is placed at its first piece");
+        assertEquals("{\"level\":\"info\",\"msg\":\"catalog loaded\",\"items\":[{\"sku\":\"A-1\"},{\"sku\":\"B-2\"}]}",
+                catalog.message());
+        assertEquals(String.join("\n", lines[4], lines[6]), catalog.raw());
+        assertEquals(Level.INFO, catalog.level());
+        assertEquals(6, events.get(3).line());
+        assertEquals(10, events.get(4).line());
+
+        assertEquals(1, run.context.skipped(), "the cut last line");
+        assertTrue(run.context.skipReasons().get(0).startsWith("line 11: expected 'yyyy-MM-ddTHH:mm:ss"),
+                run.context.skipReasons().toString());
+        assertTrue(run.context.notes().contains("2 blank lines ignored"), "the container's empty line and the "
+                + "file's: " + run.context.notes());
+    }
+
+    @Test
+    void aCriFileEndingInsideASplitLineKeepsWhatThereIs() {
+        ParseRun run = ParseRun.of(ParseRun.format("kubernetes_cri"), "0.log",
+                "2024-03-12T10:00:01.000000000Z stdout P first half, \n"
+                        + "2024-03-12T10:00:01.100000000Z stdout P second half\n");
+        assertEquals(1, run.events.size());
+        assertEquals("first half, second half", run.event(0).message());
+        assertNull(run.event(0).fields().get("pod"), "0.log, as in /var/log/pods, names no pod");
+        assertTrue(run.context.notes().get(0).startsWith("the file ends inside a line the container had not finished"),
+                run.context.notes().toString());
+    }
+
+    @Test
+    void aJavaExceptionsOwnLineAndPhpsStackTraceContinue() {
+        StackTraceLines lines = new StackTraceLines();
+        assertTrue(lines.continues("java.lang.IllegalStateException: closed"));
+        assertTrue(lines.continues("Stack trace:"));
+        assertTrue(lines.continues("#0 /var/www/html/index.php(5): Db->connect()"));
+        assertTrue(lines.continues("#1 {main}"));
+        assertFalse(lines.continues("GET /index.php 200"));
+        assertFalse(lines.continues("#1 not in a trace any more"));
+        assertFalse(lines.continues("ValueError: not after a traceback"));
+    }
+}
