@@ -211,7 +211,7 @@ final class AccessLogFormat extends LineLogFormat {
             }
 
             d.kind = EventKind.REQUEST;
-            d.level = status >= 500 ? Level.ERROR : status >= 400 ? Level.WARN : Level.INFO;
+            d.level = levelOfStatus(status);
             d.message = request + ' ' + status;
             int first = count == 4 ? 1 : 0;
             d.field("client", tokens[first]);
@@ -376,6 +376,11 @@ final class AccessLogFormat extends LineLogFormat {
         private static String dashIsAbsent(String value) {
             return value == null || value.equals("-") || value.isEmpty() ? null : value;
         }
+    }
+
+    /** A server error is an error, a client error (404, 403...) a warning, anything else info. */
+    static Level levelOfStatus(long status) {
+        return status >= 500 ? Level.ERROR : status >= 400 ? Level.WARN : Level.INFO;
     }
 
     /** Index of the quote that closes a quoted field starting at {@code from}, skipping backslash escapes. */

@@ -11,7 +11,8 @@ import org.pmw.model.Event;
  * Drives a {@link LineParser} over a file and assembles entries into events. In a multi-line format every
  * line that opens no entry belongs to the open one (stack traces, wrapped messages): its text is appended
  * to the message and the raw text with '\n'. In a single-line format such a line is skipped with the
- * parser's reason. Blank lines carry no evidence: they are counted in a note, never made events.
+ * parser's reason. Blank lines carry no evidence: they are counted in a note, never made events. A directive (a
+ * header naming the columns) is read by the parser and is neither an event nor a skipped line.
  */
 final class EntryAssembler {
 
@@ -40,6 +41,7 @@ final class EntryAssembler {
     private int blanksInside;
     private long blankLines;
     private long entries;
+    private long directives;
 
     EntryAssembler(String formatName, ParseContext context, ParseSink sink, boolean multiline,
                    java.util.function.Predicate<String> startsWithTimestamp) {
@@ -69,6 +71,10 @@ final class EntryAssembler {
             nonBlank++;
             current.clear();
             LineParser.Result result = parser.read(line, current);
+            if (result == LineParser.Result.DIRECTIVE) {
+                directives++;
+                continue;
+            }
             if (result == LineParser.Result.ENTRY) {
                 foreignLine = -1;
                 if (hasOpen) {
@@ -118,14 +124,14 @@ final class EntryAssembler {
                 firstFailure = number;
                 firstReason = result == LineParser.Result.CONTINUATION ? reason : parser.reason();
             }
-            if (entries == 0 && nonBlank >= GIVE_UP_AFTER) {
+            if (entries == 0 && directives == 0 && nonBlank >= GIVE_UP_AFTER) {
                 throw notThisFormat(firstFailure, firstReason, nonBlank);
             }
         }
         if (hasOpen) {
             flush();
         }
-        if (entries == 0 && nonBlank > 0) {
+        if (entries == 0 && directives == 0 && nonBlank > 0) {
             throw notThisFormat(firstFailure, firstReason, nonBlank);
         }
         // cut lines and invalid UTF-8 are the reader's to report, for every format (see Importer)

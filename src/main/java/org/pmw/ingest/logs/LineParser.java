@@ -13,7 +13,9 @@ abstract class LineParser {
         /** The line has the format's prefix but belongs to the open entry ({@link #continuation()} is its text). */
         CONTINUATION,
         /** The line opens nothing ({@link #reason()} says what was expected). */
-        NONE
+        NONE,
+        /** The line is the format's own but no event (a header naming the columns of the lines after it). */
+        DIRECTIVE
     }
 
     private String reason = "";
@@ -35,6 +37,10 @@ abstract class LineParser {
     final Result none(String why) {
         reason = why;
         return Result.NONE;
+    }
+
+    final Result directive() {
+        return Result.DIRECTIVE;
     }
 
     final Result continues(String text) {

@@ -19,6 +19,7 @@ public final class LogFormats {
                 new ApacheErrorFormat(),
                 AccessLogFormat.nginx(),
                 new NginxErrorFormat(),
+                new W3cExtendedFormat(),
                 new PhpErrorFormat(),
                 new MysqlErrorFormat(),
                 new MysqlSlowLogFormat(),
