@@ -53,7 +53,7 @@ abstract class ContainerLogFormat extends LineLogFormat {
             return partial;
         }
 
-        final Result read(String stream, String text, boolean partial, Draft d) {
+        final Result wrapped(String stream, String text, boolean partial, Draft d) {
             this.stream = stream;
             this.text = text;
             this.partial = partial;

@@ -80,9 +80,8 @@ final class ContainerStreamAssembler {
             if (parser.partial()) {
                 addPiece(stream, draft, number, parser.text(), line);
             } else if (stream.pieceText != null) {
-                if (!addPiece(stream, draft, number, parser.text(), line)) {
-                    continue;
-                }
+                // the line ends here, even where its last piece made it too long and was left out
+                addPiece(stream, draft, number, parser.text(), line);
                 completeLine(stream);
             } else {
                 add(stream, draft, number, parser.text(), line);
@@ -109,23 +108,22 @@ final class ContainerStreamAssembler {
         }
     }
 
-    /** Adds a piece of a split line; false when it would make the line too long and is skipped instead. */
-    private boolean addPiece(StreamState stream, Draft draft, long number, String text, String raw) {
+    /** Adds a piece of a split line, or skips it where it would make the line too long. */
+    private void addPiece(StreamState stream, Draft draft, long number, String text, String raw) {
         if (stream.pieceText == null) {
             stream.pieceHead = draft;
             stream.pieceLine = number;
             stream.pieceText = new StringBuilder(text);
             stream.pieceRaw = new StringBuilder(raw);
-            return true;
+            return;
         }
         if (stream.pieceRaw.length() + raw.length() > EntryAssembler.MAX_ENTRY_CHARS) {
             context.skip(number, "line begun at line " + stream.pieceLine + " is longer than "
                     + EntryAssembler.MAX_ENTRY_CHARS + " characters; piece not joined to it");
-            return false;
+            return;
         }
         stream.pieceText.append(text);
         stream.pieceRaw.append('\n').append(raw);
-        return true;
     }
 
     private void completeLine(StreamState stream) {

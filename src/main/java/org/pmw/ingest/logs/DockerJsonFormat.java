@@ -78,7 +78,7 @@ final class DockerJsonFormat extends ContainerLogFormat {
             if (whole) {
                 text = text.substring(0, text.length() - (text.endsWith("\r\n") ? 2 : 1));
             }
-            return read(stream.asText(), text, !whole, d);
+            return wrapped(stream.asText(), text, !whole, d);
         }
     }
 }

@@ -83,7 +83,7 @@ final class KubernetesCriFormat extends ContainerLogFormat {
             d.field("pod", pod);
             d.field("namespace", namespace);
             d.field("container", container);
-            return read(stream, tagEnd < s.length() ? s.substring(tagEnd + 1) : "", partial, d);
+            return wrapped(stream, tagEnd < s.length() ? s.substring(tagEnd + 1) : "", partial, d);
         }
 
         /** The tags between ':'s: P (partial) or F (full); null for anything else. */

@@ -246,6 +246,26 @@ class ContainerLogFormatsTest {
     }
 
     @Test
+    void aLineSplitPastTheLongestEntryIsCutThereAndTheNextLineIsItsOwn() {
+        StringBuilder text = new StringBuilder();
+        String piece = "x".repeat(16 * 1024);
+        int pieces = EntryAssembler.MAX_ENTRY_CHARS / piece.length() + 3;
+        for (int i = 0; i < pieces; i++) {
+            text.append("2024-03-12T10:00:01.000000000Z stdout P ").append(piece).append('\n');
+        }
+        text.append("2024-03-12T10:00:01.000000000Z stdout F end of the huge line\n");
+        text.append("2024-03-12T10:00:02.000000000Z stdout F INFO next request\n");
+        ParseRun run = ParseRun.of(ParseRun.format("kubernetes_cri"), "0.log", text.toString());
+        assertEquals(2, run.events.size());
+        List<Event> events = byLine(run);
+        assertTrue(events.get(0).raw().length() <= EntryAssembler.MAX_ENTRY_CHARS);
+        assertEquals("INFO next request", events.get(1).message());
+        assertEquals(pieces + 2, events.get(1).line());
+        assertTrue(run.context.skipped() >= 3, "the pieces past the limit are counted: " + run.context.skipped());
+        assertTrue(run.context.skipReasons().get(0).contains("is longer than"), run.context.skipReasons().toString());
+    }
+
+    @Test
     void aJavaExceptionsOwnLineAndPhpsStackTraceContinue() {
         StackTraceLines lines = new StackTraceLines();
         assertTrue(lines.continues("java.lang.IllegalStateException: closed"));
