@@ -20,6 +20,7 @@ public final class LogFormats {
                 AccessLogFormat.nginx(),
                 new NginxErrorFormat(),
                 new W3cExtendedFormat(),
+                new AwsElbFormat(),
                 new PhpErrorFormat(),
                 new MysqlErrorFormat(),
                 new MysqlSlowLogFormat(),

@@ -112,6 +112,8 @@ class LogFormatDetectionTest {
                 new String[] {"nginx_access", "nginx-access.log", COMBINED},
                 new String[] {"nginx_error", "error.log", NGINX_ERROR},
                 new String[] {"iis_w3c", "u_ex240312.log", W3cExtendedFormatTest.IIS},
+                new String[] {"aws_elb", "alb.log", AwsElbFormatTest.ALB},
+                new String[] {"aws_elb", "elb.log", AwsElbFormatTest.CLASSIC},
                 new String[] {"php_error", "php_errors.log", PHP},
                 new String[] {"php_error", "www-slow.log", ErrorLogFormatsTest.FPM_SLOW_LOG},
                 new String[] {"mysql_error", "mysqld.log", MYSQL},
@@ -199,7 +201,7 @@ class LogFormatDetectionTest {
 
     @Test
     void formatNamesAreTheDocumentedOnes() {
-        assertEquals(List.of("apache_access", "apache_error", "nginx_access", "nginx_error", "iis_w3c", "php_error", "mysql_error",
+        assertEquals(List.of("apache_access", "apache_error", "nginx_access", "nginx_error", "iis_w3c", "aws_elb", "php_error", "mysql_error",
                 "mysql_slow", "postgresql", "docker_json", "kubernetes_cri", "syslog", "json_lines", "logfmt", "log4j", "xen", "console_capture", "generic"),
                 LogFormats.all().stream().map(Format::name).toList());
     }
