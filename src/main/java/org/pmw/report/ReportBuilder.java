@@ -406,9 +406,10 @@ public final class ReportBuilder {
     }
 
     /**
-     * "E1 (refutes)" when the experiment tests the hypothesis: recorded with it, or linked to it afterwards
-     * (pmw link E1 tests|supports|refutes H2, which says the verdict for this hypothesis); else null. A pending
-     * experiment decided nothing yet, so it is left out unless a supports or refutes link gives its verdict.
+     * "E1 (refutes)" when the experiment decided the hypothesis: it tests it (recorded with it, or linked to it
+     * afterwards with pmw link E1 tests H2) and its verdict supports or refutes, or a supports or refutes link
+     * says the verdict for this hypothesis; else null. A pending or inconclusive experiment decided nothing, so
+     * it is left out unless such a link gives its verdict; the Experiments section still lists it.
      */
     private String decision(Experiment e, Hypothesis h) {
         String verdict = h.id().equals(e.hypothesis()) ? e.verdict() : null;
@@ -421,7 +422,7 @@ public final class ReportBuilder {
                 }
             }
         }
-        return verdict == null || verdict.equals("pending") ? null : e.id() + " (" + verdict + ")";
+        return "supports".equals(verdict) || "refutes".equals(verdict) ? e.id() + " (" + verdict + ")" : null;
     }
 
     private List<ReportDocument.Span> evidence(List<EvidenceRef> refs) {

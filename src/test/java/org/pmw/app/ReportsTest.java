@@ -200,15 +200,44 @@ class ReportsTest {
         var vm = inv.addHypothesis("One Xen VM misbehaves", null);
         var snapshot = inv.addExperiment(new org.pmw.model.Experiment(null, "MySQL status snapshot", "mysqladmin status",
                 null, null, List.of(), List.of(), "connections leak", "plenty of headroom", "refutes", null));
-        var logs = inv.addExperiment(new org.pmw.model.Experiment(null, "Compare the VMs' logs", null, null, null,
-                List.of(), List.of(), null, null, "inconclusive", null));
+        var guests = inv.addExperiment(new org.pmw.model.Experiment(null, "Crash one guest on purpose", null, null,
+                null, List.of(), List.of(), null, null, "supports", null));
         inv.link(snapshot.id(), "refutes", db.id());
-        inv.link(logs.id(), "tests", vm.id());
+        inv.link(guests.id(), "tests", vm.id());
         String md = render("md", "sre");
         String dbRow = md.lines().filter(l -> l.startsWith("| " + db.id() + " |")).findFirst().orElseThrow();
         assertTrue(dbRow.endsWith("| " + snapshot.id() + " (refutes) |"), dbRow);
         String vmRow = md.lines().filter(l -> l.startsWith("| " + vm.id() + " |")).findFirst().orElseThrow();
-        assertTrue(vmRow.endsWith("| " + logs.id() + " (inconclusive) |"), vmRow);
+        assertTrue(vmRow.endsWith("| " + guests.id() + " (supports) |"), "a tests link takes its verdict: " + vmRow);
+    }
+
+    @Test
+    void anInconclusiveExperimentDecidedNothingInAnyFormat() throws Exception {
+        Investigation inv = project.investigation();
+        var vm = inv.addHypothesis("One Xen VM misbehaves", null);
+        var logs = inv.addExperiment(new org.pmw.model.Experiment(null, "Compare the VMs' logs", null, vm.id(),
+                null, List.of(), List.of(), null, "no guest stands out", "inconclusive", null));
+        var dmesg = inv.addExperiment(new org.pmw.model.Experiment(null, "Read dom0's dmesg", null, null, null,
+                List.of(), List.of(), null, null, "inconclusive", null));
+        var crash = inv.addExperiment(new org.pmw.model.Experiment(null, "Crash one guest on purpose", null, vm.id(),
+                null, List.of(), List.of(), null, null, "refutes", null));
+        inv.link(dmesg.id(), "tests", vm.id());
+        String md = render("md", "sre");
+        String vmRow = md.lines().filter(l -> l.startsWith("| " + vm.id() + " |")).findFirst().orElseThrow();
+        assertTrue(vmRow.endsWith("| " + crash.id() + " (refutes) |"), vmRow);
+        assertTrue(md.contains(logs.id() + " Compare the VMs' logs (inconclusive)"),
+                "the Experiments section still lists it with its verdict");
+        String html = render("html", "sre");
+        String htmlRow = html.substring(html.indexOf("<td>" + vm.id() + "</td>"));
+        htmlRow = htmlRow.substring(0, htmlRow.indexOf("</tr>"));
+        assertTrue(htmlRow.contains(crash.id() + " (refutes)"), htmlRow);
+        assertFalse(htmlRow.contains(logs.id()) || htmlRow.contains(dmesg.id()), htmlRow);
+        try (var document = org.apache.pdfbox.Loader.loadPDF(Reports.render(project, "pdf", "sre", false))) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertTrue(text.contains(crash.id() + " (refutes)"), text);
+            assertFalse(text.contains(logs.id() + " (inconclusive)") || text.contains(dmesg.id() + " (inconclusive)"),
+                    text);
+        }
     }
 
     @Test
