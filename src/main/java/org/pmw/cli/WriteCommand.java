@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.pmw.app.investigation.Vocabulary;
@@ -58,14 +56,11 @@ final class WriteCommand implements Callable<Integer> {
         if (name.equals(STATUS)) {
             String status = UsageException.option("status", () -> Vocabulary.require("report status", prose.strip(),
                     Vocabulary.REPORT_STATUSES));
-            Edits.apply(dir, "report status", inv -> inv.incident().setReportStatus(status));
+            Edits.apply(dir, "report status", inv -> inv.setReportStatus(status));
             return 0;
         }
         if (name.equals(AUTHORS)) {
-            // one name a comma, as the header lists them; an empty TEXT leaves the header's "—"
-            List<String> authors = Arrays.stream(prose.split("[,\\n]")).map(String::strip).filter(a -> !a.isEmpty())
-                    .toList();
-            Edits.apply(dir, "report authors", inv -> inv.incident().setAuthors(authors));
+            Edits.apply(dir, "report authors", inv -> inv.setReportAuthors(prose));
             return 0;
         }
         Edits.apply(dir, "report prose", inv -> {

@@ -435,6 +435,31 @@ public final class Investigation {
         }
     }
 
+    // ---- the report's header -----------------------------------------------------------------------
+
+    /**
+     * Sets the report header's authors from one text, as it is typed: names separated by commas or lines. An
+     * empty text leaves none (the header then says "—").
+     */
+    public List<String> setReportAuthors(String names) {
+        List<String> authors = authorNames(names);
+        incident.setAuthors(authors);
+        return authors;
+    }
+
+    /** The names in a text of authors: separated by commas or lines, blanks left out. */
+    public static List<String> authorNames(String names) {
+        return names == null ? List.of() : java.util.Arrays.stream(names.split("[,\\n]")).map(String::strip)
+                .filter(a -> !a.isEmpty()).toList();
+    }
+
+    /** Sets where the report stands: draft, reviewed or final. */
+    public String setReportStatus(String status) {
+        String s = Vocabulary.require("report status", status, Vocabulary.REPORT_STATUSES);
+        incident.setReportStatus(s);
+        return s;
+    }
+
     // ---- links ------------------------------------------------------------------------------------
 
     /** Links two existing records, e.g. link("E1", "tests", "H3"). */

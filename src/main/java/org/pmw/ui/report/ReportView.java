@@ -19,6 +19,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -43,6 +44,11 @@ public final class ReportView extends VBox {
     private final WorkbenchModel workbench;
     private final ComboBox<String> template = new ComboBox<>();
     private final ComboBox<String> status = new ComboBox<>();
+    /** The header's authors as typed, names separated by commas; saved on Enter or when it loses the focus. */
+    private final TextField authors = new TextField();
+    /** The saved authors the field was last filled from, and its project. */
+    private List<String> authorsLoaded;
+    private Project authorsProject;
     private final ReportPreview preview = new ReportPreview();
     private final TextArea markdown = new TextArea();
     private final Label missing = new Label();
@@ -76,10 +82,11 @@ public final class ReportView extends VBox {
         template.setValue("sre");
         template.valueProperty().addListener((o, a, b) -> refresh());
         status.getItems().setAll(org.pmw.app.investigation.Vocabulary.REPORT_STATUSES);
+        status.setId("reportStatus");
         status.valueProperty().addListener((o, a, b) -> {
             if (!loading && b != null && workbench.project() != null
                     && !b.equals(workbench.project().incident().getReportStatus())) {
-                workbench.edit("report status", inv -> inv.incident().setReportStatus(b));
+                workbench.edit("report status", inv -> inv.setReportStatus(b));
             }
         });
         Button export = new Button("Export…");
@@ -90,13 +97,27 @@ public final class ReportView extends VBox {
         openWindow.setOnAction(e -> openPreviewWindow());
         Label templateLabel = new Label("Template");
         Label statusLabel = new Label("Status");
-        for (javafx.scene.control.Control c : List.of(templateLabel, statusLabel, export)) {
+        Label authorsLabel = new Label("Authors");
+        authorsLabel.setLabelFor(authors);
+        authors.setId("reportAuthors");
+        authors.setPromptText("names, separated by commas");
+        authors.setOnAction(e -> saveAuthors());
+        authors.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                saveAuthors();
+            }
+        });
+        HBox.setHgrow(authors, Priority.ALWAYS);
+        for (javafx.scene.control.Control c : List.of(templateLabel, statusLabel, authorsLabel, export)) {
             c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         template.setMinWidth(100);
         status.setMinWidth(100);
         HBox bar = new HBox(6, templateLabel, template, statusLabel, status);
         bar.setAlignment(Pos.CENTER_LEFT);
+        // a row of its own: beside the choices the side panel left the names no room
+        HBox authorsRow = new HBox(6, authorsLabel, authors);
+        authorsRow.setAlignment(Pos.CENTER_LEFT);
         missing.setWrapText(true);
         missing.getStyleClass().add("hint");
         preview.setId("reportPreview");
@@ -129,7 +150,7 @@ public final class ReportView extends VBox {
         HBox exportRow = new HBox(8, export, openWindow, missing);
         exportRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(missing, Priority.ALWAYS);
-        getChildren().addAll(bar, exportRow, tabs);
+        getChildren().addAll(bar, authorsRow, exportRow, tabs);
         workbench.revisionProperty().addListener((o, a, b) -> refresh());
     }
 
@@ -160,6 +181,8 @@ public final class ReportView extends VBox {
                 previewWindow.setTitle("Postmortem preview — no project open");
             }
             proseProject = null;
+            authorsProject = null;
+            authors.clear();
             return;
         }
         if (!active && !windowShowing()) {
@@ -169,6 +192,12 @@ public final class ReportView extends VBox {
         stale = false;
         loading = true;
         status.setValue(p.incident().getReportStatus());
+        // as the prose: reloaded only when the saved authors changed, so that other edits keep what is being typed
+        if (p != authorsProject || !p.incident().getAuthors().equals(authorsLoaded)) {
+            authorsLoaded = List.copyOf(p.incident().getAuthors());
+            authorsProject = p;
+            authors.setText(String.join(", ", authorsLoaded));
+        }
         ReportText t = p.incident().getReport();
         // the form is reloaded only when the saved prose itself changed (saved, undone, another project): any
         // other edit (a star, a hypothesis, an import) must not wipe what is being written and not yet saved
@@ -296,6 +325,18 @@ public final class ReportView extends VBox {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Saves the authors as one undoable edit, when the names typed differ from the saved ones. */
+    private void saveAuthors() {
+        Project p = workbench.project();
+        if (loading || p == null) {
+            return;
+        }
+        List<String> typed = org.pmw.app.investigation.Investigation.authorNames(authors.getText());
+        if (!typed.equals(p.incident().getAuthors())) {
+            workbench.edit("report authors", inv -> inv.setReportAuthors(authors.getText()));
+        }
     }
 
     private void saveProse() {
