@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "hypothesis", description = "Write down, decide and back hypotheses with evidence.",
         subcommands = {HypothesisCommand.Add.class, HypothesisCommand.ListAll.class, HypothesisCommand.Show.class,
-                HypothesisCommand.Set.class, HypothesisCommand.SetStatus.class, HypothesisCommand.Evidence.class, HypothesisCommand.Delete.class})
+                HypothesisCommand.Set.class, HypothesisCommand.SetStatus.class, HypothesisCommand.Redate.class,
+                HypothesisCommand.Evidence.class, HypothesisCommand.Delete.class})
 final class HypothesisCommand implements Runnable {
 
     @Spec
@@ -104,9 +105,11 @@ final class HypothesisCommand implements Runnable {
                 for (EvidenceRef e : h.evidenceAgainst()) {
                     out.printf("  against: %s%s%n", e.event() != null ? e.event() : e.search(), e.note() == null ? "" : "  " + e.note());
                 }
+                int move = 0;
                 for (StatusChange sc : h.history()) {
-                    out.printf("  %s  %s -> %s: %s%n", sc.at(), sc.from() == null ? "" : sc.from().id(), sc.to().id(),
-                            sc.reason());
+                    // numbered as pmw hypothesis redate takes them
+                    out.printf("  move %d  %s  %s -> %s: %s%n", ++move, sc.at(), sc.from() == null ? "" : sc.from().id(),
+                            sc.to().id(), sc.reason());
                 }
                 for (Experiment e : p.incident().getExperiments()) {
                     String verdict = verdictFor(p.incident(), e, h.id());
@@ -183,6 +186,31 @@ final class HypothesisCommand implements Runnable {
                 } else {
                     inv.setStatus(id, to, reason, RecordCommands.time(inv.incident().getZone(), at));
                 }
+            });
+            return 0;
+        }
+    }
+
+    @Command(name = "redate", description = "Correct when a status move happened (a verdict logged later than it was"
+            + " reached): MOVE is the status it moved to (its latest move there) or the move's number, as show lists"
+            + " them. The moves keep their order.")
+    static final class Redate implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DIR")
+        Path dir;
+        @Parameters(index = "1", paramLabel = "ID")
+        String id;
+        @Parameters(index = "2", paramLabel = "MOVE")
+        String move;
+        @Option(names = "--at", required = true, description = "When it happened (ISO-8601, or in the project's zone).")
+        String at;
+
+        @Override
+        public Integer call() throws Exception {
+            HypothesisStatus to = move.matches("\\d+") ? null
+                    : UsageException.option("MOVE", () -> HypothesisStatus.fromId(move));
+            Edits.apply(dir, "re-date status move", inv -> {
+                java.time.Instant when = RecordCommands.time(inv.incident().getZone(), at);
+                inv.redateStatusChange(id, to == null ? Integer.parseInt(move) : inv.moveTo(id, to), when);
             });
             return 0;
         }

@@ -1,5 +1,6 @@
 package org.pmw.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -118,6 +119,32 @@ class InvestigationCommandsTest {
         assertEquals("web1_error_log:2", h.get("evidenceFor").get(0).get("event").asText());
         assertEquals(2, h.get("history").size());
         assertEquals("2005-10-10T17:00:00Z", h.get("history").get(0).get("at").asText());
+    }
+
+    @Test
+    void aVerdictLoggedAtTheWrongTimeIsReDated() throws Exception {
+        String dir = project.toString();
+        pmw("hypothesis", "add", dir, "Concurrency overwhelms the web tier");
+        pmw("hypothesis", "set-status", dir, "H1", "testing", "--reason", "load test", "--at", "2005-10-10 13:00");
+        // written down after the evening: dated when it was typed, not when the load test showed it
+        pmw("hypothesis", "set-status", dir, "H1", "supported", "--reason", "chokes past 60 users");
+        assertEquals(0, pmw("hypothesis", "redate", dir, "H1", "supported", "--at", "2005-10-10 15:30").status());
+        JsonNode h = pmw("hypothesis", "show", dir, "H1", "--json").json();
+        assertEquals("2005-10-10T19:30:00Z", h.get("history").get(1).get("at").asText());
+        assertEquals("chokes past 60 users", h.get("history").get(1).get("reason").asText());
+        assertTrue(pmw("hypothesis", "show", dir, "H1").out().contains(
+                "  move 2  2005-10-10T19:30:00Z  testing -> supported: chokes past 60 users"));
+        assertEquals(0, pmw("hypothesis", "redate", dir, "H1", "1", "--at", "2005-10-10 12:45").status());
+
+        byte[] before = Files.readAllBytes(project.resolve("incident.json"));
+        Result early = pmw("hypothesis", "redate", dir, "H1", "supported", "--at", "2005-10-10 12:00");
+        assertEquals(1, early.status());
+        assertTrue(early.err().contains("H1's move 2 (testing → supported) cannot be dated 2005-10-10T16:00:00Z: it"
+                + " would come before move 1 (open → testing, at 2005-10-10T16:45:00Z)"), early.err());
+        assertEquals(1, pmw("hypothesis", "redate", dir, "H1", "refuted", "--at", "2005-10-10 15:00").status());
+        assertEquals(2, pmw("hypothesis", "redate", dir, "H1", "disproven", "--at", "2005-10-10 15:00").status());
+        assertEquals(2, pmw("hypothesis", "redate", dir, "H1", "2", "--at", "tea time").status());
+        assertArrayEquals(before, Files.readAllBytes(project.resolve("incident.json")), "refused: nothing saved");
     }
 
     @Test

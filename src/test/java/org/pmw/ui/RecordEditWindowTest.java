@@ -171,6 +171,66 @@ class RecordEditWindowTest {
         assertEquals(original, project.incident().getExperiments().get(0), "one undo takes the whole edit back");
     }
 
+    /** Opens a hypothesis in the inspector and the form that re-dates one of its status moves. */
+    private DialogPane openRedateForm(FxRobot robot, String hypothesis, int move) throws Exception {
+        InvestigationView investigation = robot.lookup("#investigation").queryAs(InvestigationView.class);
+        Node card = robot.from(investigation).lookup("#card-" + hypothesis).queryAs(Node.class);
+        WaitForAsyncUtils.asyncFx(card::requestFocus).get();
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Hyperlink redate = robot.from(investigation).lookup("#redateMove-" + move)
+                .queryAs(javafx.scene.control.Hyperlink.class);
+        // the history is at the foot of the inspector; the form it opens waits for OK, so it is not waited on
+        javafx.application.Platform.runLater(redate::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+    }
+
+    @Test
+    void aStatusMoveLoggedAtTheWrongTimeIsReDatedFromTheHypothesissHistory(FxRobot robot) throws Exception {
+        Project project = project("redate");
+        project.investigation().setStatus("H1", org.pmw.model.HypothesisStatus.TESTING, "load test planned",
+                Instant.parse("2005-10-10T17:00:00Z"));
+        // set in the window the next day, as most verdicts of a write-up are: dated when it was typed
+        project.investigation().setStatus("H1", org.pmw.model.HypothesisStatus.SUPPORTED, "errors past 80 users");
+        project.save();
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        robot.clickOn("#investigationTab");
+        DialogPane form = openRedateForm(robot, "H1", 2);
+        Window window = form.getScene().getWindow();
+        TextField when = textFields(robot, form).get(0);
+        assertEquals("2026-01-01 01:00", when.getText(), "filled in with the time recorded, in the project's zone");
+        replaceText(robot, when, "2005-10-10 21:30");
+        robot.clickOn(form.lookupButton(ButtonType.OK));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.isShowing());
+        var history = project.incident().getHypotheses().get(0).history();
+        assertEquals(Instant.parse("2005-10-10T19:30:00Z"), history.get(1).at());
+        assertEquals("errors past 80 users", history.get(1).reason());
+        InvestigationView investigation = robot.lookup("#investigation").queryAs(InvestigationView.class);
+        assertTrue(robot.from(investigation).lookup(".label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().startsWith("Mon 10 Oct 21:30: testing → supported")),
+                "the history shows the new time");
+
+        // before the move ahead of it: refused, the form stays open with what was typed and says why
+        form = openRedateForm(robot, "H1", 2);
+        window = form.getScene().getWindow();
+        replaceText(robot, textFields(robot, form).get(0), "2005-10-10 18:00");
+        robot.clickOn(form.lookupButton(ButtonType.OK));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.isShowing());
+        String problem = robot.from(form).lookup("#formError").queryAs(Label.class).getText();
+        assertTrue(problem.contains("would come before move 1 (open → testing"), problem);
+        robot.clickOn(form.lookupButton(ButtonType.CANCEL));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Instant.parse("2005-10-10T19:30:00Z"),
+                project.incident().getHypotheses().get(0).history().get(1).at());
+
+        undo(robot);
+        assertEquals(Instant.parse("2026-01-01T00:00:00Z"),
+                project.incident().getHypotheses().get(0).history().get(1).at(), "one undo");
+    }
+
     @Test
     void cancellingAnExperimentsEditChangesNothing(FxRobot robot) throws Exception {
         Project project = project("experiment-cancel");

@@ -88,22 +88,77 @@ public final class Investigation {
         Hypothesis h = hypothesis(id);
         Objects.requireNonNull(to, "status");
         if (h.status() == to) {
-            throw new IllegalArgumentException(id + " is already " + to.id());
+            throw new IllegalArgumentException(id + " is already " + to.id() + (at == null || h.history().isEmpty()
+                    ? "" : "; to correct when it moved there, re-date that move (move " + h.history().size() + ")"));
         }
         String why = required("a reason for moving " + id + " from " + h.status().id() + " to " + to.id(), reason);
         Instant now = now();
         Instant when = at == null ? now : at;
         if (!h.history().isEmpty()) {
-            Instant previous = h.history().get(h.history().size() - 1).at();
+            int last = h.history().size();
+            Instant previous = h.history().get(last - 1).at();
             if (when.isBefore(previous)) {
                 throw new IllegalArgumentException(id + " moved to " + h.status().id() + " at " + previous
-                        + "; a later move cannot be dated earlier (" + when + ")");
+                        + "; a later move cannot be dated earlier (" + when + "). If that move's time is wrong,"
+                        + " re-date it (move " + last + ") first");
             }
         }
         List<StatusChange> history = new ArrayList<>(h.history());
         history.add(new StatusChange(when, h.status(), to, why, user));
         return replaceHypothesis(Copies.hypothesis(h, h.statement(), h.notes(), to, h.evidenceFor(),
                 h.evidenceAgainst(), history, now));
+    }
+
+    /**
+     * Corrects when a recorded status move happened, as when a verdict was logged later than it was reached.
+     * {@code move} counts the hypothesis's moves from 1 (its history's order). The moves keep their order: the
+     * new time may not come before the move ahead of it nor after the one behind it, so correcting a run of
+     * moves goes from the end that makes room (the latest first when moving them earlier).
+     */
+    public Hypothesis redateStatusChange(String id, int move, Instant at) {
+        Hypothesis h = hypothesis(id);
+        Objects.requireNonNull(at, "the move's new time");
+        List<StatusChange> history = new ArrayList<>(h.history());
+        if (history.isEmpty()) {
+            throw new IllegalArgumentException(id + " has not moved from " + h.status().id() + " yet: no move to re-date");
+        }
+        if (move < 1 || move > history.size()) {
+            throw new IllegalArgumentException(id + " has no move " + move + " (its moves are 1 to " + history.size()
+                    + ")");
+        }
+        StatusChange changed = history.get(move - 1);
+        if (move > 1 && at.isBefore(history.get(move - 2).at())) {
+            throw outOfOrder(id, move, changed, at, move - 1, history.get(move - 2), "before");
+        }
+        if (move < history.size() && at.isAfter(history.get(move).at())) {
+            throw outOfOrder(id, move, changed, at, move + 1, history.get(move), "after");
+        }
+        history.set(move - 1, new StatusChange(at, changed.from(), changed.to(), changed.reason(), changed.by()));
+        return replaceHypothesis(Copies.hypothesis(h, h.statement(), h.notes(), h.status(), h.evidenceFor(),
+                h.evidenceAgainst(), history, now()));
+    }
+
+    /** The move of a hypothesis that the status it went to names: its latest move to that status. */
+    public int moveTo(String id, HypothesisStatus to) {
+        Hypothesis h = hypothesis(id);
+        for (int i = h.history().size() - 1; i >= 0; i--) {
+            if (h.history().get(i).to() == to) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException(id + " never moved to " + to.id() + " (its moves: "
+                + h.history().stream().map(Investigation::describe).toList() + ")");
+    }
+
+    private static IllegalArgumentException outOfOrder(String id, int move, StatusChange changed, Instant at,
+                                                       int otherMove, StatusChange other, String side) {
+        return new IllegalArgumentException(id + "'s move " + move + " (" + describe(changed) + ") cannot be dated "
+                + at + ": it would come " + side + " move " + otherMove + " (" + describe(other) + ", at "
+                + other.at() + "), and the moves keep their order; re-date move " + otherMove + " first");
+    }
+
+    private static String describe(StatusChange move) {
+        return (move.from() == null ? "" : move.from().id() + " → ") + move.to().id();
     }
 
     /**

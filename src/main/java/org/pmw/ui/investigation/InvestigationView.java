@@ -377,9 +377,23 @@ public final class InvestigationView extends VBox {
         linksOf(incident, h.id()).forEach(n -> inspector.getChildren().add(n));
         inspector.getChildren().add(linkButton(incident, h.id()));
         inspector.getChildren().add(subheading("History"));
-        for (StatusChange sc : h.history()) {
-            inspector.getChildren().add(field(time(sc.at()), (sc.from() == null ? "" : sc.from().id() + " → ")
-                    + sc.to().id() + (sc.reason() == null ? "" : ": " + sc.reason())));
+        for (int i = 0; i < h.history().size(); i++) {
+            StatusChange sc = h.history().get(i);
+            int move = i + 1;
+            Label entry = field(time(sc.at()), (sc.from() == null ? "" : sc.from().id() + " → ")
+                    + sc.to().id() + (sc.reason() == null ? "" : ": " + sc.reason()));
+            HBox.setHgrow(entry, Priority.ALWAYS);
+            entry.setMaxWidth(Double.MAX_VALUE);
+            // a move logged when it was written down, not when it was decided, is corrected here
+            Hyperlink redate = new Hyperlink("Re-date…");
+            redate.setId("redateMove-" + move);
+            redate.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            redate.setOnAction(e -> RecordForms.statusMoveTime(owner(), h.id(), sc, zone(),
+                    at -> editedFromForm("re-date " + h.id() + " move " + move, h.id(),
+                            inv -> inv.redateStatusChange(h.id(), move, at))));
+            HBox row = new HBox(6, entry, redate);
+            row.setAlignment(Pos.TOP_LEFT);
+            inspector.getChildren().add(row);
         }
         Button delete = new Button("Delete hypothesis");
         delete.setOnAction(e -> {

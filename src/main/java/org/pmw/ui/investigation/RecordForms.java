@@ -155,6 +155,22 @@ final class RecordForms {
         return out;
     }
 
+    /** Asks when a hypothesis's status move happened, filled in with the time it was recorded at. */
+    static void statusMoveTime(Window owner, String hypothesisId, org.pmw.model.StatusChange move, ZoneId zone,
+                               Save<Instant> save) {
+        Form f = new Form();
+        TextField when = f.text("When", "yyyy-MM-dd HH:mm in " + zone.getId() + ", or with its offset");
+        when.setText(TimeArguments.format(move.at(), zone));
+        f.show(owner, "When " + hypothesisId + " moved " + (move.from() == null ? "" : move.from().id() + " → ")
+                + move.to().id(), () -> {
+                    Instant at = time(when.getText(), zone);
+                    if (at == null) {
+                        throw new IllegalArgumentException("Give the time the move happened.");
+                    }
+                    return at;
+                }, save);
+    }
+
     static void experiment(Window owner, Incident incident, ZoneId zone, Save<Experiment> save) {
         experiment(owner, incident, zone, null, save);
     }

@@ -113,6 +113,42 @@ class InvestigationTest {
     }
 
     @Test
+    void aMoveLoggedAtTheWrongTimeIsReDatedWhereItKeepsTheMovesInOrder() throws Exception {
+        inv.addHypothesis("Concurrent requests overwhelm the web tier", null);
+        inv.setStatus("H1", HypothesisStatus.TESTING, "load test planned", t("19:00"));
+        // logged when it was written down (NOW, 22:30) instead of when the load test showed it
+        inv.setStatus("H1", HypothesisStatus.SUPPORTED, "errors start at 80 users");
+        assertRefused("H1 moved to supported at 2005-10-10T22:30:00Z; a later move cannot be dated earlier"
+                + " (2005-10-10T19:30:00Z). If that move's time is wrong, re-date it (move 2) first",
+                () -> inv.setStatus("H1", HypothesisStatus.REFUTED, "x", t("19:30")));
+        assertRefused("H1 is already supported; to correct when it moved there, re-date that move (move 2)",
+                () -> inv.setStatus("H1", HypothesisStatus.SUPPORTED, "errors start at 80 users", t("19:45")));
+
+        assertEquals(2, inv.moveTo("H1", HypothesisStatus.SUPPORTED));
+        Hypothesis redated = inv.redateStatusChange("H1", 2, t("19:45"));
+        assertEquals(t("19:45"), redated.history().get(1).at());
+        assertEquals(HypothesisStatus.TESTING, redated.history().get(1).from());
+        assertEquals(HypothesisStatus.SUPPORTED, redated.history().get(1).to());
+        assertEquals("errors start at 80 users", redated.history().get(1).reason(), "the reason is kept");
+        assertEquals(HypothesisStatus.SUPPORTED, redated.status());
+        // the first move may go earlier, and later up to the second; both ends of the span are allowed
+        assertEquals(t("18:00"), inv.redateStatusChange("H1", 1, t("18:00")).history().get(0).at());
+        inv.redateStatusChange("H1", 1, t("19:45"));
+
+        assertRefused("H1's move 2 (testing → supported) cannot be dated 2005-10-10T19:00:00Z: it would come before"
+                + " move 1 (open → testing, at 2005-10-10T19:45:00Z), and the moves keep their order; re-date move 1"
+                + " first", () -> inv.redateStatusChange("H1", 2, t("19:00")));
+        assertRefused("H1's move 1 (open → testing) cannot be dated 2005-10-10T20:00:00Z: it would come after move 2",
+                () -> inv.redateStatusChange("H1", 1, t("20:00")));
+        assertRefused("H1 has no move 3 (its moves are 1 to 2)", () -> inv.redateStatusChange("H1", 3, t("19:00")));
+        assertRefused("H1 never moved to refuted (its moves: [open → testing, testing → supported])",
+                () -> inv.moveTo("H1", HypothesisStatus.REFUTED));
+        inv.addHypothesis("One Xen VM misbehaves", null);
+        assertRefused("H2 has not moved from open yet: no move to re-date",
+                () -> inv.redateStatusChange("H2", 1, t("19:00")));
+    }
+
+    @Test
     void badHypothesisEditsAreRefusedAndChangeNothing() throws Exception {
         inv.addHypothesis("One Xen VM misbehaves", null);
         inv.addHypothesis("MySQL connection leak", null);
