@@ -73,11 +73,12 @@ public final class JMeterXmlFormat implements Format {
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         String file = input.fileName();
         long emitted = 0;
+        long samplesStarted = 0;
+        boolean rootSeen = false;
         XMLStreamReader xml = null;
         try (InputStream in = input.stream()) {
             xml = factory.createXMLStreamReader(in);
             Deque<JMeterSample> open = new ArrayDeque<>();
-            boolean rootSeen = false;
             while (xml.hasNext()) {
                 int event = xml.next();
                 if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
@@ -94,6 +95,7 @@ public final class JMeterXmlFormat implements Format {
                         }
                         rootSeen = true;
                     } else if (name.equals("httpSample") || name.equals("sample")) {
+                        samplesStarted++;
                         open.push(start(xml, !open.isEmpty()));
                     } else if (name.equals("java.net.URL") && !open.isEmpty()) {
                         open.peek().url = xml.getElementText();
@@ -111,7 +113,12 @@ public final class JMeterXmlFormat implements Format {
             }
         } catch (XMLStreamException e) {
             long line = e.getLocation() != null ? e.getLocation().getLineNumber() : 0;
-            if (emitted == 0) {
+            if (rootSeen && samplesStarted == 0) {
+                // JMeter writes <testResults> when the test starts and closes it at the end: a test killed before
+                // its first sample leaves the opening element alone, an empty run as a header-only CSV is
+                notes.add("no samples: the file ends after its <testResults> element (cut off before the first"
+                        + " sample)");
+            } else if (emitted == 0) {
                 throw new FormatException(file + ": line " + line + ": not a readable JMeter XML file: "
                         + e.getMessage(), e);
             }
@@ -125,6 +132,11 @@ public final class JMeterXmlFormat implements Format {
                     // closing a reader that already failed has nothing more to report
                 }
             }
+        }
+        if (rootSeen && samplesStarted == 0 && notes.isEmpty()) {
+            // a test stopped before its first sample, or the wrong file: an empty run must say so rather than look
+            // like a run that was read
+            notes.add("no samples: the file has only its <testResults> element");
         }
         sink.loadTestRun(Runs.of(ctx, NAME, steps.steps(notes), steps.start(), steps.end(), notes));
     }

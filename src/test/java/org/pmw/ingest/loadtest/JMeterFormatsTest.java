@@ -380,6 +380,25 @@ class JMeterFormatsTest {
     }
 
     @Test
+    void xmlWithNoSampleSaysItHasNoSamplesAsTheCsvDoes() {
+        Parsed empty = Parsed.parse(new JMeterXmlFormat(), "stopped.jtl",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testResults version=\"1.2\">\n</testResults>\n");
+        assertEquals(0, empty.events.size());
+        assertEquals(1, empty.runs.size());
+        assertEquals(java.util.List.of("no samples: the file has only its <testResults> element"),
+                empty.runs.get(0).notes());
+        // JMeter killed before its first sample: the opening element alone, not closed
+        Parsed killed = Parsed.parse(new JMeterXmlFormat(), "killed.jtl",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testResults version=\"1.2\">\n");
+        assertEquals(1, killed.runs.size());
+        assertEquals(java.util.List.of("no samples: the file ends after its <testResults> element (cut off before"
+                + " the first sample)"), killed.runs.get(0).notes());
+        Parsed read = Parsed.parse(new JMeterXmlFormat(), "results.xml", Parsed.resource("jmeter-results.xml"));
+        assertTrue(read.runs.get(0).notes().stream().noneMatch(n -> n.startsWith("no samples")),
+                read.runs.get(0).notes().toString());
+    }
+
+    @Test
     void xmlWithAnotherRootIsNotAJtl() {
         FormatException e = assertThrows(FormatException.class,
                 () -> Parsed.parse(new JMeterXmlFormat(), "pom.xml", "<project><x/></project>"));
