@@ -231,6 +231,79 @@ class RecordEditWindowTest {
                 project.incident().getHypotheses().get(0).history().get(1).at(), "one undo");
     }
 
+    /** The board's section whose title starts with {@code name} ("Changes (2)"), as it stands now. */
+    private static TitledPane section(FxRobot robot, String name) {
+        return robot.lookup(".titled-pane").queryAllAs(TitledPane.class).stream()
+                .filter(p -> p.getText().startsWith(name + " (")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aSectionOfTheBoardStaysAsTheUserLeftItWhenARecordInItIsOpenedOrAnythingIsEdited(FxRobot robot)
+            throws Exception {
+        Project project = project("sections");
+        project.investigation().addChange(new org.pmw.model.Change(null, "config", "Fewer Apache children", null,
+                null, null, null, Instant.parse("2005-10-10T16:00:00Z"), null, "done", "dan", null, null, null, null,
+                List.of(), null, null));
+        project.investigation().addChange(new org.pmw.model.Change(null, "infra", "More memory for the guests", null,
+                null, null, null, Instant.parse("2005-10-10T16:30:00Z"), null, "done", "dan", null, null, null, null,
+                List.of(), null, null));
+        project.save();
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        robot.clickOn("#investigationTab");
+        WaitForAsyncUtils.asyncFx(() -> {
+            section(robot, "Changes").setAnimated(false);
+            section(robot, "Changes").setExpanded(true); // as a click on its title does
+            section(robot, "Experiments").setExpanded(false);
+        }).get();
+        InvestigationView investigation = robot.lookup("#investigation").queryAs(InvestigationView.class);
+        Node card = robot.from(investigation).lookup("#card-C1").queryAs(Node.class);
+        WaitForAsyncUtils.asyncFx(card::requestFocus).get();
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("C1", investigation.selected());
+        assertTrue(section(robot, "Changes").isExpanded(), "opening a change leaves its list open");
+        assertFalse(section(robot, "Experiments").isExpanded(), "and a section closed by the user closed");
+        WaitForAsyncUtils.asyncFx(() -> workbench.edit("add", inv -> inv.addHypothesis("Too few workers", null)))
+                .get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(section(robot, "Changes").isExpanded(), "after another edit too");
+        assertFalse(section(robot, "Experiments").isExpanded());
+
+        WaitForAsyncUtils.asyncFx(() -> section(robot, "Changes").setExpanded(false)).get();
+        // opened from the timeline: its section opens to show it
+        WaitForAsyncUtils.asyncFx(() -> investigation.select("C2")).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(section(robot, "Changes").isExpanded());
+    }
+
+    @Test
+    void aLinkNamesTheOtherRecordAndIsTakenOffWithUnlink(FxRobot robot) throws Exception {
+        Project project = project("unlink");
+        project.investigation().addExperiment(new Experiment(null, "Load test the web tier", null, null, null,
+                List.of(), List.of(), null, null, "supports", null));
+        project.investigation().link("E1", "supports", "H1");
+        project.save();
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        robot.clickOn("#investigationTab");
+        InvestigationView investigation = robot.lookup("#investigation").queryAs(InvestigationView.class);
+        WaitForAsyncUtils.asyncFx(() -> investigation.select("H1")).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.from(investigation).lookup(".hyperlink").queryAllAs(javafx.scene.control.Hyperlink.class)
+                .stream().anyMatch(l -> l.getText().equals("E1  Load test the web tier  (E1 supports H1)")),
+                "the linked record by its title, and how the two are linked");
+        javafx.scene.control.Hyperlink unlink = robot.from(investigation).lookup("#unlink-E1-supports-H1")
+                .queryAs(javafx.scene.control.Hyperlink.class);
+        WaitForAsyncUtils.asyncFx(unlink::fire).get(); // at the foot of the inspector
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), project.incident().getLinks());
+        assertEquals(List.of(), new org.pmw.project.ProjectStore(new org.pmw.project.ProjectLayout(project.root()))
+                .load().getLinks(), "saved");
+        assertEquals("H1", investigation.selected(), "the hypothesis stays open");
+        assertTrue(robot.from(investigation).lookup("#unlink-E1-supports-H1").tryQuery().isEmpty());
+        undo(robot);
+        assertEquals(1, project.incident().getLinks().size(), "one undo puts the link back");
+    }
+
     @Test
     void cancellingAnExperimentsEditChangesNothing(FxRobot robot) throws Exception {
         Project project = project("experiment-cancel");

@@ -49,6 +49,8 @@ public final class InvestigationView extends VBox {
     private final WorkbenchModel workbench;
     private final VBox board = new VBox(6);
     private final VBox inspector = new VBox(6);
+    /** Whether each section of the board (Experiments, Changes...) is open, as the user last left it. */
+    private final java.util.Map<String, Boolean> expandedSections = new java.util.HashMap<>();
     private String selected;
     private Consumer<String> onOpenEvidence = ref -> { };
     private Consumer<String> onSelectRecord = id -> { };
@@ -261,6 +263,13 @@ public final class InvestigationView extends VBox {
     }
 
     private TitledPane section(String title, List<Node> cards) {
+        // the board is rebuilt on every edit and every record opened: a section keeps the state the user left it
+        // in, and the one holding the open record shows it
+        boolean holdsSelected = selected != null
+                && cards.stream().anyMatch(card -> ("card-" + selected).equals(card.getId()));
+        if (holdsSelected) {
+            expandedSections.put(title, true);
+        }
         VBox box = new VBox(4);
         box.getChildren().addAll(cards);
         if (cards.isEmpty()) {
@@ -269,7 +278,8 @@ public final class InvestigationView extends VBox {
             box.getChildren().add(none);
         }
         TitledPane pane = new TitledPane(title + " (" + cards.size() + ")", box);
-        pane.setExpanded(title.equals("Experiments") || title.equals("Outcomes"));
+        pane.setExpanded(expandedSections.getOrDefault(title, title.equals("Experiments") || title.equals("Outcomes")));
+        pane.expandedProperty().addListener((o, was, now) -> expandedSections.put(title, now));
         return pane;
     }
 
@@ -490,14 +500,33 @@ public final class InvestigationView extends VBox {
     private record ButtonTypeChoice(String type, String target) {
     }
 
+    /**
+     * The record's links, each naming the other record by its title (an id alone says nothing) and how the two
+     * are linked, with Unlink beside it: a link drawn by mistake on the timeline is taken off here.
+     */
     private List<Node> linksOf(Incident incident, String id) {
         List<Node> nodes = new ArrayList<>();
         for (Link l : incident.getLinks()) {
-            if (l.from().equals(id)) {
-                nodes.add(recordLink(l.to(), "(" + id + " " + l.type() + " " + l.to() + ")"));
-            } else if (l.to().equals(id)) {
-                nodes.add(recordLink(l.from(), "(" + l.from() + " " + l.type() + " " + id + ")"));
+            if (!l.from().equals(id) && !l.to().equals(id)) {
+                continue;
             }
+            String other = l.from().equals(id) ? l.to() : l.from();
+            String title = titleOf(incident, other);
+            if (title != null && title.length() > 90) {
+                title = title.substring(0, 89) + "…";
+            }
+            Hyperlink open = recordLink(other, (title == null ? "" : title + "  ")
+                    + "(" + l.from() + " " + l.type() + " " + l.to() + ")");
+            HBox.setHgrow(open, Priority.ALWAYS);
+            open.setMaxWidth(Double.MAX_VALUE);
+            Hyperlink unlink = new Hyperlink("Unlink");
+            unlink.setId("unlink-" + l.from() + "-" + l.type() + "-" + l.to());
+            unlink.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            unlink.setOnAction(e -> edited("unlink " + l.from() + " " + l.type() + " " + l.to(), id,
+                    inv -> inv.unlink(l.from(), l.type(), l.to())));
+            HBox row = new HBox(6, open, unlink);
+            row.setAlignment(Pos.TOP_LEFT);
+            nodes.add(row);
         }
         if (nodes.isEmpty()) {
             Label none = new Label("no links");
@@ -505,6 +534,36 @@ public final class InvestigationView extends VBox {
             nodes.add(none);
         }
         return nodes;
+    }
+
+    /** What a record is called: a hypothesis's statement, another record's title; null for an unknown id. */
+    private static String titleOf(Incident incident, String id) {
+        for (Hypothesis h : incident.getHypotheses()) {
+            if (h.id().equals(id)) {
+                return h.statement();
+            }
+        }
+        for (Experiment x : incident.getExperiments()) {
+            if (x.id().equals(id)) {
+                return x.title();
+            }
+        }
+        for (Change c : incident.getChanges()) {
+            if (c.id().equals(id)) {
+                return c.title();
+            }
+        }
+        for (Outcome o : incident.getOutcomes()) {
+            if (o.id().equals(id)) {
+                return o.title();
+            }
+        }
+        for (ActionItem a : incident.getActionItems()) {
+            if (a.id().equals(id)) {
+                return a.action();
+            }
+        }
+        return null;
     }
 
     private void experimentInspector(Incident incident, Experiment e) {
