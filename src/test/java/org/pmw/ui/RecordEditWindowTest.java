@@ -231,6 +231,30 @@ class RecordEditWindowTest {
                 project.incident().getHypotheses().get(0).history().get(1).at(), "one undo");
     }
 
+    @Test
+    void aStatusSetInTheWindowIsDatedWhenTheUserSaysItWasDecided(FxRobot robot) throws Exception {
+        Project project = project("status-at");
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        robot.clickOn("#investigationTab");
+        InvestigationView investigation = robot.lookup("#investigation").queryAs(InvestigationView.class);
+        WaitForAsyncUtils.asyncFx(() -> investigation.select("H1")).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        ComboBox<org.pmw.model.HypothesisStatus> status = robot.from(investigation).lookup(".combo-box")
+                .queryAs(ComboBox.class);
+        WaitForAsyncUtils.asyncFx(() -> status.setValue(org.pmw.model.HypothesisStatus.TESTING)).get();
+        robot.clickOn("#statusAt").write("2005-10-10 18:00");
+        robot.clickOn("#statusReason").write("load test planned");
+        robot.clickOn("#setStatus");
+        WaitForAsyncUtils.waitForFxEvents();
+        var h1 = project.incident().getHypotheses().get(0);
+        assertEquals(org.pmw.model.HypothesisStatus.TESTING, h1.status());
+        assertEquals(Instant.parse("2005-10-10T16:00:00Z"), h1.history().get(0).at(), "in the project's zone");
+        assertEquals("load test planned", h1.history().get(0).reason());
+        assertTrue(robot.from(investigation).lookup(".label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().startsWith("Mon 10 Oct 18:00: open → testing")), "the history says so");
+    }
+
     /** The board's section whose title starts with {@code name} ("Changes (2)"), as it stands now. */
     private static TitledPane section(FxRobot robot, String name) {
         return robot.lookup(".titled-pane").queryAllAs(TitledPane.class).stream()

@@ -373,9 +373,18 @@ public final class InvestigationView extends VBox {
         Button setStatus = new Button("Set status");
         setStatus.setId("setStatus");
         setStatus.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        setStatus.setOnAction(e -> workbench.edit("set status of " + h.id(),
-                inv -> inv.setStatus(h.id(), status.getValue(), reason.getText())));
-        inspector.getChildren().addAll(statement, saveStatement, new HBox(6, status, reason, setStatus));
+        // a write-up made afterwards dates each move when it was decided, not when it is typed (empty: now)
+        TextField when = new TextField();
+        when.setId("statusAt");
+        when.setPromptText("when (empty: now)");
+        when.setTooltip(new javafx.scene.control.Tooltip("When it was decided: yyyy-MM-dd HH:mm in " + zone().getId()
+                + ", or ISO-8601 with an offset. Empty: now."));
+        HBox.setHgrow(when, Priority.ALWAYS);
+        setStatus.setOnAction(e -> workbench.edit("set status of " + h.id(), inv -> inv.setStatus(h.id(),
+                status.getValue(), reason.getText(), when.getText().isBlank() ? null
+                        : org.pmw.app.TimeArguments.parse(when.getText(), zone()))));
+        inspector.getChildren().addAll(statement, saveStatement, new HBox(6, status, when),
+                new HBox(6, reason, setStatus));
         inspector.getChildren().add(subheading("Evidence for (" + h.evidenceFor().size() + ")"));
         h.evidenceFor().forEach(ref -> inspector.getChildren().add(evidence(incident, ref)));
         inspector.getChildren().add(subheading("Evidence against (" + h.evidenceAgainst().size() + ")"));
