@@ -559,10 +559,7 @@ public final class EventIndex implements Closeable {
         IndexSearcher searcher = searchers.acquire();
         try {
             Query inSource = new TermQuery(new Term(EventSchema.SOURCE, DocumentMapper.lower(source)));
-            Sort byLine = new Sort(new SortField(EventSchema.LINE, SortField.Type.LONG));
-            Sort byLineDescending = new Sort(new SortField(EventSchema.LINE, SortField.Type.LONG, true));
-            TopDocs atOrBefore = searcher.search(and(inSource, LongPoint.newRangeQuery(EventSchema.LINE,
-                    Long.MIN_VALUE, line)), context + 1, byLineDescending);
+            TopDocs atOrBefore = nearestLines(searcher, inSource, line, context + 1, false);
             if (atOrBefore.scoreDocs.length == 0) {
                 return List.of();
             }
@@ -574,14 +571,36 @@ public final class EventIndex implements Closeable {
             List<Event> result = new ArrayList<>(before);
             java.util.Collections.reverse(result);
             if (context > 0) {
-                TopDocs after = searcher.search(and(inSource, LongPoint.newRangeQuery(EventSchema.LINE,
-                        line + 1, Long.MAX_VALUE)), context, byLine);
+                TopDocs after = nearestLines(searcher, inSource, line, context, true);
                 result.addAll(load(searcher, after.scoreDocs));
             }
             return result;
         } finally {
             searchers.release(searcher);
         }
+    }
+
+    /** Lines searched first either side of the event, then more, then the whole file. */
+    private static final long[] LINE_SPANS = {256, 65_536, Long.MAX_VALUE};
+
+    /**
+     * The {@code wanted} events of a source nearest {@code line}: at or before it (nearest first), or after it. The
+     * index is in time order, not line order, so a range reaching the start of the file would visit every event
+     * before the line (seconds, at the end of a file of millions of lines): a narrow range is tried first.
+     */
+    private static TopDocs nearestLines(IndexSearcher searcher, Query inSource, long line, int wanted, boolean after)
+            throws IOException {
+        Sort sort = new Sort(new SortField(EventSchema.LINE, SortField.Type.LONG, !after));
+        TopDocs found = null;
+        for (long span : LINE_SPANS) {
+            long from = after ? line + 1 : span >= line ? Long.MIN_VALUE : line - span;
+            long to = after ? (span > Long.MAX_VALUE - line ? Long.MAX_VALUE : line + span) : line;
+            found = searcher.search(and(inSource, LongPoint.newRangeQuery(EventSchema.LINE, from, to)), wanted, sort);
+            if (found.scoreDocs.length >= wanted || (after ? to == Long.MAX_VALUE : from == Long.MIN_VALUE)) {
+                break;
+            }
+        }
+        return found;
     }
 
     private static boolean containsLine(Event event, long line) {

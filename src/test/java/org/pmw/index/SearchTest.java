@@ -220,6 +220,36 @@ class SearchTest {
     }
 
     @Test
+    void aroundFindsNeighboursManyLinesAwayWhenEventsAreLong(@TempDir Path tmp) throws Exception {
+        // 40 stack traces of 300 lines each: the ten events either side lie thousands of lines away
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            sb.append(String.format("2005-10-10T15:00:%02dZ error web1 php fatal error number %d%n", i, i));
+            for (int at = 1; at < 300; at++) {
+                sb.append("    at frame").append(at).append(".php line 12\n");
+            }
+        }
+        Path file = tmp.resolve("traces.log");
+        Files.writeString(file, sb.toString());
+        try (Project traces = TestProjects.create(tmp.resolve("traces"))) {
+            traces.importFiles(List.of(file), ImportOptions.defaults(), Progress.NONE);
+            // line 6060 is inside the 21st trace (it starts at line 6001)
+            List<Long> around = traces.index().around("traces.log", 6060, 10).stream().map(Event::line).toList();
+            List<Long> expected = new java.util.ArrayList<>();
+            for (int i = 10; i <= 30; i++) {
+                expected.add(i * 300L + 1);
+            }
+            assertEquals(expected, around);
+            // the last trace: every one before it is far back, none after it
+            List<Long> last = traces.index().around("traces.log", 39 * 300 + 299, 10).stream().map(Event::line)
+                    .toList();
+            assertEquals(11, last.size());
+            assertEquals(29 * 300L + 1, last.get(0));
+            assertEquals(39 * 300L + 1, last.get(10));
+        }
+    }
+
+    @Test
     void laneDensitySplitsBySourceAndLevel() throws IOException {
         LaneDensity d = project.index().laneDensity("*", Instant.parse("2005-10-10T14:00:00Z"),
                 Instant.parse("2005-10-10T15:00:00Z"), 60);
