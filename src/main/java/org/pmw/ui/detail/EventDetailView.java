@@ -1,6 +1,5 @@
 package org.pmw.ui.detail;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -17,6 +16,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.pmw.app.Project;
 import org.pmw.model.Event;
+import org.pmw.ui.task.TaskRunner;
 
 /** The selected event: where it came from, its raw text, its fields, and the events around it in its file. */
 public final class EventDetailView extends VBox {
@@ -41,8 +41,13 @@ public final class EventDetailView extends VBox {
     private final javafx.scene.layout.FlowPane fieldLinks = new javafx.scene.layout.FlowPane(2, 0);
     private java.util.function.Consumer<String> onField = name -> { };
     private Event current;
+    private final TaskRunner tasks;
+    /** Counts the events shown: only the lines around the latest one are put in the list. */
+    private volatile int shows;
 
-    public EventDetailView() {
+    /** {@code tasks} reads the lines around an event, off the window's thread. */
+    public EventDetailView(TaskRunner tasks) {
+        this.tasks = tasks;
         getStyleClass().add("event-detail");
         setPadding(new Insets(6, 8, 6, 8));
         setSpacing(4);
@@ -152,6 +157,7 @@ public final class EventDetailView extends VBox {
         raw.setVisible(event != null);
         raw.setManaged(event != null);
         if (event == null) {
+            shows++;
             title.setText("No event selected");
             provenance.setText(NOTHING_SELECTED);
             raw.clear();
@@ -189,21 +195,38 @@ public final class EventDetailView extends VBox {
             }
         }
         raw.setText(event.raw());
-        try {
-            List<Event> around = project == null ? List.of() : project.around(event.source(), event.line(), CONTEXT);
-            context.setItems(FXCollections.observableArrayList(around));
-            // the event itself marked, in the middle of what the list shows
-            for (int i = 0; i < around.size(); i++) {
-                if (around.get(i).line() == event.line()) {
-                    // marked by its style, not selected: the list would scroll a selected row to its edge
-                    centreOn = i;
-                    centre();
-                    javafx.application.Platform.runLater(this::centre);
-                    break;
-                }
+        // read in the background: finding an event's neighbours in a file of millions of lines may take a while,
+        // and the list of the event before must not stay under this one's title meanwhile
+        context.getItems().clear();
+        int mine = ++shows;
+        if (project == null) {
+            return;
+        }
+        tasks.runQuietly(progress -> {
+            // holding Down or Page Down picks events faster than they are read: skip those already left behind
+            return mine == shows ? project.around(event.source(), event.line(), CONTEXT) : List.<Event>of();
+        }, around -> {
+            if (mine == shows) {
+                showAround(event, around);
             }
-        } catch (IOException e) {
-            context.getItems().clear();
+        }, error -> {
+            if (mine == shows) {
+                context.getItems().clear();
+            }
+        });
+    }
+
+    private void showAround(Event event, List<Event> around) {
+        context.setItems(FXCollections.observableArrayList(around));
+        // the event itself marked, in the middle of what the list shows
+        for (int i = 0; i < around.size(); i++) {
+            if (around.get(i).line() == event.line()) {
+                // marked by its style, not selected: the list would scroll a selected row to its edge
+                centreOn = i;
+                centre();
+                javafx.application.Platform.runLater(this::centre);
+                break;
+            }
         }
     }
 }

@@ -57,7 +57,7 @@ public final class MainView extends BorderPane {
     private final SearchViewModel searchModel;
     private final SearchView search;
     private final TimelineView timeline = new TimelineView();
-    private final EventDetailView detail = new EventDetailView();
+    private final EventDetailView detail;
     private final TabPane side = new TabPane();
     private final Label projectLabel = new Label("No project open");
     private final Menu recentMenu = new Menu("Open _Recent");
@@ -71,6 +71,7 @@ public final class MainView extends BorderPane {
         getStyleClass().add("workbench");
         searchModel = new SearchViewModel(workbench);
         search = new SearchView(searchModel);
+        detail = new EventDetailView(workbench.tasks());
         search.setOnOpen(e -> detail.show(e, workbench.project(), zone()));
 
         timeline.setId("timeline");
