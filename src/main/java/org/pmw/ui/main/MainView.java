@@ -61,7 +61,6 @@ public final class MainView extends BorderPane {
     private final TabPane side = new TabPane();
     private final Label projectLabel = new Label("No project open");
     private final Menu recentMenu = new Menu("Open _Recent");
-    private int densityGeneration;
     private Menu view;
 
     public MainView(WorkbenchModel workbench, RecentProjects recent) {
@@ -563,15 +562,26 @@ public final class MainView extends BorderPane {
     private List<String> laneSources = List.of();
     private List<org.pmw.ui.timeline.TimelineItem> records = List.of();
 
+    /**
+     * A lane density read is running. Dragging the lanes moves the view many times a second and each read counts
+     * every event in view: while one runs, moves only mark it out of date, and the view as it is then is read once
+     * it ends, rather than a read per move competing with the window for the processor.
+     */
+    private boolean densityReading;
+    private boolean densityOutOfDate;
+
     private void reloadDensity() {
         Project project = workbench.project();
         if (project == null || timeline.getWidth() <= 0) {
             return;
         }
+        if (densityReading) {
+            densityOutOfDate = true;
+            return;
+        }
         long start = timeline.visibleStartProperty().get();
         long end = timeline.visibleEndProperty().get();
         int buckets = timeline.wantedBuckets();
-        int mine = ++densityGeneration;
         int revision = workbench.revisionProperty().get();
         if (project != recordsProject || revision != recordsRevision) {
             recordsProject = project;
@@ -581,20 +591,37 @@ public final class MainView extends BorderPane {
         }
         List<String> lanes = laneSources;
         List<org.pmw.ui.timeline.TimelineItem> items = records;
-        // the lanes count what the search on screen matches, as a histogram of hits over time, file by file
-        SearchViewModel.Shown shown = searchModel.shownProperty().get();
-        String query = shown == null || shown.query().isBlank() ? "*" : shown.query();
+        String query = densityQuery();
+        densityReading = true;
         workbench.tasks().runQuietly(progress -> TimelineViewModel.density(project, query, start, end, buckets),
                 (LaneDensity density) -> {
-                    if (mine == densityGeneration && workbench.project() == project) {
+                    densityReading = false;
+                    // a read of a view since moved is still drawn, where its times are: the lanes follow a drag
+                    if (workbench.project() == project && query.equals(densityQuery())) {
                         timeline.setData(lanes, density, items);
                         timeline.setLanesNote(query.equals("*") ? "" : "lanes: search matches");
                     }
+                    readDensityIfOutOfDate();
                 }, error -> {
+                    densityReading = false;
                     // a project closed meanwhile fails its reads: nothing to tell the user
-                    if (mine == densityGeneration && workbench.project() == project) {
+                    if (workbench.project() == project && !densityOutOfDate) {
                         workbench.showError(error);
                     }
+                    readDensityIfOutOfDate();
                 });
+    }
+
+    private void readDensityIfOutOfDate() {
+        if (densityOutOfDate) {
+            densityOutOfDate = false;
+            reloadDensity();
+        }
+    }
+
+    /** The lanes count what the search on screen matches, as a histogram of hits over time, file by file. */
+    private String densityQuery() {
+        SearchViewModel.Shown shown = searchModel.shownProperty().get();
+        return shown == null || shown.query().isBlank() ? "*" : shown.query();
     }
 }
