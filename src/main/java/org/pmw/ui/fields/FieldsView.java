@@ -64,6 +64,8 @@ public final class FieldsView extends VBox {
         caption.setId("fieldsCaption");
         caption.getStyleClass().add("hint");
         caption.setWrapText(true);
+        // its lines are all shown (the counts are the end of it), not cut to one with an ellipsis
+        caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         table.setId("fieldValues");
         Label placeholder = new Label("Search the evidence, then pick a field to see its values.");
         placeholder.setWrapText(true);

@@ -133,6 +133,9 @@ public final class SearchView extends VBox {
         error.managedProperty().bind(error.textProperty().isNotEmpty());
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
         window.getStyleClass().add("window-chip");
+        window.setId("searchWindow");
+        // the window's two times are read whole; the query box gives up the room
+        window.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         clearWindow.getStyleClass().add("flat");
         clearWindow.setTooltip(new Tooltip("Search all of the time range"));
         clearWindow.setOnAction(e -> {
@@ -226,6 +229,18 @@ public final class SearchView extends VBox {
         table.setMinHeight((ROWS_KEPT + 1) * ROW + 4); // the rows and the column headers
         TableColumn<Integer, String> time = column("Time", 190, e -> TIME.format(Instant.ofEpochMilli(e.ts()).atZone(zone)));
         TableColumn<Integer, String> source = column("Source", 190, e -> e.source() + ":" + e.line());
+        // a long file name gives way in its middle: the line number, which tells the rows apart, stays whole
+        source.setCellFactory(c -> {
+            javafx.scene.control.TableCell<Integer, String> cell = new javafx.scene.control.TableCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                }
+            };
+            cell.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+            return cell;
+        });
         TableColumn<Integer, String> host = column("Host", 70, Event::host);
         TableColumn<Integer, String> level = column("Level", 60, e -> e.level().id());
         level.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
@@ -242,6 +257,7 @@ public final class SearchView extends VBox {
         TableColumn<Integer, String> message = column("Message", 600, e -> firstLine(e.message()));
         message.setCellFactory(c -> new HighlightCell<>(() -> terms));
         time.setMinWidth(175);
+        source.setMinWidth(150); // a 10-character file name and a 7-digit line
         level.setMinWidth(56);
         host.setMinWidth(56);
         table.getColumns().setAll(List.of(time, source, host, level, message));
