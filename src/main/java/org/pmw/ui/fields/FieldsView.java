@@ -76,7 +76,8 @@ public final class FieldsView extends VBox {
         value.setPrefWidth(220);
         value.setCellValueFactory(c -> new ReadOnlyStringWrapper(label(c.getValue())));
         TableColumn<FieldValues.Value, Long> count = new TableColumn<>("Count");
-        count.setPrefWidth(80);
+        count.setPrefWidth(90);
+        count.setMinWidth(86); // 10,000,000 whole
         count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().count()));
         count.setCellFactory(c -> new org.pmw.ui.cells.CountCell<>());
         TableColumn<FieldValues.Value, Double> share = new TableColumn<>("Share");

@@ -64,8 +64,8 @@ public final class PatternsView extends VBox {
             }
         });
         TableColumn<Row, Long> count = new TableColumn<>("Count");
-        count.setPrefWidth(76);
-        count.setMinWidth(70); // 396,000 whole
+        count.setPrefWidth(90);
+        count.setMinWidth(86); // 10,000,000 whole: a big project's commonest patterns pass a million
         count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().count()));
         count.setCellFactory(c -> new org.pmw.ui.cells.CountCell<>());
         TableColumn<Row, long[]> spark = new TableColumn<>("Trend");
