@@ -47,15 +47,17 @@ public final class TimeArguments {
 
     /**
      * An instant as {@link #parse} reads it back: {@code yyyy-MM-dd HH:mm}, with seconds when it has them, in
-     * {@code zone}; empty for null.
+     * {@code zone}; empty for null. A time in the hour the clocks go back, which the zone's clock shows twice, is
+     * written with its offset ({@code 2005-10-30 01:30-05:00}): without one it would read back as the first.
      */
     public static String format(Instant at, ZoneId zone) {
         if (at == null) {
             return "";
         }
         LocalDateTime local = LocalDateTime.ofInstant(at, zone);
-        return local.format(java.time.format.DateTimeFormatter.ofPattern(
+        String text = local.format(java.time.format.DateTimeFormatter.ofPattern(
                 local.getSecond() == 0 && local.getNano() == 0 ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd HH:mm:ss"));
+        return zone.getRules().getValidOffsets(local).size() > 1 ? text + zone.getRules().getOffset(at).getId() : text;
     }
 
     /** A window written {@code FROM..TO}, each end as {@link #parse} reads it. */

@@ -24,6 +24,18 @@ class TimeArgumentsTest {
     }
 
     @Test
+    void aTimeInTheHourTheClocksGoBackIsWrittenSoThatItReadsBackAsTheSameInstant() {
+        // New York's clocks went back at 02:00 on 30 October 2005: 01:30 came twice, at 05:30Z and at 06:30Z
+        Instant firstTime = Instant.parse("2005-10-30T05:30:00Z");
+        Instant secondTime = Instant.parse("2005-10-30T06:30:00Z");
+        assertEquals(firstTime, TimeArguments.parse(TimeArguments.format(firstTime, NEW_YORK), NEW_YORK));
+        assertEquals(secondTime, TimeArguments.parse(TimeArguments.format(secondTime, NEW_YORK), NEW_YORK),
+                TimeArguments.format(secondTime, NEW_YORK));
+        assertEquals("2005-10-10 18:00", TimeArguments.format(Instant.parse("2005-10-10T22:00:00Z"), NEW_YORK),
+                "an hour that came once needs no offset");
+    }
+
+    @Test
     void badTimesAndDurationsSayWhatWasExpected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TimeArguments.parse("yesterday", NEW_YORK));
