@@ -207,12 +207,31 @@ final class HypothesisCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             HypothesisStatus to = move.matches("\\d+") ? null
-                    : UsageException.option("MOVE", () -> HypothesisStatus.fromId(move));
+                    : UsageException.option("MOVE", () -> {
+                        try {
+                            return HypothesisStatus.fromId(move);
+                        } catch (IllegalArgumentException e) {
+                            throw new IllegalArgumentException(e.getMessage()
+                                    + "; or a move's number as hypothesis show lists them");
+                        }
+                    });
             Edits.apply(dir, "re-date status move", inv -> {
                 java.time.Instant when = RecordCommands.time(inv.incident().getZone(), at);
-                inv.redateStatusChange(id, to == null ? Integer.parseInt(move) : inv.moveTo(id, to), when);
+                inv.redateStatusChange(id, to == null ? moveNumber(inv, id, move) : inv.moveTo(id, to), when);
             });
             return 0;
+        }
+
+        /** MOVE as a number; one with more digits than any move could have is refused as any move it lacks. */
+        private static int moveNumber(org.pmw.app.investigation.Investigation inv, String id, String move) {
+            try {
+                return Integer.parseInt(move);
+            } catch (NumberFormatException e) {
+                Hypothesis h = inv.hypothesis(id);
+                throw new IllegalArgumentException(h.history().isEmpty()
+                        ? h.id() + " has not moved from " + h.status().id() + " yet: no move to re-date"
+                        : h.id() + " has no move " + move + " (its moves are 1 to " + h.history().size() + ")");
+            }
         }
     }
 

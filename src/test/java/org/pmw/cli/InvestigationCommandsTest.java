@@ -144,6 +144,12 @@ class InvestigationCommandsTest {
         assertEquals(1, pmw("hypothesis", "redate", dir, "H1", "refuted", "--at", "2005-10-10 15:00").status());
         assertEquals(2, pmw("hypothesis", "redate", dir, "H1", "disproven", "--at", "2005-10-10 15:00").status());
         assertEquals(2, pmw("hypothesis", "redate", dir, "H1", "2", "--at", "tea time").status());
+        Result huge = pmw("hypothesis", "redate", dir, "H1", "99999999999", "--at", "2005-10-10 15:00");
+        assertEquals(1, huge.status());
+        assertEquals("pmw: H1 has no move 99999999999 (its moves are 1 to 2)", huge.err().trim());
+        Result negative = pmw("hypothesis", "redate", dir, "H1", "-1", "--at", "2005-10-10 15:00");
+        assertEquals(2, negative.status());
+        assertTrue(negative.err().contains("or a move's number as hypothesis show lists them"), negative.err());
         assertArrayEquals(before, Files.readAllBytes(project.resolve("incident.json")), "refused: nothing saved");
     }
 
