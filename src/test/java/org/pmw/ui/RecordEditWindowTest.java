@@ -255,6 +255,49 @@ class RecordEditWindowTest {
                 .anyMatch(l -> l.getText().startsWith("Mon 10 Oct 18:00: open → testing")), "the history says so");
     }
 
+    @Test
+    void aRefusedStatusKeepsWhatWasTypedSoThatItCanBeCorrected(FxRobot robot) throws Exception {
+        Project project = project("status-refused");
+        List<Throwable> errors = new java.util.ArrayList<>();
+        workbench.setErrorHandler(errors::add);
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        robot.clickOn("#investigationTab");
+        InvestigationView investigation = robot.lookup("#investigation").queryAs(InvestigationView.class);
+        WaitForAsyncUtils.asyncFx(() -> investigation.select("H1")).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        ComboBox<org.pmw.model.HypothesisStatus> status = robot.from(investigation).lookup("#hypothesisStatus")
+                .queryAs(ComboBox.class);
+        WaitForAsyncUtils.asyncFx(() -> status.setValue(org.pmw.model.HypothesisStatus.SUPPORTED)).get();
+        robot.clickOn("#statusAt").write("2005-10-10 25:30");
+        robot.clickOn("#statusReason").write("errors past 80 users in the load test");
+        robot.clickOn("#setStatus");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, errors.size());
+        assertTrue(errors.get(0).getMessage().contains("cannot read the time '2005-10-10 25:30'"),
+                errors.get(0).getMessage());
+        assertEquals(org.pmw.model.HypothesisStatus.OPEN, project.incident().getHypotheses().get(0).status());
+        // the hour mistyped is corrected in place: the status, time and reason typed are still there
+        @SuppressWarnings("unchecked")
+        ComboBox<org.pmw.model.HypothesisStatus> shown = robot.from(investigation).lookup("#hypothesisStatus")
+                .queryAs(ComboBox.class);
+        assertEquals(org.pmw.model.HypothesisStatus.SUPPORTED, shown.getValue());
+        TextField when = robot.from(investigation).lookup("#statusAt").queryAs(TextField.class);
+        assertEquals("2005-10-10 25:30", when.getText());
+        assertEquals("errors past 80 users in the load test",
+                robot.from(investigation).lookup("#statusReason").queryAs(TextField.class).getText());
+        replaceText(robot, when, "2005-10-10 21:30");
+        robot.clickOn("#setStatus");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, errors.size());
+        var h1 = project.incident().getHypotheses().get(0);
+        assertEquals(org.pmw.model.HypothesisStatus.SUPPORTED, h1.status());
+        assertEquals(Instant.parse("2005-10-10T19:30:00Z"), h1.history().get(0).at());
+        assertEquals("errors past 80 users in the load test", h1.history().get(0).reason());
+        assertEquals("", robot.from(investigation).lookup("#statusReason").queryAs(TextField.class).getText(),
+                "once set, the form starts empty again");
+    }
+
     /** The board's section whose title starts with {@code name} ("Changes (2)"), as it stands now. */
     private static TitledPane section(FxRobot robot, String name) {
         return robot.lookup(".titled-pane").queryAllAs(TitledPane.class).stream()

@@ -380,9 +380,20 @@ public final class InvestigationView extends VBox {
         when.setTooltip(new javafx.scene.control.Tooltip("When it was decided: yyyy-MM-dd HH:mm in " + zone().getId()
                 + ", or ISO-8601 with an offset. Empty: now."));
         HBox.setHgrow(when, Priority.ALWAYS);
-        setStatus.setOnAction(e -> workbench.edit("set status of " + h.id(), inv -> inv.setStatus(h.id(),
-                status.getValue(), reason.getText(), when.getText().isBlank() ? null
-                        : org.pmw.app.TimeArguments.parse(when.getText(), zone()))));
+        setStatus.setOnAction(e -> {
+            HypothesisStatus to = status.getValue();
+            String why = reason.getText();
+            String at = when.getText();
+            try {
+                workbench.editOrRefuse("set status of " + h.id(), inv -> inv.setStatus(h.id(), to, why,
+                        at.isBlank() ? null : org.pmw.app.TimeArguments.parse(at, zone())));
+            } catch (java.io.IOException | RuntimeException refused) {
+                // the refresh after a refusal built the inspector again, empty: what was typed (a mistyped time,
+                // a time before the previous move) is put back to be corrected rather than typed again
+                typedStatus(to, why, at);
+                workbench.showError(refused);
+            }
+        });
         inspector.getChildren().addAll(statement, saveStatement, new HBox(6, status, when),
                 new HBox(6, reason, setStatus));
         inspector.getChildren().add(subheading("Evidence for (" + h.evidenceFor().size() + ")"));
@@ -507,6 +518,18 @@ public final class InvestigationView extends VBox {
     }
 
     private record ButtonTypeChoice(String type, String target) {
+    }
+
+    /** Fills the open hypothesis's Set status with what was typed into it. */
+    @SuppressWarnings("unchecked")
+    private void typedStatus(HypothesisStatus to, String reason, String at) {
+        if (inspector.lookup("#hypothesisStatus") instanceof ComboBox<?> status
+                && inspector.lookup("#statusReason") instanceof TextField why
+                && inspector.lookup("#statusAt") instanceof TextField when) {
+            ((ComboBox<HypothesisStatus>) status).setValue(to);
+            why.setText(reason);
+            when.setText(at);
+        }
     }
 
     /**
