@@ -62,6 +62,19 @@ public final class JMeterXmlFormat implements Format {
         return head.contains("<httpSample ") && head.contains(" lb=\"") ? 0.7 : 0;
     }
 
+    /** Whether nothing but blanks follows the file's opening {@code <testResults ...>} element. */
+    private static boolean onlyTheRootElement(ParseInput input) throws IOException {
+        int most = 64 * 1024;
+        byte[] head;
+        try (InputStream in = input.stream()) {
+            head = in.readNBytes(most + 1);
+        }
+        String text = new String(head, java.nio.charset.StandardCharsets.UTF_8);
+        int root = text.indexOf("<testResults");
+        int end = root < 0 ? -1 : text.indexOf('>', root);
+        return head.length <= most && end >= 0 && text.substring(end + 1).isBlank();
+    }
+
     @Override
     public void parse(ParseInput input, ParseContext ctx, ParseSink sink) throws IOException {
         StepAggregator steps = new StepAggregator();
@@ -113,17 +126,19 @@ public final class JMeterXmlFormat implements Format {
             }
         } catch (XMLStreamException e) {
             long line = e.getLocation() != null ? e.getLocation().getLineNumber() : 0;
-            if (rootSeen && samplesStarted == 0) {
+            if (rootSeen && samplesStarted == 0 && onlyTheRootElement(input)) {
                 // JMeter writes <testResults> when the test starts and closes it at the end: a test killed before
-                // its first sample leaves the opening element alone, an empty run as a header-only CSV is
+                // its first sample leaves the opening element alone, an empty run as a header-only CSV is, with
+                // nothing skipped
                 notes.add("no samples: the file ends after its <testResults> element (cut off before the first"
                         + " sample)");
             } else if (emitted == 0) {
                 throw new FormatException(file + ": line " + line + ": not a readable JMeter XML file: "
                         + e.getMessage(), e);
+            } else {
+                ctx.skip(line, "the XML is broken from here on (" + firstLine(e.getMessage())
+                        + "); the samples before it are kept");
             }
-            ctx.skip(line, "the XML is broken from here on (" + firstLine(e.getMessage())
-                    + "); the samples before it are kept");
         } finally {
             if (xml != null) {
                 try {

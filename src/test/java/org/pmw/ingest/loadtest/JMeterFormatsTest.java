@@ -393,6 +393,13 @@ class JMeterFormatsTest {
         assertEquals(1, killed.runs.size());
         assertEquals(java.util.List.of("no samples: the file ends after its <testResults> element (cut off before"
                 + " the first sample)"), killed.runs.get(0).notes());
+        // as a header-only CSV: nothing was skipped, and there were no samples before the end to keep
+        assertEquals(0, killed.ctx.skipped(), killed.ctx.skipReasons().toString());
+        // broken XML after the root is not a test cut off: refused, as a file none of whose samples is readable
+        FormatException broken = assertThrows(FormatException.class, () -> Parsed.parse(new JMeterXmlFormat(),
+                "broken.jtl", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testResults version=\"1.2\">\n"
+                        + "<httpSample t=118 lb=\"GET /\"/>\n</testResults>\n"));
+        assertTrue(broken.getMessage().contains("line 3: not a readable JMeter XML file"), broken.getMessage());
         Parsed read = Parsed.parse(new JMeterXmlFormat(), "results.xml", Parsed.resource("jmeter-results.xml"));
         assertTrue(read.runs.get(0).notes().stream().noneMatch(n -> n.startsWith("no samples")),
                 read.runs.get(0).notes().toString());
