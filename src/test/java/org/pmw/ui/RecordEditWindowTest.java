@@ -344,6 +344,34 @@ class RecordEditWindowTest {
     }
 
     @Test
+    void aSectionClosedWhileItsRecordIsOpenStaysClosedAfterAnEdit(FxRobot robot) throws Exception {
+        Project project = project("section-closed");
+        project.investigation().addChange(new org.pmw.model.Change(null, "config", "Fewer Apache children", null,
+                null, null, null, Instant.parse("2005-10-10T16:00:00Z"), null, "done", "dan", null, null, null, null,
+                List.of(), null, null));
+        project.save();
+        WaitForAsyncUtils.asyncFx(() -> workbench.setProject(project)).get();
+        robot.clickOn("#investigationTab");
+        InvestigationView investigation = robot.lookup("#investigation").queryAs(InvestigationView.class);
+        // opened from the timeline: its section opens to show it
+        WaitForAsyncUtils.asyncFx(() -> investigation.select("C1")).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(section(robot, "Changes").isExpanded());
+        // closed by the user to make room, the change still open in the inspector
+        WaitForAsyncUtils.asyncFx(() -> {
+            section(robot, "Changes").setAnimated(false);
+            section(robot, "Changes").setExpanded(false);
+        }).get();
+        WaitForAsyncUtils.asyncFx(() -> workbench.edit("add", inv -> inv.addHypothesis("Too few workers", null)))
+                .get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("C1", investigation.selected());
+        assertFalse(section(robot, "Changes").isExpanded(), "an edit leaves it as the user left it");
+        undo(robot);
+        assertFalse(section(robot, "Changes").isExpanded(), "and so does an undo");
+    }
+
+    @Test
     void aLinkNamesTheOtherRecordAndIsTakenOffWithUnlink(FxRobot robot) throws Exception {
         Project project = project("unlink");
         project.investigation().addExperiment(new Experiment(null, "Load test the web tier", null, null, null,

@@ -52,6 +52,8 @@ public final class InvestigationView extends VBox {
     /** Whether each section of the board (Experiments, Changes...) is open, as the user last left it. */
     private final java.util.Map<String, Boolean> expandedSections = new java.util.HashMap<>();
     private String selected;
+    /** Whether the refresh under way opens the board's section that holds the selected record (just opened). */
+    private boolean revealSelected;
     private Consumer<String> onOpenEvidence = ref -> { };
     private Consumer<String> onSelectRecord = id -> { };
 
@@ -140,14 +142,14 @@ public final class InvestigationView extends VBox {
     /** Applies an edit of a record, then shows the record again. */
     private void edited(String label, String id, org.pmw.app.EditSession.Edit edit) {
         if (workbench.edit(label, edit)) {
-            select(id);
+            select(id, false);
         }
     }
 
     /** Applies a form's edit of a record, then shows the record again; a refusal is thrown back to the form. */
     private void editedFromForm(String label, String id, org.pmw.app.EditSession.Edit edit) throws java.io.IOException {
         if (workbench.editOrRefuse(label, edit)) {
-            select(id);
+            select(id, false);
         }
     }
 
@@ -184,13 +186,27 @@ public final class InvestigationView extends VBox {
         }
     }
 
+    /** Opens a record in the inspector; the board's section holding it opens to show it. */
     public void select(String id) {
+        select(id, true);
+    }
+
+    /**
+     * Opens a record in the inspector. {@code reveal}: the section holding it opens, as for a record just opened;
+     * a record shown again after its edit leaves its section as the user left it.
+     */
+    private void select(String id, boolean reveal) {
         // the board is rebuilt: a card that had the keyboard's focus gives it to the card of the record opened
         javafx.scene.Node focused = getScene() == null ? null : getScene().getFocusOwner();
         boolean onCard = focused != null && focused.getStyleClass().contains("record-card");
         selected = id;
         onSelectRecord.accept(id);
-        refresh();
+        revealSelected = reveal;
+        try {
+            refresh();
+        } finally {
+            revealSelected = false;
+        }
         if (onCard) {
             Node card = board.lookup("#card-" + id);
             if (card != null) {
@@ -264,8 +280,8 @@ public final class InvestigationView extends VBox {
 
     private TitledPane section(String title, List<Node> cards) {
         // the board is rebuilt on every edit and every record opened: a section keeps the state the user left it
-        // in, and the one holding the open record shows it
-        boolean holdsSelected = selected != null
+        // in, and the one holding a record just opened shows it
+        boolean holdsSelected = revealSelected && selected != null
                 && cards.stream().anyMatch(card -> ("card-" + selected).equals(card.getId()));
         if (holdsSelected) {
             expandedSections.put(title, true);
