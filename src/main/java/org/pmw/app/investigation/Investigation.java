@@ -533,10 +533,23 @@ public final class Investigation {
         return link;
     }
 
+    /**
+     * Takes a link off. A change's addresses link is the one its hypothesis draws: taken off, the change addresses
+     * that hypothesis no more (else the timeline would still draw it, and the change's next edit put it back).
+     */
     public void unlink(String from, String type, String to) {
         Link link = new Link(trim(from), type == null ? "" : Vocabulary.normalise(type), trim(to));
         if (!incident.getLinks().remove(link)) {
             throw new IllegalArgumentException("no link " + link.from() + " " + link.type() + " " + link.to());
+        }
+        if (link.type().equals("addresses")) {
+            List<Change> changes = incident.getChanges();
+            for (int i = 0; i < changes.size(); i++) {
+                Change c = changes.get(i);
+                if (c.id().equals(link.from()) && link.to().equals(c.hypothesis())) {
+                    changes.set(i, Copies.change(c, c.id(), c.kind(), null, c.origin()));
+                }
+            }
         }
     }
 

@@ -259,6 +259,22 @@ class InvestigationTest {
     }
 
     @Test
+    void unlinkingTheLinkAChangesHypothesisDrewTakesTheChangeOffThatHypothesis() {
+        inv.addHypothesis("Race under concurrency", null);
+        Change c = inv.addChange(change("MPM: fewer threads per child", "config", t("21:55")));
+        inv.updateChange(Copies.change(c, c.id(), c.kind(), "H1", c.origin()));
+        inv.unlink("C1", "addresses", "H1");
+        Change after = incident.getChanges().get(0);
+        assertNull(after.hypothesis(), "the change no longer addresses H1, as the link it had said");
+        assertTrue(org.pmw.analysis.timeline.TimelineModel.relations(incident).isEmpty(),
+                "nor does the timeline draw it");
+        // and an edit of something else in the change does not bring the link back
+        inv.updateChange(new Change("C1", "config", "MPM: 25 threads per child", null, "httpd", "web1",
+                "production", t("21:55"), null, "done", "sam", null, null, null, null, List.of(), null, null));
+        assertEquals(List.of(), inv.linksOf("C1"));
+    }
+
+    @Test
     void outcomesEvaluateExistingChangesOverOrderedWindows() throws Exception {
         inv.addChange(change("push at six", "deploy", t("22:00")));
         TimeWindow before = new TimeWindow(t("21:00"), t("22:00"));
