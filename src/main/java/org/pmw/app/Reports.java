@@ -33,6 +33,7 @@ public final class Reports {
 
     /** Sources drawn in the report's overview chart, the busiest first. */
     static final int OVERVIEW_LANES = 14;
+    private static final int OVERVIEW_BUCKETS = 240;
 
     private Reports() {
     }
@@ -61,7 +62,79 @@ public final class Reports {
     /** The report as a document, as the window's preview draws it; {@code incident} as for {@link #render}. */
     public static ReportDocument document(Project project, org.pmw.model.Incident incident, String template)
             throws IOException {
-        return PostmortemReport.document(data(project, incident), Template.of(template));
+        return PostmortemReport.document(data(project, incident, new Measurements()), Template.of(template));
+    }
+
+    /**
+     * {@link #document}, taking what was measured against the index for an earlier document from
+     * {@code measured} when the evidence has not changed since, and leaving there what it measures.
+     */
+    public static ReportDocument document(Project project, org.pmw.model.Incident incident, String template,
+                                          Measurements measured) throws IOException {
+        return PostmortemReport.document(data(project, incident, measured), Template.of(template));
+    }
+
+    /**
+     * What a report measures against the index (the overview's density, each outcome's counts, the quoted events)
+     * and each load-test run's analysis, kept from one document to the next: a preview that follows every edit
+     * then queries the index again only after the evidence changed (an import, a re-time), or for what is new.
+     * One document is made from it at a time.
+     */
+    public static final class Measurements {
+        private Project project;
+        private List<SourceFile> sources;
+        private long events = -1;
+        private final Map<Outcome, OutcomeResult> outcomes = new HashMap<>();
+        private final Map<LoadTestRun, RunAnalysis> runs = new HashMap<>();
+        private final Map<TimeWindow, LaneDensity> overviews = new HashMap<>();
+        private final Map<String, java.util.Optional<Event>> quoted = new HashMap<>();
+
+        /** Forgets what was measured when the project or its evidence is not the one it was measured on. */
+        synchronized void useFor(Project project, org.pmw.model.Incident incident) throws IOException {
+            long eventsNow = project.eventCount();
+            if (project != this.project || !incident.getSources().equals(sources) || eventsNow != events) {
+                outcomes.clear();
+                runs.clear();
+                overviews.clear();
+                quoted.clear();
+                this.project = project;
+                this.sources = List.copyOf(incident.getSources());
+                this.events = eventsNow;
+            }
+        }
+
+        synchronized OutcomeResult outcome(Outcome o) throws IOException {
+            OutcomeResult r = outcomes.get(o);
+            if (r == null) {
+                r = InvestigationQueries.result(project, o);
+                outcomes.put(o, r);
+            }
+            return r;
+        }
+
+        synchronized RunAnalysis run(LoadTestRun run) {
+            return runs.computeIfAbsent(run, LoadTestAnalysis::analyse);
+        }
+
+        synchronized LaneDensity overview(TimeWindow span) throws IOException {
+            LaneDensity d = overviews.get(span);
+            if (d == null) {
+                // only the latest window is worth keeping: a moved marker does not come back often
+                overviews.clear();
+                d = project.laneDensity("*", span.start(), span.end(), OVERVIEW_BUCKETS);
+                overviews.put(span, d);
+            }
+            return d;
+        }
+
+        synchronized java.util.Optional<Event> event(String ref) {
+            return quoted.computeIfAbsent(ref, r -> Reports.event(project, r));
+        }
+
+        /** Whether anything was measured for the current evidence, for tests. */
+        synchronized int measured() {
+            return outcomes.size() + runs.size() + overviews.size() + quoted.size();
+        }
     }
 
     /** The document as the Markdown export writes it. */
@@ -81,22 +154,28 @@ public final class Reports {
     }
 
     static ReportData data(Project project, org.pmw.model.Incident incident) throws IOException {
+        return data(project, incident, new Measurements());
+    }
+
+    private static ReportData data(Project project, org.pmw.model.Incident incident, Measurements measured)
+            throws IOException {
+        measured.useFor(project, incident);
         Map<String, OutcomeResult> outcomes = new LinkedHashMap<>();
         for (Outcome o : incident.getOutcomes()) {
             // an outcome without both windows has no figures yet; the report lists it without them
             if (InvestigationQueries.measurable(o)) {
-                outcomes.put(o.id(), InvestigationQueries.result(project, o));
+                outcomes.put(o.id(), measured.outcome(o));
             }
         }
         Map<String, RunAnalysis> runs = new LinkedHashMap<>();
         for (LoadTestRun run : incident.getLoadTestRuns()) {
-            runs.put(run.id(), LoadTestAnalysis.analyse(run));
+            runs.put(run.id(), measured.run(run));
         }
         TimeWindow span = incident.getWindow() != null ? incident.getWindow() : project.eventSpan();
         LaneDensity overview = null;
         List<String> lanes = new ArrayList<>();
         if (span != null && span.start() != null && span.end() != null) {
-            overview = project.laneDensity("*", span.start(), span.end(), 240);
+            overview = measured.overview(span);
             incident.getSources().stream().filter(s -> s.events() > 0 && !s.category().equals("changes"))
                     .sorted(Comparator.comparingLong(SourceFile::events).reversed()).limit(OVERVIEW_LANES)
                     .map(SourceFile::id).forEach(lanes::add);
@@ -111,9 +190,9 @@ public final class Reports {
         }
         incident.getBookmarks().stream().map(Bookmark::event).forEach(refs::add);
         for (String ref : refs) {
-            event(project, ref).ifPresent(e -> events.put(ref, e));
+            measured.event(ref).ifPresent(e -> events.put(ref, e));
         }
-        List<TimelineItem> timeline = TimelineModel.build(incident, ref -> event(project, ref)
+        List<TimelineItem> timeline = TimelineModel.build(incident, ref -> measured.event(ref)
                 .map(e -> Instant.ofEpochMilli(e.ts())));
         String name = project.root().getFileName() == null ? "." : project.root().getFileName().toString();
         return new ReportData(incident, project.zone(), name, Instant.now(), outcomes, runs, overview,
