@@ -61,6 +61,12 @@ public final class ReportView extends VBox {
     private Project proseProject;
     /** Counts renders of the preview: only the latest one's result is shown, and an older one stops early. */
     private final AtomicInteger renders = new AtomicInteger();
+    /** Whether a build of the report is running (at most one is). */
+    private boolean building;
+    /** Figures measured against the index for the last build, used again while the evidence is the same. */
+    private final Reports.Measurements measured = new Reports.Measurements();
+    /** Shown beside the tabs while the report is being made; the preview keeps the one before meanwhile. */
+    private final Label preparing = new Label("Preparing the report…");
     /** Charts as drawn, by their SVG: an edit that leaves a chart as it was does not draw it again. */
     private final Map<String, Image> drawnCharts = new ConcurrentHashMap<>();
     /** Whether the panel is on screen; while neither it nor the window is, edits only mark the preview stale. */
@@ -145,12 +151,20 @@ public final class ReportView extends VBox {
         TabPane tabs = new TabPane(new Tab("Preview", preview), new Tab("Markdown", markdown),
                 new Tab("Write", formScroll));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        VBox.setVgrow(tabs, Priority.ALWAYS);
+        // beside the tabs' names, over the empty end of their row: nothing moves when it comes and goes
+        javafx.scene.layout.StackPane tabsPane = new javafx.scene.layout.StackPane(tabs, preparing);
+        javafx.scene.layout.StackPane.setAlignment(preparing, Pos.TOP_RIGHT);
+        javafx.scene.layout.StackPane.setMargin(preparing, new Insets(5, 4, 0, 0));
+        VBox.setVgrow(tabsPane, Priority.ALWAYS);
         openWindow.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        preparing.setId("reportPreparing");
+        preparing.getStyleClass().add("report-preparing");
+        preparing.setMouseTransparent(true);
+        showPreparing(false);
         HBox exportRow = new HBox(8, export, openWindow, missing);
         exportRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(missing, Priority.ALWAYS);
-        getChildren().addAll(bar, authorsRow, exportRow, tabs);
+        getChildren().addAll(bar, authorsRow, exportRow, tabsPane);
         workbench.revisionProperty().addListener((o, a, b) -> refresh());
     }
 
@@ -172,6 +186,7 @@ public final class ReportView extends VBox {
         if (p == null) {
             renders.incrementAndGet();
             stale = false;
+            showPreparing(false);
             preview.clear();
             markdown.clear();
             shown = null;
@@ -211,64 +226,140 @@ public final class ReportView extends VBox {
             proseLoaded = t;
         }
         loading = false;
-        int mine = renders.incrementAndGet();
-        preview.showPending();
-        if (windowShowing()) {
-            windowPreview.showPending();
+        renders.incrementAndGet();
+        showPreparing(true);
+        if (!building) {
+            build(p);
         }
+    }
+
+    /**
+     * Makes the report in the background, the copy of the investigation included (a copy of a big one takes a
+     * good part of a second). Edits while it runs do not start builds of their own: when it ends, one more build
+     * takes the report as it then stands, and this one's result is dropped. The text is shown as soon as it is
+     * made; charts not drawn before (Batik takes a few seconds for a report's first ones) follow.
+     */
+    private void build(Project p) {
+        building = true;
+        int mine = renders.get();
         String chosen = template.getValue();
-        org.pmw.model.Incident copy;
-        try {
-            copy = p.copyOfIncident();
-        } catch (java.io.IOException e) {
-            workbench.showError(e);
-            return;
-        }
         workbench.tasks().runQuietly(progress -> {
-            ReportDocument doc = Reports.document(p, copy, chosen);
+            org.pmw.model.Incident copy = p.copyOfIncident();
+            if (mine != renders.get()) {
+                return null; // a later edit, another template or project: the next build makes that one
+            }
+            ReportDocument doc = Reports.document(p, copy, chosen, measured);
             Map<ReportDocument.Chart, Image> charts = new HashMap<>();
+            List<ReportDocument.Chart> undrawn = new ArrayList<>();
             for (ReportDocument.Block block : doc.blocks()) {
-                if (mine != renders.get()) {
-                    return null; // a later render (newer edit, other template) is on its way
-                }
                 if (block instanceof ReportDocument.Chart chart) {
                     Image image = drawnCharts.get(chart.svg());
                     if (image == null) {
-                        try {
-                            // an image not yet on screen may be made off the FX thread
-                            image = ReportPreview.image(Reports.chart(chart, ReportPreview.CHART_PIXELS));
-                            drawnCharts.put(chart.svg(), image);
-                        } catch (java.io.IOException e) {
-                            continue; // the preview shows the chart's caption alone; the rest of it still shows
-                        }
+                        undrawn.add(chart);
+                    } else {
+                        charts.put(chart, image);
                     }
-                    charts.put(chart, image);
                 }
             }
-            return new Rendered(doc, charts, Reports.markdown(doc));
+            return new Rendered(doc, charts, Reports.markdown(doc), undrawn);
         }, result -> {
-                if (result == null || mine != renders.get()) {
+                if (mine != renders.get()) {
+                    buildEnded();
                     return;
                 }
                 // keep only the charts of the report as it now stands
                 java.util.Set<String> current = new java.util.HashSet<>();
                 result.charts().keySet().forEach(c -> current.add(c.svg()));
+                result.undrawn().forEach(c -> current.add(c.svg()));
                 drawnCharts.keySet().retainAll(current);
-                preview.show(result.doc(), result.charts());
-                shown = result;
-                if (windowShowing()) {
-                    windowPreview.show(result.doc(), result.charts());
-                    previewWindow.setTitle(windowTitle(p));
+                show(p, result);
+                if (result.undrawn().isEmpty()) {
+                    building = false;
+                    showPreparing(false);
+                } else {
+                    preparing.setText("Drawing its charts…");
+                    drawCharts(p, mine, result);
                 }
-                markdown.setText(result.markdown());
-                List<String> toWrite = result.doc().missing();
-                missing.setText(toWrite.isEmpty() ? "Every section is written."
-                        : "Still to write before a final export: " + String.join(", ", toWrite) + ".");
-            }, error -> {
-                if (mine == renders.get()) {
-                    workbench.showError(error);
+            }, error -> failed(mine, error));
+    }
+
+    /** The second half of a build: the charts its first half found no picture for, then the report with them. */
+    private void drawCharts(Project p, int mine, Rendered text) {
+        workbench.tasks().runQuietly(progress -> {
+            Map<ReportDocument.Chart, Image> charts = new HashMap<>(text.charts());
+            for (ReportDocument.Chart chart : text.undrawn()) {
+                if (mine != renders.get()) {
+                    return null;
                 }
-            });
+                try {
+                    // an image not yet on screen may be made off the FX thread
+                    Image image = ReportPreview.image(Reports.chart(chart, ReportPreview.CHART_PIXELS));
+                    drawnCharts.put(chart.svg(), image);
+                    charts.put(chart, image);
+                } catch (java.io.IOException e) {
+                    // the preview shows the chart's caption alone; the rest of it still shows
+                }
+            }
+            return new Rendered(text.doc(), charts, text.markdown(), List.of());
+        }, result -> {
+                if (mine != renders.get()) {
+                    buildEnded();
+                    return;
+                }
+                building = false;
+                showPreparing(false);
+                show(p, result);
+            }, error -> failed(mine, error));
+    }
+
+    private void show(Project p, Rendered result) {
+        preview.show(result.doc(), result.charts());
+        shown = result;
+        if (windowShowing()) {
+            windowPreview.show(result.doc(), result.charts());
+            previewWindow.setTitle(windowTitle(p));
+        }
+        if (!markdown.getText().equals(result.markdown())) {
+            markdown.setText(result.markdown());
+        }
+        List<String> toWrite = result.doc().missing();
+        missing.setText(toWrite.isEmpty() ? "Every section is written."
+                : "Still to write before a final export: " + String.join(", ", toWrite) + ".");
+    }
+
+    private void failed(int mine, Throwable error) {
+        if (mine != renders.get()) {
+            buildEnded();
+            return;
+        }
+        building = false;
+        showPreparing(false);
+        workbench.showError(error);
+    }
+
+    /** A build overtaken by an edit ends: the next one makes the report as it now stands. */
+    private void buildEnded() {
+        building = false;
+        buildAgain();
+    }
+
+    /** After a build that was superseded: the report as it now stands, unless there is no project any more. */
+    private void buildAgain() {
+        Project now = workbench.project();
+        if (now != null) {
+            build(now);
+        }
+    }
+
+    private void showPreparing(boolean on) {
+        preparing.setText("Preparing the report…");
+        preparing.setVisible(on);
+        if (on) {
+            preview.showPending();
+            if (windowShowing()) {
+                windowPreview.showPending();
+            }
+        }
     }
 
     /**
@@ -315,8 +406,9 @@ public final class ReportView extends VBox {
         return "Postmortem preview — " + (p == null ? "no project open" : p.incident().getTitle());
     }
 
-    /** One render of the report, made in the background. */
-    private record Rendered(ReportDocument doc, Map<ReportDocument.Chart, Image> charts, String markdown) {
+    /** One render of the report, made in the background; {@code undrawn}: charts it has no picture for yet. */
+    private record Rendered(ReportDocument doc, Map<ReportDocument.Chart, Image> charts, String markdown,
+                            List<ReportDocument.Chart> undrawn) {
     }
 
     private static String n(String s) {
