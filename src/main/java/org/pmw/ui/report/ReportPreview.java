@@ -43,6 +43,20 @@ final class ReportPreview extends ScrollPane {
     private record TableFit(ColumnWidths widths, VBox holder, VBox cards) {
     }
 
+    /** A block as drawn, with its chart's picture or its table's grid when it has one, for {@link #fitToWidth}. */
+    private record Drawn(Node node, ImageView chart, GridPane grid, TableFit table) {
+
+        static Drawn of(Node node) {
+            return new Drawn(node, null, null, null);
+        }
+    }
+
+    /**
+     * The blocks on the page and what was drawn for each: an edit changes a few blocks, and the others keep their
+     * nodes (making and laying out the nodes of a whole report takes the window's thread the best part of a second).
+     */
+    private Map<ReportDocument.Block, List<Drawn>> drawnBlocks = new java.util.HashMap<>();
+
     ReportPreview() {
         getStyleClass().add("report-preview");
         page.getStyleClass().add("report-page");
@@ -58,9 +72,22 @@ final class ReportPreview extends ScrollPane {
         charts.clear();
         tables.clear();
         List<Node> nodes = new ArrayList<>();
+        Map<ReportDocument.Block, List<Drawn>> drawnNow = new java.util.HashMap<>();
         for (ReportDocument.Block block : doc.blocks()) {
-            nodes.add(node(block, drawn));
+            Drawn d = drawnBefore(block, drawn);
+            if (d == null) {
+                d = draw(block, drawn);
+            }
+            drawnNow.computeIfAbsent(block, b -> new ArrayList<>()).add(d);
+            if (d.chart() != null) {
+                charts.add(d.chart());
+            }
+            if (d.grid() != null) {
+                tables.put(d.grid(), d.table());
+            }
+            nodes.add(d.node());
         }
+        drawnBlocks = drawnNow;
         if (!doc.footnotes().isEmpty()) {
             nodes.add(heading(2, ReportDocument.FOOTNOTES_TITLE));
             nodes.add(caption(ReportDocument.FOOTNOTES_NOTE));
@@ -77,6 +104,21 @@ final class ReportPreview extends ScrollPane {
         setVvalue(scroll);
     }
 
+    /** The nodes of an equal block on the page, not yet taken for another; a chart's only with its picture. */
+    private Drawn drawnBefore(ReportDocument.Block block, Map<ReportDocument.Chart, Image> drawn) {
+        List<Drawn> before = drawnBlocks.get(block);
+        if (before == null || before.isEmpty()) {
+            return null;
+        }
+        if (block instanceof ReportDocument.Chart c) {
+            Image shown = before.get(0).chart() == null ? null : before.get(0).chart().getImage();
+            if (shown != drawn.get(c)) {
+                return null;
+            }
+        }
+        return before.remove(0);
+    }
+
     /** Says the report is being drawn, while there is nothing of it to show yet. */
     void showPending() {
         if (page.getChildren().isEmpty()) {
@@ -89,6 +131,7 @@ final class ReportPreview extends ScrollPane {
     void clear() {
         charts.clear();
         tables.clear();
+        drawnBlocks = new java.util.HashMap<>();
         page.getChildren().clear();
     }
 
@@ -97,7 +140,16 @@ final class ReportPreview extends ScrollPane {
         return page;
     }
 
-    private Node node(ReportDocument.Block block, Map<ReportDocument.Chart, Image> drawn) {
+    private Drawn draw(ReportDocument.Block block, Map<ReportDocument.Chart, Image> drawn) {
+        if (block instanceof ReportDocument.Table t) {
+            return tableOrCards(t);
+        } else if (block instanceof ReportDocument.Chart c) {
+            return chart(c, drawn.get(c));
+        }
+        return Drawn.of(node(block));
+    }
+
+    private Node node(ReportDocument.Block block) {
         if (block instanceof ReportDocument.Heading h) {
             return heading(h.level(), h.text());
         } else if (block instanceof ReportDocument.Para p) {
@@ -113,10 +165,6 @@ final class ReportPreview extends ScrollPane {
                 list.getChildren().add(item("•", flow(item)));
             }
             return list;
-        } else if (block instanceof ReportDocument.Table t) {
-            return tableOrCards(t);
-        } else if (block instanceof ReportDocument.Chart c) {
-            return chart(c, drawn.get(c));
         }
         throw new IllegalArgumentException("no drawing for " + block);
     }
@@ -177,7 +225,7 @@ final class ReportPreview extends ScrollPane {
      * A table, shown as a grid where the panel has room for each column's longest word, else as one card a row
      * ("When: 2005-10-10 17:51" on a line of its own), so nothing is broken inside a word.
      */
-    private Node tableOrCards(ReportDocument.Table t) {
+    private Drawn tableOrCards(ReportDocument.Table t) {
         Grid table = table(t);
         GridPane grid = table.pane();
         VBox cards = new VBox(4);
@@ -200,8 +248,7 @@ final class ReportPreview extends ScrollPane {
             cards.getChildren().add(card);
         }
         VBox holder = new VBox(grid);
-        tables.put(grid, new TableFit(table.widths(), holder, cards));
-        return holder;
+        return new Drawn(holder, null, grid, new TableFit(table.widths(), holder, cards));
     }
 
     /** A table's grid and the widths its columns would like. */
@@ -292,17 +339,17 @@ final class ReportPreview extends ScrollPane {
         return Math.ceil(measure.getLayoutBounds().getWidth());
     }
 
-    private Node chart(ReportDocument.Chart chart, Image picture) {
+    private Drawn chart(ReportDocument.Chart chart, Image picture) {
         VBox box = new VBox(2);
+        ImageView view = null;
         if (picture != null) {
-            ImageView view = new ImageView(picture);
+            view = new ImageView(picture);
             view.setPreserveRatio(true);
             view.setSmooth(true);
-            charts.add(view);
             box.getChildren().add(view);
         }
         box.getChildren().add(caption(chart.caption()));
-        return box;
+        return new Drawn(box, view, null, null);
     }
 
     /** The picture of {@code pixels}; it may be made off the FX thread, while it is not yet shown. */
