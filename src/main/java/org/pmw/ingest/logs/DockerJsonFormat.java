@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import org.pmw.ingest.ParseContext;
 
 /**
@@ -12,11 +13,14 @@ import org.pmw.ingest.ParseContext;
  * wrote, {@code {"log":"...\n","stream":"stderr","time":"2024-03-12T10:00:01.123456789Z"}}, with the labels
  * and environment named by {@code --log-opt} in {@code attrs}. A {@code log} without its line end is a piece of
  * a longer line (Docker splits lines at 16 KiB), put back together with the pieces after it on its stream.
- * The level is the one the container's line states; {@code stream} and each {@code attrs} value are fields.
+ * The level is the one the container's line states; {@code stream} and each {@code attrs} value are fields. A line
+ * with any other key is not Docker's (a log shipper's record of it: json_lines).
  */
 final class DockerJsonFormat extends ContainerLogFormat {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The keys of Docker's json-file lines. */
+    private static final Set<String> DOCKER_KEYS = Set.of("log", "stream", "time", "attrs");
     private static final String EXPECTED = "expected a Docker json-file line {\"log\":…,\"stream\":…,\"time\":…}";
 
     DockerJsonFormat() {
@@ -57,6 +61,15 @@ final class DockerJsonFormat extends ContainerLogFormat {
             if (log == null || !log.isTextual() || stream == null || !stream.isTextual() || timeText == null
                     || !timeText.isTextual()) {
                 return none(EXPECTED);
+            }
+            // Docker writes these keys only; a log shipper's record of the same lines (Fluent Bit, Fluentd) adds its
+            // own, a level and metadata, which json_lines keeps
+            Iterator<String> keys = root.fieldNames();
+            while (keys.hasNext()) {
+                String key = keys.next();
+                if (!DOCKER_KEYS.contains(key)) {
+                    return none(EXPECTED + ", found the key \"" + key + "\", which Docker does not write");
+                }
             }
             String t = timeText.asText();
             if (!Timestamps.iso(t, 0, '-', time) || time.end != t.length()) {

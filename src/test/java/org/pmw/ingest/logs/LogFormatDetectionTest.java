@@ -151,6 +151,17 @@ class LogFormatDetectionTest {
     }
 
     @Test
+    void jsonLinesWithLogStreamAndTimeAndKeysOfTheirOwnAreNotDockers() {
+        // Fluent Bit's and Fluentd's records of a container's lines keep Docker's keys and add their own: read as
+        // docker_json, their level and metadata would be dropped
+        String fluent = "{\"log\":\"request handled\",\"stream\":\"stdout\",\"time\":\"2024-03-12T10:00:01.123Z\","
+                + "\"level\":\"info\",\"kubernetes\":{\"pod_name\":\"checkout-7d9f8b6c5-x2x4k\"}}\n"
+                + "{\"log\":\"db down\",\"stream\":\"stderr\",\"time\":\"2024-03-12T10:00:02.123Z\","
+                + "\"level\":\"error\",\"kubernetes\":{\"pod_name\":\"checkout-7d9f8b6c5-x2x4k\"}}\n";
+        assertEquals(Optional.of("json_lines"), detect("app.log", fluent), ranking("app.log", fluent));
+    }
+
+    @Test
     void aLogWhoseLinesLog4jWouldSkipIsGenericAndKeepsEveryLine() {
         // a backup script's own log: echo "$(date '+%F %T') INFO ..." on most lines, not on all
         String text = "2024-03-14 09:50:00 INFO backup started\n"
