@@ -18,8 +18,9 @@ import org.pmw.model.Level;
  * runtime interleaves them: pieces of a line the runtime split are put back together first; then a line that
  * continues the one before it in the application's own log (an indented line, a Java, Python or PHP stack trace:
  * see {@link StackTraceLines}) is joined to the stream's open event, which keeps its first line's time and line
- * number, and the raw text of every line joined. Empty lines inside a stack trace are kept in it; elsewhere they
- * are counted in a note, as blank lines are.
+ * number, and the raw text of every line joined (a Python traceback only to a warning or an error, the line a logger
+ * writes before the traceback it logs: after any other line it opens an error event of its own). Empty lines inside
+ * a stack trace are kept in it; elsewhere they are counted in a note, as blank lines are.
  */
 final class ContainerStreamAssembler {
 
@@ -149,6 +150,12 @@ final class ContainerStreamAssembler {
             return;
         }
         boolean continues = stream.traces.continues(text);
+        if (continues && stream.open != null && StackTraceLines.opensPythonTrace(text)
+                && stream.open.level.compareTo(Level.WARN) < 0) {
+            // a logger writes a traceback after its warning or error line; after any other line it is an uncaught
+            // exception's, an error of its own rather than part of the line before
+            continues = false;
+        }
         if (stream.open != null && continues) {
             if (stream.raw.length() + stream.emptyRawWaiting.length() + raw.length() > EntryAssembler.MAX_ENTRY_CHARS) {
                 context.skip(number, "entry of line " + stream.openLine + " is longer than "

@@ -170,6 +170,36 @@ class ContainerLogFormatsTest {
     }
 
     @Test
+    void aTracebackAfterAnInfoLineIsAnErrorOfItsOwnNotHiddenInTheInfoEvent() {
+        // an uncaught exception's traceback, a second after the container's last access line on the same stream
+        String cri = "2024-03-12T10:00:01.123456789Z stdout F 10.0.0.5 - - [12/Mar/2024:10:00:01 +0000] "
+                + "\"GET /healthz HTTP/1.1\" 200 2 \"-\" \"kube-probe/1.29\"\n"
+                + "2024-03-12T10:00:02.100000000Z stdout F Traceback (most recent call last):\n"
+                + "2024-03-12T10:00:02.100000100Z stdout F   File \"/app/worker.py\", line 3, in <module>\n"
+                + "2024-03-12T10:00:02.100000200Z stdout F ZeroDivisionError: division by zero\n"
+                + "2024-03-12T10:00:02.200000000Z stdout F ERROR:root:job 7731 failed\n"
+                + "2024-03-12T10:00:02.200000100Z stdout F Traceback (most recent call last):\n"
+                + "2024-03-12T10:00:02.200000200Z stdout F   File \"/app/worker.py\", line 9, in run\n"
+                + "2024-03-12T10:00:02.200000300Z stdout F KeyError: 'order_id'\n"
+                + "2024-03-12T10:00:03.000000000Z stdout F done\n";
+        ParseRun run = ParseRun.of(ParseRun.format("kubernetes_cri"), "0.log", cri);
+        List<Event> events = byLine(run);
+        assertEquals(4, events.size(), events.stream().map(Event::message).collect(Collectors.joining("\n--\n")));
+        assertEquals(Level.INFO, events.get(0).level());
+        assertFalse(events.get(0).message().contains("Traceback"), events.get(0).message());
+        Event crash = events.get(1);
+        assertEquals(2, crash.line());
+        assertEquals(Level.ERROR, crash.level());
+        assertEquals("Traceback (most recent call last):\n  File \"/app/worker.py\", line 3, in <module>\n"
+                + "ZeroDivisionError: division by zero", crash.message());
+        Event logged = events.get(2);
+        assertEquals(5, logged.line(), "a logger's error line keeps the traceback logged with it");
+        assertEquals(Level.ERROR, logged.level());
+        assertTrue(logged.message().endsWith("KeyError: 'order_id'"), logged.message());
+        assertEquals("done", events.get(3).message());
+    }
+
+    @Test
     void aDockerLineSplitInPiecesIsPutBackTogetherAcrossTheOtherStream() {
         String text = "{\"log\":\"{\\\"level\\\":\\\"error\\\",\\\"msg\\\":\\\"cart\\\",\\\"items\\\":[1,\","
                 + "\"stream\":\"stdout\",\"time\":\"2024-03-12T10:00:07.000000001Z\",\"attrs\":{\"tag\":\"shop/cart\"}}\n"
