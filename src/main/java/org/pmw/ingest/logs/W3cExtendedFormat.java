@@ -1,6 +1,7 @@
 package org.pmw.ingest.logs;
 
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.pmw.ingest.ParseContext;
@@ -11,7 +12,9 @@ import org.pmw.model.EventKind;
  * {@code #Fields} headers, then one request a line, its values in the order {@code #Fields} names them, separated by
  * spaces ({@code +} in place of a space inside a value, {@code -} for none). A {@code #Fields} header further down
  * (IIS writes the headers again when it restarts) names the columns of the lines after it; lines before any are
- * read with IIS's default fields. Times are UTC, as IIS writes them in this format whatever the server's zone.
+ * read with IIS's default fields. Times are UTC, as IIS writes them in this format whatever the server's zone
+ * (IIS Advanced Logging's {@code date-local} and {@code time-local}, where no UTC time is logged, are read in the
+ * source's zone). A value in double quotes, as Advanced Logging writes text, is read without them, spaces kept.
  * Columns are fields of the names the access-log formats use ({@code client, method, path, query, status, bytes,
  * agent, referer, duration_ms}...); the level is the status's, as for an access log.
  */
@@ -52,12 +55,12 @@ final class W3cExtendedFormat extends LineLogFormat {
             case "sc-win32-status": return "win32_status";
             case "sc-bytes": return "bytes";
             case "cs-bytes": return "request_bytes";
-            case "time-taken": return "duration_ms";
+            case "time-taken": case "timetakenms": return "duration_ms";
             case "s-ip": return "server_ip";
             case "s-port": return "port";
             case "s-sitename": return "site";
             case "s-computername": return "server";
-            case "cs-host": return "vhost";
+            case "cs-host": case "cs(host)": return "vhost";
             case "cs(user-agent)": return "agent";
             case "cs(referer)": return "referer";
             case "cs(cookie)": return "cookie";
@@ -83,7 +86,9 @@ final class W3cExtendedFormat extends LineLogFormat {
 
         private final ParseContext context;
         private final LocalClock utc = new LocalClock(ZoneOffset.UTC);
+        private final LocalClock local;
         private final ParsedTime time = new ParsedTime();
+        private final List<String> line = new ArrayList<>(32);
         private String[] columns;
         private String[] fields;
         private boolean defaultColumns;
@@ -93,6 +98,7 @@ final class W3cExtendedFormat extends LineLogFormat {
 
         Parser(ParseContext context) {
             this.context = context;
+            this.local = new LocalClock(context.zone());
         }
 
         @Override
@@ -100,7 +106,7 @@ final class W3cExtendedFormat extends LineLogFormat {
             if (s.startsWith("#")) {
                 return directive(s);
             }
-            String[] values = s.strip().split(" +");
+            String[] values = values(s);
             if (columns == null) {
                 if (values.length != IIS_DEFAULT_FIELDS.size()) {
                     return none("expected a #Fields: header naming the columns before the first request line");
@@ -115,6 +121,8 @@ final class W3cExtendedFormat extends LineLogFormat {
             }
             String date = headerDate;
             String timeOfDay = null;
+            String localDate = null;
+            String localTime = null;
             String method = null;
             String path = null;
             String query = null;
@@ -131,6 +139,14 @@ final class W3cExtendedFormat extends LineLogFormat {
                 }
                 if (field.equals("time")) {
                     timeOfDay = value;
+                    continue;
+                }
+                if (field.equals("date-local")) {
+                    localDate = value;
+                    continue;
+                }
+                if (field.equals("time-local")) {
+                    localTime = value;
                     continue;
                 }
                 if (value.equals("-")) {
@@ -157,6 +173,12 @@ final class W3cExtendedFormat extends LineLogFormat {
                 }
                 d.field(field, alwaysText(field) ? value : FieldValues.typed(value));
             }
+            // Advanced Logging's date-local and time-local are the server's time, read in the source's zone
+            boolean inUtc = timeOfDay != null || localTime == null;
+            if (!inUtc) {
+                date = localDate != null ? localDate : date;
+                timeOfDay = localTime;
+            }
             if (date == null || timeOfDay == null) {
                 return none("expected a date and a time (a date column or a #Date: header, and a time column)");
             }
@@ -164,7 +186,7 @@ final class W3cExtendedFormat extends LineLogFormat {
             if (!Timestamps.iso(stamp, 0, '-', time) || time.end != stamp.length() || time.hasOffset) {
                 return none("expected 'yyyy-MM-dd HH:mm:ss' in the date and time columns, found '" + stamp + "'");
             }
-            d.copyTimeFrom(time, utc, stamp);
+            d.copyTimeFrom(time, inUtc ? utc : local, stamp);
             if (defaultColumns && !defaultColumnsNoted) {
                 defaultColumnsNoted = true;
                 context.note("no #Fields header before the first request line: read with IIS's default fields ("
@@ -180,6 +202,39 @@ final class W3cExtendedFormat extends LineLogFormat {
                             + (status >= 0 ? " " + status : "")
                     : s.strip();
             return Result.ENTRY;
+        }
+
+        /**
+         * The line's values, separated by spaces; a value in double quotes (IIS Advanced Logging quotes its text
+         * values and keeps their spaces) without its quotes.
+         */
+        private String[] values(String s) {
+            line.clear();
+            int i = 0;
+            int n = s.length();
+            while (i < n) {
+                char c = s.charAt(i);
+                if (c == ' ' || c == '\t' || c == '\r') {
+                    i++;
+                    continue;
+                }
+                int end = s.indexOf(' ', i);
+                end = end < 0 ? n : end;
+                if (c == '"') {
+                    int close = s.indexOf('"', i + 1);
+                    while (close > 0 && close + 1 < n && s.charAt(close + 1) != ' ') {
+                        close = s.indexOf('"', close + 1);
+                    }
+                    if (close > 0) {
+                        line.add(s.substring(i + 1, close));
+                        i = close + 1;
+                        continue;
+                    }
+                }
+                line.add(s.substring(i, end).strip());
+                i = end;
+            }
+            return line.toArray(new String[0]);
         }
 
         private Result directive(String s) {
@@ -206,7 +261,8 @@ final class W3cExtendedFormat extends LineLogFormat {
             fields = new String[names.length];
             for (int k = 0; k < names.length; k++) {
                 String lower = names[k].toLowerCase(Locale.ROOT);
-                fields[k] = lower.equals("date") || lower.equals("time") ? lower : fieldName(names[k]);
+                fields[k] = lower.equals("date") || lower.equals("time") || lower.equals("date-local")
+                        || lower.equals("time-local") ? lower : fieldName(names[k]);
             }
         }
     }

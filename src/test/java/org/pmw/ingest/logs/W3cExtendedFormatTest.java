@@ -150,4 +150,36 @@ class W3cExtendedFormatTest {
         assertEquals(0, run.events.size());
         assertEquals(0, run.context.skipped());
     }
+
+    @Test
+    void advancedLoggingsQuotedValuesAndLocalTimes() {
+        // IIS Advanced Logging: text values in quotes, spaces kept; date-local and time-local in the server's zone
+        String log = "#Software: IIS Advanced Logging Module\r\n"
+                + "#Version: 1.0\r\n"
+                + "#Start-Date: 2024-03-12 00:00:00.000\r\n"
+                + "#Fields:  date-local time-local s-computername cs-method cs-uri-stem cs-uri-query sc-status "
+                + "sc-substatus sc-win32-status sc-bytes cs-bytes TimeTakenMS cs(User-Agent) cs(Referer) c-ip "
+                + "X-Forwarded-For\r\n"
+                + "2024-03-12 11:00:00.148 \"WEB01\" \"GET\" \"/default.aspx\" - 200 0 0 5432 345 125 "
+                + "\"Mozilla/5.0 (Windows NT 10.0; Win64; x64) like Gecko\" - \"10.0.0.9\" \"203.0.113.50\"\r\n"
+                + "2024-03-12 11:00:01.512 \"WEB01\" \"POST\" \"/api/orders\" \"id=5\" 500 0 0 512 345 3100 "
+                + "\"okhttp/4.12.0\" \"-\" \"10.0.0.9\" \"203.0.113.51\"\r\n";
+        ParseRun run = ParseRun.of(ParseRun.format("iis_w3c"), "ex240312.log", log, ZoneId.of("Europe/Paris"), 2024,
+                null);
+        assertEquals(2, run.events.size(), run.context.skipReasons().toString());
+        assertEquals(0, run.context.skipped());
+        Event home = run.event(0);
+        assertEquals(utc("2024-03-12T10:00:00.148Z"), home.ts(), "local time, in the source's zone");
+        assertEquals("WEB01", home.host());
+        assertEquals("GET /default.aspx 200", home.message());
+        assertEquals("/default.aspx", home.fields().get("path"));
+        assertEquals("Mozilla/5.0 (Windows NT 10.0; Win64; x64) like Gecko", home.fields().get("agent"));
+        assertEquals("203.0.113.50", home.fields().get("forwarded_for"));
+        assertEquals(125L, home.fields().get("duration_ms"));
+        Event orders = run.event(1);
+        assertEquals(Level.ERROR, orders.level());
+        assertEquals("id=5", orders.fields().get("query"));
+        assertFalse(orders.fields().containsKey("referer"), "a quoted '-' is no value either");
+        assertEquals(3100L, orders.fields().get("duration_ms"));
+    }
 }
