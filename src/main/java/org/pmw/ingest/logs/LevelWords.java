@@ -38,11 +38,30 @@ final class LevelWords {
     }
 
     /**
-     * The level a line wrapped by a container runtime (Docker's json-file, Kubernetes' CRI log) states: its first
-     * level word in its first 80 characters, as generic reads a plain line; else info.
+     * The level a line wrapped by a container runtime (Docker's json-file, Kubernetes' CRI log) states: the letter
+     * of a klog header ({@code E0312 10:00:04.000000 1 file.go:42] ...}, as Kubernetes' own components and most Go
+     * programs around them write), else its first level word in its first 80 characters, as generic reads a plain
+     * line; else info.
      */
     static Level statedByWrappedLine(String line) {
-        return firstLevelWord(line, 0, WRAPPED_LEVEL_WITHIN, Level.INFO);
+        Level klog = klogLevel(line);
+        return klog != null ? klog : firstLevelWord(line, 0, WRAPPED_LEVEL_WITHIN, Level.INFO);
+    }
+
+    /** The level of klog's (and glog's) header letter, I, W, E or F before {@code mmdd hh:mm:ss.uuuuuu}; else null. */
+    private static Level klogLevel(String line) {
+        if (line.length() < 21 || Timestamps.digitRunEnd(line, 1) != 5 || line.charAt(5) != ' '
+                || line.charAt(8) != ':' || line.charAt(11) != ':' || line.charAt(14) != '.'
+                || Timestamps.digitRunEnd(line, 15) != 21) {
+            return null;
+        }
+        switch (line.charAt(0)) {
+            case 'I': return Level.INFO;
+            case 'W': return Level.WARN;
+            case 'E': return Level.ERROR;
+            case 'F': return Level.FATAL;
+            default: return null;
+        }
     }
 
     private static final int WRAPPED_LEVEL_WITHIN = 80;

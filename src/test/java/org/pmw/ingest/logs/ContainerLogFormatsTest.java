@@ -200,6 +200,24 @@ class ContainerLogFormatsTest {
     }
 
     @Test
+    void kubernetesComponentsStateTheirLevelInKlogsHeaderLetter() {
+        // kube-apiserver, the controller manager, ingress-nginx and most Go components write klog's
+        // Lmmdd hh:mm:ss.uuuuuu threadid file:line] message, L one of I, W, E, F
+        String cri = "2024-03-12T10:00:04.000000000Z stderr F E0312 10:00:04.000000       1 reflector.go:138] "
+                + "k8s.io/client-go/informers/factory.go:150: Failed to watch *v1.Pod: Unauthorized\n"
+                + "2024-03-12T10:00:05.000000000Z stderr F W0312 10:00:05.123456       1 warnings.go:70] "
+                + "v1 Endpoints is deprecated in v1.33+\n"
+                + "2024-03-12T10:00:06.000000000Z stderr F I0312 10:00:06.000001       1 controller.go:42] "
+                + "Starting controller, previous run failed\n"
+                + "2024-03-12T10:00:07.000000000Z stderr F F0312 10:00:07.000000       1 server.go:12] "
+                + "cannot bind :8443\n";
+        ParseRun run = ParseRun.of(ParseRun.format("kubernetes_cri"), "0.log", cri);
+        List<Event> events = byLine(run);
+        assertEquals(List.of(Level.ERROR, Level.WARN, Level.INFO, Level.FATAL),
+                events.stream().map(Event::level).toList());
+    }
+
+    @Test
     void aDockerLineSplitInPiecesIsPutBackTogetherAcrossTheOtherStream() {
         String text = "{\"log\":\"{\\\"level\\\":\\\"error\\\",\\\"msg\\\":\\\"cart\\\",\\\"items\\\":[1,\","
                 + "\"stream\":\"stdout\",\"time\":\"2024-03-12T10:00:07.000000001Z\",\"attrs\":{\"tag\":\"shop/cart\"}}\n"
