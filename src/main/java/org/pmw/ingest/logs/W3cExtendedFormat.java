@@ -14,8 +14,9 @@ import org.pmw.model.EventKind;
  * (IIS writes the headers again when it restarts) names the columns of the lines after it; lines before any are
  * read with IIS's default fields. Times are UTC, as IIS writes them in this format whatever the server's zone
  * (IIS Advanced Logging's {@code date-local} and {@code time-local}, where no UTC time is logged, are read in the
- * source's zone). A value in double quotes, as Advanced Logging writes text, is read without them, spaces kept.
- * Columns are fields of the names the access-log formats use ({@code client, method, path, query, status, bytes,
+ * source's zone, as are the times of a log whose {@code #Time Format: Local} header, as Windows Firewall writes,
+ * says they are the machine's). A value in double quotes, as Advanced Logging writes text, is read without them,
+ * spaces kept. Columns are fields of the names the access-log formats use ({@code client, method, path, query, status, bytes,
  * agent, referer, duration_ms}...); the level is the status's, as for an access log.
  */
 final class W3cExtendedFormat extends LineLogFormat {
@@ -26,7 +27,7 @@ final class W3cExtendedFormat extends LineLogFormat {
             "sc-substatus", "sc-win32-status", "time-taken");
 
     private static final List<String> DIRECTIVES = List.of("Software", "Version", "Date", "Fields", "Remark",
-            "Start-Date", "End-Date");
+            "Start-Date", "End-Date", "Time Format");
 
     W3cExtendedFormat() {
         super("iis_w3c", "IIS / W3C extended log: columns named by #Fields, times in UTC",
@@ -93,6 +94,8 @@ final class W3cExtendedFormat extends LineLogFormat {
         private String[] fields;
         private boolean defaultColumns;
         private boolean defaultColumnsNoted;
+        /** Whether a #Time Format: Local header (Windows Firewall's) says the times are the machine's, not UTC. */
+        private boolean localTimes;
         /** The date of the #Date header, for files whose lines have a time but no date column. */
         private String headerDate;
 
@@ -186,7 +189,7 @@ final class W3cExtendedFormat extends LineLogFormat {
             if (!Timestamps.iso(stamp, 0, '-', time) || time.end != stamp.length() || time.hasOffset) {
                 return none("expected 'yyyy-MM-dd HH:mm:ss' in the date and time columns, found '" + stamp + "'");
             }
-            d.copyTimeFrom(time, inUtc ? utc : local, stamp);
+            d.copyTimeFrom(time, inUtc && !localTimes ? utc : local, stamp);
             if (defaultColumns && !defaultColumnsNoted) {
                 defaultColumnsNoted = true;
                 context.note("no #Fields header before the first request line: read with IIS's default fields ("
@@ -250,6 +253,10 @@ final class W3cExtendedFormat extends LineLogFormat {
                 }
                 setColumns(value.split(" +"));
                 defaultColumns = false;
+            } else if (name.equals("Software") || name.equals("Version")) {
+                localTimes = false; // a new set of headers, which says again if its times are local
+            } else if (name.equals("Time Format")) {
+                localTimes = value.equalsIgnoreCase("Local");
             } else if (name.equals("Date") && value.length() >= 10) {
                 headerDate = value.substring(0, 10);
             }

@@ -182,4 +182,22 @@ class W3cExtendedFormatTest {
         assertFalse(orders.fields().containsKey("referer"), "a quoted '-' is no value either");
         assertEquals(3100L, orders.fields().get("duration_ms"));
     }
+
+    @Test
+    void aLogWhoseTimeFormatHeaderSaysLocalIsReadInTheSourcesZone() {
+        // Windows Firewall's pfirewall.log, a W3C extended log that says its times are the machine's
+        String log = "#Version: 1.5\r\n"
+                + "#Software: Microsoft Windows Firewall\r\n"
+                + "#Time Format: Local\r\n"
+                + "#Fields: date time action protocol src-ip dst-ip src-port dst-port size tcpflags tcpsyn tcpack "
+                + "tcpwin icmptype icmpcode info path\r\n"
+                + "\r\n"
+                + "2024-03-12 11:00:01 DROP TCP 203.0.113.7 10.0.0.4 51234 3389 52 S 123456 0 64240 - - - RECEIVE\r\n";
+        ParseRun run = ParseRun.of(ParseRun.format("iis_w3c"), "pfirewall.log", log, ZoneId.of("Europe/Paris"), 2024,
+                null);
+        assertEquals(0, run.context.skipped(), run.context.skipReasons().toString());
+        assertEquals(1, run.events.size());
+        assertEquals(utc("2024-03-12T10:00:01Z"), run.event(0).ts());
+        assertEquals("DROP", run.event(0).fields().get("action"));
+    }
 }
