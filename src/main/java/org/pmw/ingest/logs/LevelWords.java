@@ -41,9 +41,13 @@ final class LevelWords {
      * The level a line wrapped by a container runtime (Docker's json-file, Kubernetes' CRI log) states: the letter
      * of a klog header ({@code E0312 10:00:04.000000 1 file.go:42] ...}, as Kubernetes' own components and most Go
      * programs around them write), else its first level word in its first 80 characters, as generic reads a plain
-     * line; else info.
+     * line; else info. Terminal colours around the words ({@code ESC[31mERROR ESC[0m}, from a container run with a
+     * terminal) are looked through.
      */
     static Level statedByWrappedLine(String line) {
+        if (line.indexOf('\u001b') >= 0) {
+            line = TERMINAL_ESCAPE.matcher(line).replaceAll("");
+        }
         Level klog = klogLevel(line);
         return klog != null ? klog : firstLevelWord(line, 0, WRAPPED_LEVEL_WITHIN, Level.INFO);
     }
@@ -65,6 +69,10 @@ final class LevelWords {
     }
 
     private static final int WRAPPED_LEVEL_WITHIN = 80;
+
+    /** A terminal's control sequence: colours and the like, ESC [ parameters letter. */
+    private static final java.util.regex.Pattern TERMINAL_ESCAPE =
+            java.util.regex.Pattern.compile("\u001b\\[[0-9;?]*[A-Za-z]");
 
     private static Level levelWord(String word) {
         switch (word.toUpperCase(java.util.Locale.ROOT)) {

@@ -218,6 +218,19 @@ class ContainerLogFormatsTest {
     }
 
     @Test
+    void aColouredLevelIsStillTheLevel() {
+        // a container run with a terminal (docker run -t, compose's tty: true) colours its level words
+        String text = "{\"log\":\"\\u001b[2m2024-03-12 10:00:01.123\\u001b[0;39m \\u001b[31mERROR\\u001b[0;39m "
+                + "\\u001b[35m1\\u001b[0;39m --- [nio-8080-exec-3] c.e.shop.CheckoutController : Payment failed\\r\\n\","
+                + "\"stream\":\"stdout\",\"time\":\"2024-03-12T10:00:01.123456789Z\"}\n"
+                + "{\"log\":\"\\u001b[33mWARN\\u001b[39m[0004] slow upstream\\r\\n\",\"stream\":\"stdout\","
+                + "\"time\":\"2024-03-12T10:00:02Z\"}\n";
+        ParseRun run = ParseRun.of(ParseRun.format("docker_json"), "app-json.log", text);
+        List<Event> events = byLine(run);
+        assertEquals(List.of(Level.ERROR, Level.WARN), events.stream().map(Event::level).toList());
+    }
+
+    @Test
     void aDockerLineSplitInPiecesIsPutBackTogetherAcrossTheOtherStream() {
         String text = "{\"log\":\"{\\\"level\\\":\\\"error\\\",\\\"msg\\\":\\\"cart\\\",\\\"items\\\":[1,\","
                 + "\"stream\":\"stdout\",\"time\":\"2024-03-12T10:00:07.000000001Z\",\"attrs\":{\"tag\":\"shop/cart\"}}\n"
