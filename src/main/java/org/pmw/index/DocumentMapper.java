@@ -58,6 +58,9 @@ final class DocumentMapper {
         private final SortedDocValuesField levelValue = new SortedDocValuesField(EventSchema.LEVEL, new BytesRef());
         private final TextField message = new TextField(EventSchema.MESSAGE, "", Field.Store.NO);
         private final SortedDocValuesField patternValue = new SortedDocValuesField(EventSchema.PATTERN, new BytesRef());
+        private final FieldWords fieldWords = new FieldWords();
+        /** The message as indexed, for the current event. */
+        private String indexedMessage = "";
         /** The reused field of each format field. */
         private final Map<String, Field> fields = new HashMap<>();
 
@@ -93,8 +96,9 @@ final class DocumentMapper {
             BytesRef levelBytes = bytes(event.level().id());
             levelValue.setBytesValue(levelBytes);
             String text = event.message();
-            message.setStringValue(text.length() > EventSchema.MAX_MESSAGE_CHARS
-                    ? text.substring(0, EventSchema.MAX_MESSAGE_CHARS) : text);
+            indexedMessage = text.length() > EventSchema.MAX_MESSAGE_CHARS
+                    ? text.substring(0, EventSchema.MAX_MESSAGE_CHARS) : text;
+            message.setStringValue(indexedMessage);
             add(recurring(EventSchema.KIND, bytes(event.kind().id())), recurring(EventSchema.LEVEL, levelBytes),
                     levelValue, message);
             if (event.pattern() != null) {
@@ -108,11 +112,20 @@ final class DocumentMapper {
             return doc;
         }
 
+        private Field wordsField() {
+            return new Field(EventSchema.FIELD_WORDS, new FieldWords.Replay(), TextField.TYPE_NOT_STORED);
+        }
+
+        private void addFieldWords(Field field, String value) throws IOException {
+            fieldWords.analyse(value, (FieldWords.Replay) field.tokenStreamValue());
+            doc.add(field);
+        }
+
         private void add(IndexableField... fields) {
             Collections.addAll(doc, fields);
         }
 
-        private void addField(String name, Object value) {
+        private void addField(String name, Object value) throws IOException {
             FieldType type = catalog.register(name, FieldType.of(value));
             switch (type) {
                 case LONG -> {
@@ -140,7 +153,7 @@ final class DocumentMapper {
             }
         }
 
-        private void keyword(String name, String value) {
+        private void keyword(String name, String value) throws IOException {
             // a logger's words are words of the event, also where its field was renamed beside a number field
             String base = name.endsWith("_text") ? name.substring(0, name.length() - "_text".length()) : name;
             boolean namesCode = EventSchema.wordsInMessage(base);
@@ -148,6 +161,7 @@ final class DocumentMapper {
                 name = name + "_text";
                 catalog.register(name, FieldType.KEYWORD);
             }
+            boolean bareWords = !name.equals(EventSchema.HOST) && EventSchema.searchedByBareWords(name);
             if (value == null) {
                 return;
             }
@@ -157,11 +171,17 @@ final class DocumentMapper {
                 // a JSON array's elements are the field's values (tags:payments), as in Kibana; none when it is empty
                 for (String element : elements) {
                     doc.add(new StringField(name, lower(element), Field.Store.NO));
+                    if (bareWords && !saysAsWords(indexedMessage, element)) {
+                        addFieldWords(wordsField(), element);
+                    }
                 }
             } else {
                 Field field = fields.computeIfAbsent(name, n -> new StringField(n, "", Field.Store.NO));
                 field.setStringValue(lower(cut));
                 doc.add(field);
+                if (bareWords && !saysAsWords(indexedMessage, cut)) {
+                    addFieldWords(fields.computeIfAbsent(EventSchema.FIELD_WORDS + " " + name, n -> wordsField()), cut);
+                }
             }
             if (namesCode) {
                 Field words = fields.computeIfAbsent(EventSchema.MESSAGE + " " + name,
@@ -170,6 +190,38 @@ final class DocumentMapper {
                 doc.add(words);
             }
         }
+    }
+
+    /** Messages longer than this are not searched for a field's value: the value's words are indexed anyway. */
+    private static final int SEARCHED_MESSAGE_CHARS = 4096;
+
+    /**
+     * Whether {@code message} says {@code value} as words of its own, between spaces or signs that end a word (an
+     * access log's method, path and protocol are its request line): a bare word finds them there already, so they
+     * are not indexed again.
+     */
+    static boolean saysAsWords(String message, String value) {
+        if (value.isEmpty()) {
+            return true;
+        }
+        if (message.length() > SEARCHED_MESSAGE_CHARS) {
+            return false;
+        }
+        for (int at = message.indexOf(value); at >= 0; at = message.indexOf(value, at + 1)) {
+            if (endsAWord(message, at - 1) && endsAWord(message, at + value.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the word analysis always ends a word at {@code i} (or the text ends there). */
+    private static boolean endsAWord(String text, int i) {
+        if (i < 0 || i >= text.length()) {
+            return true;
+        }
+        char c = text.charAt(i);
+        return Character.isWhitespace(c) || "\"()[]{}<>=/?&|".indexOf(c) >= 0;
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();

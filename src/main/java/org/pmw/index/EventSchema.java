@@ -8,7 +8,7 @@ import java.util.Set;
  */
 public final class EventSchema {
 
-    public static final int VERSION = 11;
+    public static final int VERSION = 12;
 
     /** Where the event's record is in the event store (see EventStore). */
     public static final String AT = "_at";
@@ -23,6 +23,11 @@ public final class EventSchema {
     public static final String MESSAGE = "message";
     public static final String RAW = "raw";
     public static final String PATTERN = "pattern";
+    /**
+     * The words of the event's own keyword fields (see {@link #searchedByBareWords}), searched by a bare term beside
+     * the message, as Elasticsearch's {@code copy_to} would: {@code ECONNREFUSED} finds {@code err.type}'s value.
+     */
+    public static final String FIELD_WORDS = "_field_words";
 
     /**
      * Messages longer than this are cut in the index (the evidence file keeps them whole). As long as the longest
@@ -33,10 +38,10 @@ public final class EventSchema {
 
     /** Names the built-in fields use; a format field with one of these names is stored with a suffix. */
     public static final Set<String> RESERVED = Set.of(AT, TS, MICROS, TS_TEXT, SOURCE, LINE, HOST, KIND, LEVEL,
-            MESSAGE, RAW, PATTERN);
+            MESSAGE, RAW, PATTERN, FIELD_WORDS);
 
     /** Fields searched as analysed text; every other field is a keyword or a number. */
-    public static final Set<String> TEXT_FIELDS = Set.of(MESSAGE);
+    public static final Set<String> TEXT_FIELDS = Set.of(MESSAGE, FIELD_WORDS);
 
     /**
      * Keyword fields that name code (a logger, a thread, a program, MySQL's error code taken out of its line): their
@@ -60,6 +65,30 @@ public final class EventSchema {
         }
         int dot = name.lastIndexOf('.');
         return dot >= 0 && PROSE_FIELDS.contains(name.substring(dot + 1));
+    }
+
+    /**
+     * Names of keyword fields that restate the event's level, by the last part of their dotted name (PostgreSQL's
+     * {@code severity}, a JSON log's second level key), also with a prefix ({@code php_level}, {@code json_level}): a
+     * bare {@code error} is the word, not every event logged at that level.
+     */
+    public static final Set<String> LEVEL_FIELDS = Set.of("level", "lvl", "severity", "levelname", "level_name",
+            "loglevel");
+
+    /**
+     * Whether the words of keyword field {@code name} go into {@link #FIELD_WORDS}: every keyword field of a format
+     * but those already indexed as words of the message and those that restate the level.
+     */
+    public static boolean searchedByBareWords(String name) {
+        String base = name.endsWith("_text") ? name.substring(0, name.length() - "_text".length()) : name;
+        if (wordsInMessage(base)) {
+            return false;
+        }
+        String last = base.substring(base.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+        if (last.endsWith("_field")) {
+            last = last.substring(0, last.length() - "_field".length());
+        }
+        return !LEVEL_FIELDS.contains(last) && !last.endsWith("_level") && !last.endsWith("_severity");
     }
 
     private EventSchema() {

@@ -21,9 +21,9 @@ import org.apache.lucene.util.BytesRef;
 import org.pmw.model.Level;
 
 /**
- * Lucene query syntax as Timesketch and Kibana users type it: default field {@code message}, AND between
- * bare words, field queries, phrases, wildcards, and numeric ranges on numeric fields
- * ({@code status:[500 TO 599]}, {@code duration_ms:>2000}).
+ * Lucene query syntax as Timesketch and Kibana users type it: a term without a field searches the message and the
+ * words of the event's keyword fields ({@link EventSchema#FIELD_WORDS}), AND between bare words, field queries,
+ * phrases, wildcards, and numeric ranges on numeric fields ({@code status:[500 TO 599]}, {@code duration_ms:>2000}).
  */
 final class QueryParsing {
 
@@ -54,8 +54,9 @@ final class QueryParsing {
         });
         parser.setPointsConfigMap(points);
         try {
-            return meaningful(parser.parse(rewriteAsTyped(unquoteFieldNames(text), catalog), EventSchema.MESSAGE),
-                    catalog);
+            // a term without a field is looked for in the message and in the words of the event's keyword fields
+            parser.setMultiFields(new CharSequence[] {EventSchema.MESSAGE, EventSchema.FIELD_WORDS});
+            return meaningful(parser.parse(rewriteAsTyped(unquoteFieldNames(text), catalog), null), catalog);
         } catch (QueryNodeException | RuntimeException e) {
             String notANumber = notANumber(text, e, catalog);
             throw new QuerySyntaxException(text, notANumber != null ? notANumber : explain(e));
@@ -191,7 +192,7 @@ final class QueryParsing {
 
     /**
      * The query as Lucene's parser should read it, outside quoted phrases: paths escaped, field names as indexed,
-     * terms as typed, bare addresses in every keyword field, and Kibana's comparisons ({@code field:>N},
+     * terms as typed, bare addresses also as the host, and Kibana's comparisons ({@code field:>N},
      * {@code field:<=N}) as ranges.
      */
     static String rewriteAsTyped(String text, FieldCatalog catalog) {
@@ -326,8 +327,8 @@ final class QueryParsing {
                                          FieldGroups addresses) {
         // a function as the logs print it, connect() or mysql_connect(), is a word, not an empty group
         segment = CALL.matcher(segment).replaceAll("\\\\(\\\\)");
-        segment = addressesInFields(termsAsTyped(fieldNamesAsIndexed(escapePathSlashes(segment), catalog), catalog,
-                typed), catalog, addresses);
+        segment = addressesAlsoAsHost(termsAsTyped(fieldNamesAsIndexed(escapePathSlashes(segment), catalog), catalog,
+                typed), addresses);
         segment = unknownNamesBeforeASpaceAsText(segment, catalog);
         java.util.regex.Matcher m = COMPARISON.matcher(segment);
         StringBuilder sb = new StringBuilder();
@@ -711,53 +712,17 @@ final class QueryParsing {
     /** An IPv4 address, or the start of one ending in a wildcard ({@code 10.1.*}). */
     private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile(
             "\\d{1,3}(?:\\.\\d{1,3}){3}|\\d{1,3}(?:\\.\\d{1,3}){0,2}\\.\\*");
+
     /**
-     * An address typed bare ({@code 10.1.2.3}, {@code 10.1.*}) is looked for in the message and in every keyword
-     * field as a whole value: an access log's client, a proxy's upstream, a JSON log's {@code remote_ip}. Grep finds
-     * it anywhere in the line; so does this, without indexing every address twice.
+     * An address typed bare ({@code 10.1.2.3}, {@code 10.1.*}) is also looked for as the event's host, which a bare
+     * term does not search otherwise (a bare {@code web2} is not every event of web2): a syslog relay names its hosts
+     * by address. The message and every keyword field are searched by any bare term.
      */
-    static String addressesInFields(String segment, FieldCatalog catalog) {
-        return addressesInFields(segment, catalog, new FieldGroups());
-    }
-
-    /** At most this many fields are searched for a bare address, so a query stays well inside Lucene's clause limit. */
-    private static final int MAX_ADDRESS_FIELDS = 48;
-    private static final java.util.regex.Pattern ADDRESS_FIELD = java.util.regex.Pattern.compile(
-            "(?i).*(ip|addr|client|host|remote|peer|src|source|dst|dest|upstream|server|forward|proxy|origin).*");
-
-    static String addressesInFields(String segment, FieldCatalog catalog, FieldGroups groups) {
-        java.util.List<String> fields = new java.util.ArrayList<>();
-        return mapTerms(segment, groups, (address, fieldValue) -> {
-            if (groups.inside() || fieldValue || !ADDRESS.matcher(address).matches()) {
-                return address;
-            }
-            if (fields.isEmpty()) {
-                fields.addAll(addressFields(catalog));
-            }
-            StringBuilder any = new StringBuilder("(").append(address);
-            for (String field : fields) {
-                any.append(" OR ").append(field).append(':')
-                        .append(address.endsWith("*") ? address : "\"" + address + "\"");
-            }
-            return any.append(')').toString();
-        });
-    }
-
-    /** The keyword fields a bare address is looked for in, and the host. */
-    private static java.util.List<String> addressFields(FieldCatalog catalog) {
-        java.util.List<String> keywords = new java.util.ArrayList<>();
-        keywords.add(EventSchema.HOST);
-        for (var field : catalog.snapshot().entrySet()) {
-            if (field.getValue() == FieldType.KEYWORD) {
-                keywords.add(field.getKey());
-            }
-        }
-        if (keywords.size() > MAX_ADDRESS_FIELDS) {
-            // a project of very many fields: those whose names say they hold addresses
-            keywords.removeIf(name -> !ADDRESS_FIELD.matcher(name).matches());
-            keywords = keywords.subList(0, Math.min(keywords.size(), MAX_ADDRESS_FIELDS));
-        }
-        return keywords;
+    static String addressesAlsoAsHost(String segment, FieldGroups groups) {
+        return mapTerms(segment, groups, (address, fieldValue) -> groups.inside() || fieldValue
+                || !ADDRESS.matcher(address).matches() ? address
+                : "(" + address + " OR " + EventSchema.HOST + ":" + (address.endsWith("*") ? address : "\"" + address + "\"")
+                + ")");
     }
 
     private static final java.util.regex.Pattern NOT_A_NUMBER =

@@ -82,7 +82,8 @@ class FieldsAsTypedTest {
         assertEquals(total("*") - 5, total("-10.1.2.3"));
         assertEquals(3, total("client:10.1.2.3"), "the access and error logs' client");
         assertEquals(1, total("remote_ip:10.1.2.3"), "a field named is only that field");
-        assertEquals(1, total("\"10.1.2.3\""), "quoted, it is the message's text only (the query string)");
+        assertEquals(5, total("\"10.1.2.3\""), "quoted, the same: a phrase searches the fields' words too");
+        assertEquals(1, total("message:\"10.1.2.3\""), "the message named: its text only (the query string)");
     }
 
     @Test
@@ -101,7 +102,7 @@ class FieldsAsTypedTest {
         assertEquals(1, total("\"connection refused\""));
         assertEquals(1, total("err.message:\"dial tcp 10.0.0.9:3306: connection refused\""), "the field stays whole");
         assertEquals(1, total("\"lock wait timeout\""), "a top-level error's words");
-        assertEquals(0, total("ECONNREFUSED"), "a code is a keyword, not prose");
+        assertEquals(1, total("ECONNREFUSED"), "a code is a keyword, and a bare word finds it");
         assertEquals(1, total("err.code:ECONNREFUSED"));
     }
 
