@@ -59,6 +59,8 @@ final class DocumentMapper {
         private final TextField message = new TextField(EventSchema.MESSAGE, "", Field.Store.NO);
         private final SortedDocValuesField patternValue = new SortedDocValuesField(EventSchema.PATTERN, new BytesRef());
         private final FieldWords fieldWords = new FieldWords();
+        /** Whether each field's words are searched by bare words, decided once per field name. */
+        private final Map<String, Boolean> searchedByBareWords = new HashMap<>();
         /** The message as indexed, for the current event. */
         private String indexedMessage = "";
         /** The reused field of each format field. */
@@ -161,7 +163,10 @@ final class DocumentMapper {
                 name = name + "_text";
                 catalog.register(name, FieldType.KEYWORD);
             }
-            boolean bareWords = !name.equals(EventSchema.HOST) && EventSchema.searchedByBareWords(name);
+            // a value of one plain word is found as its field's own term (QueryParsing.plainWordsInFields): indexing
+            // an access log's client a second time was most of what these words cost an import
+            boolean bareWords = !name.equals(EventSchema.HOST)
+                    && searchedByBareWords.computeIfAbsent(name, EventSchema::searchedByBareWords);
             if (value == null) {
                 return;
             }
@@ -171,7 +176,7 @@ final class DocumentMapper {
                 // a JSON array's elements are the field's values (tags:payments), as in Kibana; none when it is empty
                 for (String element : elements) {
                     doc.add(new StringField(name, lower(element), Field.Store.NO));
-                    if (bareWords && !saysAsWords(indexedMessage, element)) {
+                    if (bareWords && !FieldWords.plainWord(element) && !saysAsWords(indexedMessage, element)) {
                         addFieldWords(wordsField(), element);
                     }
                 }
@@ -179,7 +184,7 @@ final class DocumentMapper {
                 Field field = fields.computeIfAbsent(name, n -> new StringField(n, "", Field.Store.NO));
                 field.setStringValue(lower(cut));
                 doc.add(field);
-                if (bareWords && !saysAsWords(indexedMessage, cut)) {
+                if (bareWords && !FieldWords.plainWord(cut) && !saysAsWords(indexedMessage, cut)) {
                     addFieldWords(fields.computeIfAbsent(EventSchema.FIELD_WORDS + " " + name, n -> wordsField()), cut);
                 }
             }

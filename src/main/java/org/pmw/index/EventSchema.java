@@ -25,7 +25,9 @@ public final class EventSchema {
     public static final String PATTERN = "pattern";
     /**
      * The words of the event's own keyword fields (see {@link #searchedByBareWords}), searched by a bare term beside
-     * the message, as Elasticsearch's {@code copy_to} would: {@code ECONNREFUSED} finds {@code err.type}'s value.
+     * the message, as Elasticsearch's {@code copy_to} would: {@code checkout} finds {@code user_agent}'s
+     * {@code checkout-worker/2.3}. A value of one plain word ({@code ECONNREFUSED}) is its field's term already and is
+     * not indexed again: a bare word looks for it in the keyword fields themselves (see QueryParsing).
      */
     public static final String FIELD_WORDS = "_field_words";
 

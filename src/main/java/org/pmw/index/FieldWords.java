@@ -12,9 +12,9 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
  * The words of keyword fields' values as {@link EventSchema#FIELD_WORDS} indexes them, the message's analysis, for
- * one indexing thread. Analysing every value was most of what these words cost an import, so a value of one plain
- * word (a code, an address) is its own word, and a value that recurs from event to event (an access log's agent
- * and referer) is analysed once.
+ * one indexing thread. A value that recurs from event to event (an access log's agent and referer) is analysed once:
+ * analysing each again was most of what these words cost an import. A value of one plain word (a code, an address)
+ * is not among them: it is found as its field's own term.
  */
 final class FieldWords {
 
@@ -30,10 +30,6 @@ final class FieldWords {
 
     /** Sets {@code into} to replay the words of {@code value}. */
     void analyse(String value, Replay into) throws IOException {
-        if (plainWord(value)) {
-            into.replay(DocumentMapper.lower(value));
-            return;
-        }
         Words words = remembered.get(value);
         if (words == null) {
             words = analysed(value);
@@ -64,8 +60,9 @@ final class FieldWords {
     }
 
     /**
-     * Whether the message's analysis reads {@code value} as one word, itself lower-cased: ASCII letters and digits
-     * ({@code ECONNREFUSED}, {@code E111}), or a number with points ({@code 10.0.0.9}), which is not taken apart.
+     * Whether the message's analysis reads {@code value} as one word, itself lower-cased, as a keyword field indexes
+     * it: ASCII letters and digits ({@code ECONNREFUSED}, {@code E111}), or a number with points ({@code 10.0.0.9}),
+     * which is not taken apart.
      */
     static boolean plainWord(String value) {
         int n = value.length();
@@ -94,29 +91,21 @@ final class FieldWords {
     static final class Replay extends TokenStream {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
-        private String single;
-        private Words words;
+        private Words words = new Words(new String[0], new int[0]);
         private int next;
 
-        void replay(String word) {
-            single = word;
-            words = null;
-        }
-
         void replay(Words value) {
-            single = null;
             words = value;
         }
 
         @Override
         public boolean incrementToken() {
-            int count = words == null ? 1 : words.terms().length;
-            if (next >= count) {
+            if (next >= words.terms().length) {
                 return false;
             }
             clearAttributes();
-            term.setEmpty().append(words == null ? single : words.terms()[next]);
-            increment.setPositionIncrement(words == null ? 1 : words.increments()[next]);
+            term.setEmpty().append(words.terms()[next]);
+            increment.setPositionIncrement(words.increments()[next]);
             next++;
             return true;
         }

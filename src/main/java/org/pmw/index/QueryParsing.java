@@ -56,7 +56,8 @@ final class QueryParsing {
         try {
             // a term without a field is looked for in the message and in the words of the event's keyword fields
             parser.setMultiFields(new CharSequence[] {EventSchema.MESSAGE, EventSchema.FIELD_WORDS});
-            return meaningful(parser.parse(rewriteAsTyped(unquoteFieldNames(text), catalog), null), catalog);
+            Query parsed = meaningful(parser.parse(rewriteAsTyped(unquoteFieldNames(text), catalog), null), catalog);
+            return plainWordsInFields(parsed, bareWordFields(catalog));
         } catch (QueryNodeException | RuntimeException e) {
             String notANumber = notANumber(text, e, catalog);
             throw new QuerySyntaxException(text, notANumber != null ? notANumber : explain(e));
@@ -150,6 +151,81 @@ final class QueryParsing {
             }
         }
         return query;
+    }
+
+    static {
+        // a bare word is looked for in every keyword field, however many a project has (see plainWordsInFields)
+        org.apache.lucene.search.IndexSearcher.setMaxClauseCount(
+                Math.max(org.apache.lucene.search.IndexSearcher.getMaxClauseCount(), 1 << 16));
+    }
+
+    /** The keyword fields whose values a bare word finds (see {@link EventSchema#searchedByBareWords}). */
+    static java.util.List<String> bareWordFields(FieldCatalog catalog) {
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        catalog.snapshot().forEach((name, type) -> {
+            if (type == FieldType.KEYWORD && EventSchema.searchedByBareWords(name)) {
+                fields.add(name);
+            }
+        });
+        return fields;
+    }
+
+    /**
+     * A bare word's query on the fields' words, also on each keyword field in {@code fields}: a value of one plain
+     * word ({@code ECONNREFUSED}, {@code 10.0.0.9}) is indexed only as its field's term, which is the word itself
+     * (see {@link FieldWords#plainWord}). A phrase needs no more: it finds values of several words.
+     */
+    static Query plainWordsInFields(Query query, java.util.List<String> fields) {
+        if (query instanceof BooleanQuery bool) {
+            BooleanQuery.Builder rebuilt = new BooleanQuery.Builder();
+            rebuilt.setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+            for (BooleanClause clause : bool.clauses()) {
+                rebuilt.add(plainWordsInFields(clause.getQuery(), fields), clause.getOccur());
+            }
+            return rebuilt.build();
+        }
+        if (query instanceof BoostQuery boost) {
+            return new BoostQuery(plainWordsInFields(boost.getQuery(), fields), boost.getBoost());
+        }
+        java.util.function.Function<String, Query> inField = sameQueryIn(query);
+        if (inField == null || fields.isEmpty()) {
+            return query;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder().add(query, BooleanClause.Occur.SHOULD);
+        for (String field : fields) {
+            any.add(inField.apply(field), BooleanClause.Occur.SHOULD);
+        }
+        return any.build();
+    }
+
+    /** How {@code query}, a single word's query on the fields' words, is asked of another field; null for others. */
+    private static java.util.function.Function<String, Query> sameQueryIn(Query query) {
+        if (query instanceof org.apache.lucene.search.TermQuery term
+                && term.getTerm().field().equals(EventSchema.FIELD_WORDS)) {
+            return field -> new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(field,
+                    term.getTerm().bytes()));
+        }
+        if (query instanceof org.apache.lucene.search.PrefixQuery prefix
+                && prefix.getPrefix().field().equals(EventSchema.FIELD_WORDS)) {
+            return field -> new org.apache.lucene.search.PrefixQuery(new org.apache.lucene.index.Term(field,
+                    prefix.getPrefix().bytes()));
+        }
+        if (query instanceof org.apache.lucene.search.WildcardQuery wildcard
+                && wildcard.getTerm().field().equals(EventSchema.FIELD_WORDS)) {
+            return field -> new org.apache.lucene.search.WildcardQuery(new org.apache.lucene.index.Term(field,
+                    wildcard.getTerm().bytes()));
+        }
+        if (query instanceof org.apache.lucene.search.RegexpQuery regexp
+                && regexp.getRegexp().field().equals(EventSchema.FIELD_WORDS)) {
+            return field -> new org.apache.lucene.search.RegexpQuery(new org.apache.lucene.index.Term(field,
+                    regexp.getRegexp().bytes()));
+        }
+        if (query instanceof org.apache.lucene.search.FuzzyQuery fuzzy
+                && fuzzy.getTerm().field().equals(EventSchema.FIELD_WORDS)) {
+            return field -> new org.apache.lucene.search.FuzzyQuery(new org.apache.lucene.index.Term(field,
+                    fuzzy.getTerm().bytes()), fuzzy.getMaxEdits(), fuzzy.getPrefixLength());
+        }
+        return null;
     }
 
     private static boolean numberOrOpen(BytesRef bound) {

@@ -102,10 +102,11 @@ class FieldWordsTest {
     }
 
     @Test
-    void aBareAddressIsFoundInAnyOfManyFieldsWhateverTheFieldIsCalled(@TempDir Path tmp) throws Exception {
-        // a project of 60 keyword fields, the address in one whose name does not say it holds addresses
+    void aBareAddressIsFoundInAnyOfMoreThanAThousandFieldsWhateverTheFieldIsCalled(@TempDir Path tmp) throws Exception {
+        // a project of 1,100 keyword fields, more than Lucene's 1,024 clauses; the address in one whose name does not
+        // say it holds addresses
         StringBuilder first = new StringBuilder("{\"ts\":\"2024-03-12T10:00:01Z\",\"msg\":\"resolved\"");
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < 1100; i++) {
             first.append(",\"attr_").append(i).append("\":\"value ").append(i).append('"');
         }
         Path json = tmp.resolve("wide.json");
@@ -117,7 +118,9 @@ class FieldWordsTest {
                     .format());
             assertEquals(1, wide.index().search(EventSearch.of("10.20.30.40").withLimit(0)).total());
             assertEquals(2, wide.index().search(EventSearch.of("10.20.30.*").withLimit(0)).total());
-            assertEquals(1, wide.index().search(EventSearch.of("\"value 59\"").withLimit(0)).total());
+            assertEquals(1, wide.index().search(EventSearch.of("\"value 1099\"").withLimit(0)).total());
+            assertEquals(1, wide.index().search(EventSearch.of("resolved AND 10.20.30.40 AND NOT 10.20.30.41")
+                    .withLimit(0)).total());
         }
     }
 
