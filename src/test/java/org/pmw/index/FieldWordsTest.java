@@ -6,25 +6,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.pmw.app.ImportOptions;
 import org.pmw.app.Progress;
 import org.pmw.app.Project;
 import org.pmw.model.EventSearch;
-import org.pmw.testing.TestProjects;
+import org.pmw.testing.SearchedEvidence;
 
 /** A bare word finds an event whose keyword field holds it, as grep, Kibana and Timesketch users expect. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FieldWordsTest {
+class FieldWordsTest extends SearchedEvidence {
 
-    private Project project;
-
-    @BeforeAll
-    void importEvidence(@TempDir Path tmp) throws Exception {
+    @Override
+    protected List<Path> evidence(Path tmp) throws IOException {
         Path json = tmp.resolve("api.json");
         Files.writeString(json, """
                 {"ts":"2024-03-12T10:00:01Z","level":"error","msg":"upstream call failed","err":{"type":"ECONNREFUSED","code":"E111"},"upstream":"10.0.0.9:5432","user_agent":"checkout-worker/2.3 (linux)"}
@@ -46,20 +40,17 @@ class FieldWordsTest {
                 10.1.2.3 - - [12/Mar/2024:10:00:08 +0000] "GET /cart.php HTTP/1.1" 503 512 "https://shop.example/checkout" "curl/7.88.1"
                 10.1.2.4 - - [12/Mar/2024:10:00:09 +0000] "GET /index.php HTTP/1.1" 200 2048 "-" "Mozilla/5.0 (X11; Linux x86_64)"
                 """);
-        Project.create(tmp.resolve("p"), "Field words", java.time.ZoneId.of("UTC"), TestProjects.CLOCK);
-        project = Project.open(tmp.resolve("p"), Progress.NONE);
-        List<String> formats = project.importFiles(List.of(json, logfmt, docker, access), ImportOptions.defaults(),
-                Progress.NONE).stream().map(r -> r.format()).toList();
-        assertEquals(List.of("json_lines", "logfmt", "docker_json", "apache_access"), formats);
+        return List.of(json, logfmt, docker, access);
     }
 
-    @AfterAll
-    void close() throws IOException {
-        project.close();
+    @Override
+    protected Project newProject(Path dir) throws IOException {
+        return withEveryFormat(dir, "Field words");
     }
 
-    private long total(String query) throws IOException {
-        return project.index().search(EventSearch.of(query).withLimit(0)).total();
+    @Test
+    void eachFileIsReadAsTheFormatItIsWrittenIn() {
+        assertEquals(List.of("json_lines", "logfmt", "docker_json", "apache_access"), formats());
     }
 
     @Test
@@ -112,8 +103,7 @@ class FieldWordsTest {
         Path json = tmp.resolve("wide.json");
         Files.writeString(json, first + ",\"resolved_to\":\"10.20.30.40\"}\n"
                 + "{\"ts\":\"2024-03-12T10:00:02Z\",\"msg\":\"resolved\",\"resolved_to\":\"10.20.30.41\"}\n");
-        Project.create(tmp.resolve("p"), "Wide", java.time.ZoneId.of("UTC"), TestProjects.CLOCK);
-        try (Project wide = Project.open(tmp.resolve("p"), Progress.NONE)) {
+        try (Project wide = withEveryFormat(tmp.resolve("p"), "Wide")) {
             assertEquals("json_lines", wide.importFiles(List.of(json), ImportOptions.defaults(), Progress.NONE).get(0)
                     .format());
             assertEquals(1, wide.index().search(EventSearch.of("10.20.30.40").withLimit(0)).total());

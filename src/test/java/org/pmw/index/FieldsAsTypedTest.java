@@ -6,26 +6,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.pmw.app.ImportOptions;
-import org.pmw.app.Progress;
 import org.pmw.app.Project;
 import org.pmw.app.QueryClauses;
-import org.pmw.model.EventSearch;
-import org.pmw.testing.TestProjects;
+import org.pmw.testing.SearchedEvidence;
 
 /** Searches typed as grep or Kibana users type them: an address bare, a field in capitals, a nested error's words. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FieldsAsTypedTest {
+class FieldsAsTypedTest extends SearchedEvidence {
 
-    private Project project;
-
-    @BeforeAll
-    void importEvidence(@TempDir Path tmp) throws Exception {
+    @Override
+    protected List<Path> evidence(Path tmp) throws IOException {
         Path access = tmp.resolve("access_log");
         Files.writeString(access, """
                 10.1.2.3 - - [10/Oct/2005:14:02:11 -0400] "GET /cart.php HTTP/1.1" 503 512 "-" "Mozilla/4.0"
@@ -57,18 +47,12 @@ class FieldsAsTypedTest {
                 2005-10-10 14:03:04,000 INFO  [main] c.e.Api - GET /api/cart done status=200
                 2005-10-10 14:03:05,000 INFO  [main] c.e.Api - order 12 status=CREATED uuid=3f2b8c1e-aaaa
                 """);
-        Project.create(tmp.resolve("p"), "Fields as typed", java.time.ZoneId.of("UTC"), TestProjects.CLOCK);
-        project = Project.open(tmp.resolve("p"), Progress.NONE);
-        project.importFiles(List.of(access, errors, json, app), ImportOptions.defaults(), Progress.NONE);
+        return List.of(access, errors, json, app);
     }
 
-    @AfterAll
-    void close() throws IOException {
-        project.close();
-    }
-
-    private long total(String query) throws IOException {
-        return project.index().search(EventSearch.of(query).withLimit(0)).total();
+    @Override
+    protected Project newProject(Path dir) throws IOException {
+        return withEveryFormat(dir, "Fields as typed");
     }
 
     @Test
@@ -92,8 +76,8 @@ class FieldsAsTypedTest {
         assertEquals(2, total("Status:[500 TO 599] AND source:access_log"));
         assertEquals(total("level:error"), total("Level:error"));
         assertEquals(1, total("Remote_IP:172.16.1.1"));
-        assertEquals(List.of(), QueryClauses.unknownFields(project, "STATUS:500 AND Level:error"));
-        assertEquals(List.of("stauts"), QueryClauses.unknownFields(project, "stauts:500"));
+        assertEquals(List.of(), QueryClauses.unknownFields(project(), "STATUS:500 AND Level:error"));
+        assertEquals(List.of("stauts"), QueryClauses.unknownFields(project(), "stauts:500"));
     }
 
     @Test
@@ -146,7 +130,7 @@ class FieldsAsTypedTest {
     void aJsonArraysElementsAreValuesOfItsField() throws IOException {
         assertEquals(1, total("tags:payments"));
         assertEquals(2, total("tags:checkout"));
-        var tags = project.fieldValues("tags", "*", null, null, 10);
+        var tags = project().fieldValues("tags", "*", null, null, 10);
         assertEquals(2, tags.withField(), "two events have tags, counted once each");
         assertEquals(2, tags.distinct());
         assertEquals(new org.pmw.model.FieldValues.Value("checkout", 2), tags.top().get(0));

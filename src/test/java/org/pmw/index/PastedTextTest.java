@@ -6,25 +6,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.pmw.app.ImportOptions;
-import org.pmw.app.Progress;
-import org.pmw.app.Project;
-import org.pmw.model.EventSearch;
-import org.pmw.testing.TestProjects;
+import org.pmw.testing.SearchedEvidence;
 
 /** Text pasted from a log into the search box finds the line it came from, as grep would. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PastedTextTest {
+class PastedTextTest extends SearchedEvidence {
 
-    private Project project;
-
-    @BeforeAll
-    void importEvidence(@TempDir Path tmp) throws Exception {
+    @Override
+    protected List<Path> evidence(Path tmp) throws IOException {
         Path file = tmp.resolve("agent.log");
         Files.writeString(file, """
                 2024-03-12T10:00:01Z info agent1 started C:\\Windows\\System32\\cmd.exe /c backup.bat
@@ -34,17 +23,7 @@ class PastedTextTest {
                 2024-03-12T10:00:05Z warn agent1 payload {"text":"first\\nsecond"}
                 2024-03-12T10:00:06Z info agent1 rotated worker_7 after 9 jobs
                 """);
-        project = TestProjects.create(tmp.resolve("p"));
-        project.importFiles(List.of(file), ImportOptions.defaults(), Progress.NONE);
-    }
-
-    @AfterAll
-    void close() throws IOException {
-        project.close();
-    }
-
-    private long total(String query) throws IOException {
-        return project.index().search(EventSearch.of(query).withLimit(0)).total();
+        return List.of(file);
     }
 
     @Test

@@ -8,25 +8,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.pmw.app.ImportOptions;
-import org.pmw.app.Progress;
-import org.pmw.app.Project;
-import org.pmw.model.EventSearch;
-import org.pmw.testing.TestProjects;
+import org.pmw.testing.SearchedEvidence;
 
 /** Queries an engineer types where Lucene's literal reading would answer something else. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class QueryMeaningTest {
+class QueryMeaningTest extends SearchedEvidence {
 
-    private Project project;
-
-    @BeforeAll
-    void importEvidence(@TempDir Path tmp) throws Exception {
+    @Override
+    protected List<Path> evidence(Path tmp) throws IOException {
         Path file = tmp.resolve("app.log");
         Files.writeString(file, """
                 2005-10-10T14:00:00Z error web1 java.net.NoRouteToHostException: No route to host status=500
@@ -38,17 +27,7 @@ class QueryMeaningTest {
                 2005-10-10T14:00:06Z fatal web3 PHP Fatal error: Allowed memory size exhausted status=500
                 2005-10-10T14:00:07Z debug web1 cache hit for product 12 status=200
                 """);
-        project = TestProjects.create(tmp.resolve("p"));
-        project.importFiles(List.of(file), ImportOptions.defaults(), Progress.NONE);
-    }
-
-    @AfterAll
-    void close() throws IOException {
-        project.close();
-    }
-
-    private long total(String query) throws IOException {
-        return project.index().search(EventSearch.of(query).withLimit(0)).total();
+        return List.of(file);
     }
 
     @Test

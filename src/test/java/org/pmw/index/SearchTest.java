@@ -9,10 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.pmw.app.ImportOptions;
 import org.pmw.app.Progress;
@@ -22,23 +19,17 @@ import org.pmw.model.EventSearch;
 import org.pmw.model.Histogram;
 import org.pmw.model.LaneDensity;
 import org.pmw.model.SearchHits;
-import org.pmw.model.LaneDensity;
-import org.pmw.model.Histogram;
-import org.pmw.model.SearchHits;
-import org.pmw.model.EventSearch;
+import org.pmw.testing.SearchedEvidence;
 import org.pmw.testing.TestProjects;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SearchTest {
-
-    private Project project;
+class SearchTest extends SearchedEvidence {
 
     /**
      * 3600 events, one a second from 14:00:00Z: every 10th is an error with status 500 (the rest 200),
      * duration_ms = second of the hour, hosts web1..web3 in turn; one multi-line stack trace at 14:30:00.
      */
-    @BeforeAll
-    void importEvidence(@TempDir Path tmp) throws Exception {
+    @Override
+    protected List<Path> evidence(Path tmp) throws IOException {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 3600; i++) {
             String level = i % 10 == 0 ? "error" : "info";
@@ -53,17 +44,7 @@ class SearchTest {
         }
         Path file = tmp.resolve("app.log");
         Files.writeString(file, sb.toString());
-        project = TestProjects.create(tmp.resolve("p"));
-        project.importFiles(List.of(file), ImportOptions.defaults(), Progress.NONE);
-    }
-
-    @AfterAll
-    void close() throws IOException {
-        project.close();
-    }
-
-    private long total(String query) throws IOException {
-        return project.index().search(EventSearch.of(query).withLimit(0)).total();
+        return List.of(file);
     }
 
     @Test
@@ -100,25 +81,25 @@ class SearchTest {
     void timeWindowIsHalfOpen() throws IOException {
         Instant from = Instant.parse("2005-10-10T14:10:00Z");
         Instant to = Instant.parse("2005-10-10T14:20:00Z");
-        SearchHits hits = project.index().search(EventSearch.of("*").withWindow(from, to).withLimit(5));
+        SearchHits hits = project().index().search(EventSearch.of("*").withWindow(from, to).withLimit(5));
         assertEquals(600, hits.total());
         assertEquals(from.toEpochMilli(), hits.events().get(0).ts());
-        assertEquals(60, project.index().count("level:error", from, to));
+        assertEquals(60, project().index().count("level:error", from, to));
     }
 
     @Test
     void resultsComeInTimeOrderAndNewestFirstOnRequest() throws IOException {
-        SearchHits hits = project.index().search(EventSearch.of("level:error").withLimit(3));
+        SearchHits hits = project().index().search(EventSearch.of("level:error").withLimit(3));
         assertEquals(List.of(0L, 10_000L, 20_000L),
                 hits.events().stream().map(e -> e.ts() - hits.events().get(0).ts()).toList());
-        SearchHits newest = project.index().search(EventSearch.of("*").withLimit(1)
+        SearchHits newest = project().index().search(EventSearch.of("*").withLimit(1)
                 .withOrder(EventSearch.Order.TIME_DESCENDING));
         assertEquals(Instant.parse("2005-10-10T14:59:59Z").toEpochMilli(), newest.events().get(0).ts());
     }
 
     @Test
     void multiLineEventIsOneEventWithItsWholeText() throws IOException {
-        SearchHits hits = project.index().search(EventSearch.of("checkout"));
+        SearchHits hits = project().index().search(EventSearch.of("checkout"));
         assertEquals(1, hits.total());
         Event e = hits.events().get(0);
         assertEquals(1801, e.line());
@@ -128,7 +109,7 @@ class SearchTest {
 
     @Test
     void storedEventKeepsProvenanceAndTypedFields() throws IOException {
-        Event e = project.index().search(EventSearch.of("duration_ms:42")).events().get(0);
+        Event e = project().index().search(EventSearch.of("duration_ms:42")).events().get(0);
         assertEquals("app.log", e.source());
         assertEquals(43, e.line());
         assertEquals("2005-10-10T14:00:42Z", e.tsText());
@@ -157,14 +138,14 @@ class SearchTest {
 
     @Test
     void aHistogramOfMillionsOfBucketsIsRefusedBeforeItIsListed() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> project.index().histogram("*",
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> project().index().histogram("*",
                 Instant.parse("2000-01-01T00:00:00Z"), Instant.parse("2016-01-01T00:00:00Z"), 60_000));
         assertTrue(e.getMessage().startsWith("8,415,360 buckets of 60,000 ms"), e.getMessage());
     }
 
     @Test
     void histogramCountsPerBucket() throws IOException {
-        Histogram h = project.index().histogram("level:error", null, null, 600_000);
+        Histogram h = project().index().histogram("level:error", null, null, 600_000);
         assertEquals(6, h.buckets().size());
         assertEquals(360, h.total());
         h.buckets().forEach(b -> assertEquals(60, b.count()));
@@ -173,31 +154,31 @@ class SearchTest {
 
     @Test
     void theValuesOfAFieldAreCountedAmongTheMatchingEvents() throws IOException {
-        org.pmw.model.FieldValues status = project.fieldValues("status", "*", null, null, 10);
+        org.pmw.model.FieldValues status = project().fieldValues("status", "*", null, null, 10);
         assertEquals(3600, status.matching());
         assertEquals(3600, status.withField());
         assertTrue(status.numeric());
         assertEquals(List.of(new org.pmw.model.FieldValues.Value("200", 3240), new org.pmw.model.FieldValues.Value("500", 360)),
                 status.top());
 
-        org.pmw.model.FieldValues hosts = project.fieldValues("host", "level:error", null, null, 2);
+        org.pmw.model.FieldValues hosts = project().fieldValues("host", "level:error", null, null, 2);
         assertEquals(360, hosts.matching());
         assertEquals(3, hosts.distinct());
         assertEquals(List.of(new org.pmw.model.FieldValues.Value("web1", 120), new org.pmw.model.FieldValues.Value("web2", 120)),
                 hosts.top(), "most frequent first, then by value; at most the limit");
 
-        org.pmw.model.FieldValues ratio = project.fieldValues("ratio", "*", null, null, 10);
+        org.pmw.model.FieldValues ratio = project().fieldValues("ratio", "*", null, null, 10);
         assertEquals(7, ratio.distinct());
         assertEquals(new org.pmw.model.FieldValues.Value("0.5", 515), ratio.top().get(0));
 
-        org.pmw.model.FieldValues firstTenMinutes = project.fieldValues("level", "*",
+        org.pmw.model.FieldValues firstTenMinutes = project().fieldValues("level", "*",
                 Instant.parse("2005-10-10T14:00:00Z"), Instant.parse("2005-10-10T14:10:00Z"), 5);
         assertEquals(600, firstTenMinutes.matching());
         assertEquals(List.of(new org.pmw.model.FieldValues.Value("info", 540), new org.pmw.model.FieldValues.Value("error", 60)),
                 firstTenMinutes.top());
 
         // a clicked value narrows or widens the search to exactly its count
-        for (org.pmw.model.FieldValues.Value v : project.fieldValues("status", "host:web2", null, null, 10).top()) {
+        for (org.pmw.model.FieldValues.Value v : project().fieldValues("status", "host:web2", null, null, 10).top()) {
             String clause = org.pmw.app.QueryClauses.equalTo("status", v.value(), true);
             assertEquals(v.count(), total(org.pmw.app.QueryClauses.and("host:web2", clause)));
             assertEquals(1200 - v.count(), total(org.pmw.app.QueryClauses.andNot("host:web2", clause)));
@@ -205,18 +186,18 @@ class SearchTest {
         assertEquals(2400, total(org.pmw.app.QueryClauses.andNot("*", org.pmw.app.QueryClauses.equalTo("host", "web2", false))));
 
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> project.fieldValues("statuss", "*", null, null, 10));
+                () -> project().fieldValues("statuss", "*", null, null, 10));
         assertTrue(unknown.getMessage().startsWith("no field 'statuss' in this project (fields: source, host, level"),
                 unknown.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> project.fieldValues("message", "*", null, null, 10));
+        assertThrows(IllegalArgumentException.class, () -> project().fieldValues("message", "*", null, null, 10));
     }
 
     @Test
     void aroundGivesTheEventAndItsNeighboursInTheSameSource() throws IOException {
-        List<Event> events = project.index().around("app.log", 1802, 2);
+        List<Event> events = project().index().around("app.log", 1802, 2);
         // line 1802 is inside the multi-line event that starts at 1801
         assertEquals(List.of(1799L, 1800L, 1801L, 1804L, 1805L), events.stream().map(Event::line).toList());
-        assertTrue(project.index().around("app.log", 99999, 2).isEmpty());
+        assertTrue(project().index().around("app.log", 99999, 2).isEmpty());
     }
 
     @Test
@@ -251,7 +232,7 @@ class SearchTest {
 
     @Test
     void laneDensitySplitsBySourceAndLevel() throws IOException {
-        LaneDensity d = project.index().laneDensity("*", Instant.parse("2005-10-10T14:00:00Z"),
+        LaneDensity d = project().index().laneDensity("*", Instant.parse("2005-10-10T14:00:00Z"),
                 Instant.parse("2005-10-10T15:00:00Z"), 60);
         long[][] lane = d.counts().get("app.log");
         long errors = 0;
