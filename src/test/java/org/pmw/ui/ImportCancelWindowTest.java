@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pmw.app.Project;
 import org.pmw.testing.TestProjects;
 import org.pmw.ui.main.MainView;
-import org.pmw.ui.main.RecentProjects;
 import org.pmw.ui.main.WorkbenchModel;
 import org.pmw.ui.task.FxTaskRunner;
 import org.testfx.api.FxRobot;
@@ -38,12 +35,8 @@ class ImportCancelWindowTest {
     @Start
     void start(Stage stage) {
         workbench = new WorkbenchModel(runner);
-        main = Workbench.build(workbench, new RecentProjects(Preferences.userRoot().node("org/pmw/test-" + System.nanoTime())));
+        main = TestWindows.show(stage, workbench);
         main.installStatusBar(runner);
-        stage.setScene(new Scene(main, 1280, 720));
-        stage.setWidth(1280); // the stage is shared by every test class of the run
-        stage.setHeight(720);
-        stage.show();
     }
 
     @Test

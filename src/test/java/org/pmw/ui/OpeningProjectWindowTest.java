@@ -8,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.prefs.Preferences;
 import java.util.stream.Stream;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -24,7 +22,6 @@ import org.pmw.app.ImportOptions;
 import org.pmw.app.Progress;
 import org.pmw.app.Project;
 import org.pmw.ui.main.MainView;
-import org.pmw.ui.main.RecentProjects;
 import org.pmw.ui.main.WorkbenchModel;
 import org.pmw.ui.task.DeferredTaskRunner;
 import org.pmw.ui.task.FxTaskRunner;
@@ -49,14 +46,8 @@ class OpeningProjectWindowTest {
     void start(Stage stage) {
         workbench = new WorkbenchModel(tasks);
         workbench.setErrorHandler(e -> { throw new AssertionError(e); });
-        main = Workbench.build(workbench, new RecentProjects(Preferences.userRoot().node("org/pmw/test-" + System.nanoTime())));
+        main = TestWindows.show(stage, workbench);
         main.installStatusBar(new FxTaskRunner());
-        Scene scene = new Scene(main, 1280, 720);
-        Workbench.style(scene);
-        stage.setScene(scene);
-        stage.setWidth(1280); // the stage is shared by every test class of the run
-        stage.setHeight(720);
-        stage.show();
     }
 
     @AfterEach

@@ -9,9 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.prefs.Preferences;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
@@ -32,7 +30,6 @@ import org.pmw.model.Experiment;
 import org.pmw.model.TimeWindow;
 import org.pmw.testing.TestProjects;
 import org.pmw.ui.investigation.InvestigationView;
-import org.pmw.ui.main.RecentProjects;
 import org.pmw.ui.main.WorkbenchModel;
 import org.pmw.ui.task.ImmediateTaskRunner;
 import org.testfx.api.FxRobot;
@@ -56,13 +53,7 @@ class RecordEditWindowTest {
     void start(Stage stage) {
         workbench = new WorkbenchModel(new ImmediateTaskRunner());
         workbench.setErrorHandler(e -> { throw new AssertionError(e); });
-        Scene scene = new Scene(Workbench.build(workbench,
-                new RecentProjects(Preferences.userRoot().node("org/pmw/test-" + System.nanoTime()))), 1280, 720);
-        Workbench.style(scene);
-        stage.setScene(scene);
-        stage.setWidth(1280);
-        stage.setHeight(720);
-        stage.show();
+        TestWindows.show(stage, workbench);
     }
 
     @AfterEach

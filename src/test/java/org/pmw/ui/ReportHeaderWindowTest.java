@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.prefs.Preferences;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.pmw.app.Project;
 import org.pmw.testing.TestProjects;
-import org.pmw.ui.main.RecentProjects;
 import org.pmw.ui.main.WorkbenchModel;
 import org.pmw.ui.task.ImmediateTaskRunner;
 import org.testfx.api.FxRobot;
@@ -39,13 +36,7 @@ class ReportHeaderWindowTest {
     void start(Stage stage) {
         workbench = new WorkbenchModel(new ImmediateTaskRunner());
         workbench.setErrorHandler(e -> { throw new AssertionError(e); });
-        Scene scene = new Scene(Workbench.build(workbench,
-                new RecentProjects(Preferences.userRoot().node("org/pmw/test-" + System.nanoTime()))), 1280, 720);
-        Workbench.style(scene);
-        stage.setScene(scene);
-        stage.setWidth(1280);
-        stage.setHeight(720);
-        stage.show();
+        TestWindows.show(stage, workbench);
     }
 
     @AfterEach

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.pmw.ui.main.MainView;
-import org.pmw.ui.main.RecentProjects;
 import org.pmw.ui.main.WorkbenchModel;
 import org.pmw.ui.task.FxTaskRunner;
 import org.testfx.api.FxRobot;
@@ -38,15 +35,8 @@ class SampleIncidentWindowTest {
     void start(Stage stage) {
         workbench = new WorkbenchModel(runner);
         workbench.setErrorHandler(e -> { throw new AssertionError(e); });
-        main = Workbench.build(workbench, new RecentProjects(Preferences.userRoot().node("org/pmw/test-" + System.nanoTime())));
+        main = TestWindows.show(stage, workbench);
         main.installStatusBar(runner);
-        Scene scene = new Scene(main, 1280, 720);
-        Workbench.style(scene);
-        stage.setScene(scene);
-        // the stage is shared by every test class of the run: one before may have left it another size
-        stage.setWidth(1280);
-        stage.setHeight(720);
-        stage.show();
     }
 
     /** Follows a link of the inspector, which may be scrolled out of view. */

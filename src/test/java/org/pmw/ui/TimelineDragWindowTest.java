@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.prefs.Preferences;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +18,6 @@ import org.pmw.app.Project;
 import org.pmw.model.LaneDensity;
 import org.pmw.testing.TestProjects;
 import org.pmw.ui.main.MainView;
-import org.pmw.ui.main.RecentProjects;
 import org.pmw.ui.main.WorkbenchModel;
 import org.pmw.ui.task.DeferredTaskRunner;
 import org.pmw.ui.timeline.TimelineView;
@@ -47,13 +44,7 @@ class TimelineDragWindowTest {
     void start(Stage stage) {
         workbench = new WorkbenchModel(tasks);
         workbench.setErrorHandler(e -> { throw new AssertionError(e); });
-        main = Workbench.build(workbench, new RecentProjects(Preferences.userRoot().node("org/pmw/test-" + System.nanoTime())));
-        Scene scene = new Scene(main, 1280, 720);
-        Workbench.style(scene);
-        stage.setScene(scene);
-        stage.setWidth(1280); // the stage is shared by every test class of the run
-        stage.setHeight(720);
-        stage.show();
+        main = TestWindows.show(stage, workbench);
     }
 
     @AfterEach

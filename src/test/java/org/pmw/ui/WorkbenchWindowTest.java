@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -23,7 +21,6 @@ import org.pmw.app.Progress;
 import org.pmw.app.Project;
 import org.pmw.testing.TestProjects;
 import org.pmw.ui.main.MainView;
-import org.pmw.ui.main.RecentProjects;
 import org.pmw.ui.main.WorkbenchModel;
 import org.pmw.ui.task.ImmediateTaskRunner;
 import org.pmw.ui.timeline.TimelineView;
@@ -45,14 +42,7 @@ class WorkbenchWindowTest {
     void start(Stage stage) {
         workbench = new WorkbenchModel(new ImmediateTaskRunner());
         workbench.setErrorHandler(e -> { throw new AssertionError(e); });
-        main = Workbench.build(workbench, new RecentProjects(Preferences.userRoot().node("org/pmw/test-" + System.nanoTime())));
-        Scene scene = new Scene(main, 1280, 720);
-        Workbench.style(scene);
-        stage.setScene(scene);
-        // the stage is shared by every test class of the run: one before may have left it another size
-        stage.setWidth(1280);
-        stage.setHeight(720);
-        stage.show();
+        main = TestWindows.show(stage, workbench);
     }
 
     @AfterEach
