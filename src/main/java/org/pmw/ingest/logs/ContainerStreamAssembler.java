@@ -18,9 +18,10 @@ import org.pmw.model.Level;
  * runtime interleaves them: pieces of a line the runtime split are put back together first; then a line that
  * continues the one before it in the application's own log (an indented line, a Java, Python or PHP stack trace:
  * see {@link StackTraceLines}) is joined to the stream's open event, which keeps its first line's time and line
- * number, and the raw text of every line joined (a Python traceback only to a warning or an error, the line a logger
- * writes before the traceback it logs: after any other line it opens an error event of its own). Empty lines inside
- * a stack trace are kept in it; elsewhere they are counted in a note, as blank lines are.
+ * number, and the raw text of every line joined (a Python traceback or a Java exception's first line only to a
+ * warning or an error, the line a logger writes before the stack trace it logs: after any other line it opens an
+ * error event of its own). Empty lines inside a stack trace are kept in it; elsewhere they are counted in a note, as
+ * blank lines are.
  */
 final class ContainerStreamAssembler {
 
@@ -150,9 +151,9 @@ final class ContainerStreamAssembler {
             return;
         }
         boolean continues = stream.traces.continues(text);
-        if (continues && stream.open != null && StackTraceLines.opensPythonTrace(text)
-                && stream.open.level.compareTo(Level.WARN) < 0) {
-            // a logger writes a traceback after its warning or error line; after any other line it is an uncaught
+        boolean opensTrace = StackTraceLines.opensPythonTrace(text) || StackTraceLines.opensJavaTrace(text);
+        if (continues && stream.open != null && opensTrace && stream.open.level.compareTo(Level.WARN) < 0) {
+            // a logger writes a stack trace after its warning or error line; after any other line it is an uncaught
             // exception's, an error of its own rather than part of the line before
             continues = false;
         }
@@ -174,8 +175,8 @@ final class ContainerStreamAssembler {
         if (stream.open != null) {
             flush(stream);
         }
-        // Python writes a traceback only for an exception, and one that opens an event was not logged by a logger
-        head.level = StackTraceLines.opensPythonTrace(text) ? Level.ERROR : LevelWords.statedByWrappedLine(text);
+        // a stack trace is written only for an exception, and one that opens an event was not logged by a logger
+        head.level = opensTrace ? Level.ERROR : LevelWords.statedByWrappedLine(text);
         stream.open = head;
         stream.openLine = number;
         stream.message = new StringBuilder(text);

@@ -55,6 +55,15 @@ final class StackTraceLines {
         return line.startsWith("Traceback (most recent call last):");
     }
 
+    /**
+     * Whether the line is the first line of a Java stack trace: the JVM's {@code Exception in thread "main" ...} for
+     * an exception nothing caught, or the throwable's own line ({@code java.lang.IllegalStateException: closed}) as
+     * {@code printStackTrace} and a logger write it.
+     */
+    static boolean opensJavaTrace(String line) {
+        return line.startsWith("Exception in thread \"") || looksLikeThrowable(line);
+    }
+
     /** A Java frame, "Caused by:", "Suppressed:", "... 12 more" or the throwable's own first line. */
     static boolean isJavaTraceLine(String line) {
         String trimmed = line.strip();

@@ -200,6 +200,68 @@ class ContainerLogFormatsTest {
     }
 
     @Test
+    void aJavaExceptionAfterAnInfoLineIsAnErrorOfItsOwnAndALoggersErrorKeepsItsTrace() {
+        // a Spring Boot service: an info line, a logged error with its trace, an exception printed by
+        // printStackTrace after an info line, then the JVM's report of the exception that ended main
+        String text = docker("2024-03-12 10:00:01.001  INFO 1 --- [nio-8080-exec-1] o.s.web.servlet.DispatcherServlet "
+                + ": Completed initialization in 2 ms\n", "stdout", "2024-03-12T10:00:01.001234567Z")
+                + docker("2024-03-12 10:00:01.500 ERROR 1 --- [nio-8080-exec-2] o.a.c.c.C.[.[.[/].[dispatcherServlet] "
+                + ": Servlet.service() for servlet [dispatcherServlet] threw exception\n", "stdout",
+                        "2024-03-12T10:00:01.500100000Z")
+                + docker("java.lang.NullPointerException: Cannot invoke \"com.example.shop.Cart.total()\" because "
+                        + "\"cart\" is null\n", "stdout", "2024-03-12T10:00:01.500200000Z")
+                + docker("\tat com.example.shop.CheckoutController.pay(CheckoutController.java:88)\n", "stdout",
+                        "2024-03-12T10:00:01.500300000Z")
+                + docker("2024-03-12 10:00:02.000  INFO 1 --- [   scheduling-1] c.e.shop.StockSync                "
+                        + ": Syncing stock for 1203 items\n", "stdout", "2024-03-12T10:00:02.000100000Z")
+                + docker("com.example.shop.StockSyncException: supplier feed returned 503\n", "stdout",
+                        "2024-03-12T10:00:02.400100000Z")
+                + docker("\tat com.example.shop.StockSync.run(StockSync.java:57)\n", "stdout",
+                        "2024-03-12T10:00:02.400200000Z")
+                + docker("2024-03-12 10:00:03.000  INFO 1 --- [           main] c.e.shop.Migrations                "
+                        + ": Applying migration V42__orders\n", "stdout", "2024-03-12T10:00:03.000100000Z")
+                + docker("Exception in thread \"main\" java.lang.IllegalStateException: migration V42__orders "
+                        + "failed\n", "stdout", "2024-03-12T10:00:04.100100000Z")
+                + docker("\tat com.example.shop.Migrations.apply(Migrations.java:31)\n", "stdout",
+                        "2024-03-12T10:00:04.100200000Z")
+                + docker("\tat com.example.shop.Application.main(Application.java:12)\n", "stdout",
+                        "2024-03-12T10:00:04.100300000Z")
+                + docker("Caused by: org.postgresql.util.PSQLException: ERROR: relation \"orders\" already exists\n",
+                        "stdout", "2024-03-12T10:00:04.100400000Z")
+                + docker("\t... 2 more\n", "stdout", "2024-03-12T10:00:04.100500000Z");
+        ParseRun run = ParseRun.of(ParseRun.format("docker_json"), "app-json.log", text);
+        List<Event> events = byLine(run);
+        assertEquals(6, events.size(), events.stream().map(Event::message).collect(Collectors.joining("\n--\n")));
+        assertEquals(Level.INFO, events.get(0).level());
+
+        Event logged = events.get(1);
+        assertEquals(2, logged.line(), "a logger's error line keeps the exception logged with it");
+        assertEquals(Level.ERROR, logged.level());
+        assertTrue(logged.message().endsWith("is null\n\tat com.example.shop.CheckoutController.pay"
+                + "(CheckoutController.java:88)"), logged.message());
+
+        assertEquals("2024-03-12 10:00:02.000  INFO 1 --- [   scheduling-1] c.e.shop.StockSync                "
+                + ": Syncing stock for 1203 items", events.get(2).message(), "the exception is not hidden in it");
+        Event printed = events.get(3);
+        assertEquals(6, printed.line());
+        assertEquals(Level.ERROR, printed.level());
+        assertEquals("com.example.shop.StockSyncException: supplier feed returned 503\n"
+                + "\tat com.example.shop.StockSync.run(StockSync.java:57)", printed.message());
+
+        assertEquals(Level.INFO, events.get(4).level());
+        assertFalse(events.get(4).message().contains("Exception"), events.get(4).message());
+        Event uncaught = events.get(5);
+        assertEquals(9, uncaught.line());
+        assertEquals(Level.ERROR, uncaught.level());
+        assertEquals(utc("2024-03-12T10:00:04.100Z"), uncaught.ts());
+        assertEquals("Exception in thread \"main\" java.lang.IllegalStateException: migration V42__orders failed\n"
+                + "\tat com.example.shop.Migrations.apply(Migrations.java:31)\n"
+                + "\tat com.example.shop.Application.main(Application.java:12)\n"
+                + "Caused by: org.postgresql.util.PSQLException: ERROR: relation \"orders\" already exists\n"
+                + "\t... 2 more", uncaught.message());
+    }
+
+    @Test
     void kubernetesComponentsStateTheirLevelInKlogsHeaderLetter() {
         // kube-apiserver, the controller manager, ingress-nginx and most Go components write klog's
         // Lmmdd hh:mm:ss.uuuuuu threadid file:line] message, L one of I, W, E, F
