@@ -12,7 +12,8 @@ import org.pmw.model.EventKind;
  * 0.000 502 - 912 272 "POST https://shop.example.com:443/api/checkout HTTP/1.1" "Mozilla/5.0 ..." ...}) and a Classic
  * Load Balancer's (the same without the leading type). Values are space-separated, the request, agent and a few
  * more in quotes; {@code -} is no value, {@code -1} a time the balancer did not measure. AWS adds fields at the end
- * over the years: those after the ones named here are left in the raw text. Fields take the names the access-log
+ * over the years: those after the ones named here are left in the raw text. The targets a request went to and their
+ * statuses ({@code targets}, {@code target_statuses}) are text, several a JSON array of them. Fields take the names the access-log
  * formats use ({@code client, method, path, query, protocol, vhost, status, bytes, agent, duration_ms}); the level
  * is the balancer's status's, as for an access log.
  */
@@ -103,7 +104,8 @@ final class AwsElbFormat extends LineLogFormat {
                 if (value.equals("-") || value.isEmpty()) {
                     continue;
                 }
-                d.field(fieldName(ALB_FIELDS[k - first]), FieldValues.typed(value));
+                String name = ALB_FIELDS[k - first];
+                d.field(fieldName(name), name.endsWith("_list") ? list(value) : FieldValues.typed(value));
             }
             if (status != null) {
                 d.level = AccessLogFormat.levelOfStatus(status);
@@ -149,6 +151,26 @@ final class AwsElbFormat extends LineLogFormat {
                 case "target_status_code_list": return "target_statuses";
                 default: return name;
             }
+        }
+
+        /**
+         * A space-separated list, the targets a request went to and their statuses ({@code "10.0.1.20:8080
+         * 10.0.1.21:8080"}, {@code "200 -"}): one item as its text, several as a JSON array of them, whose items an
+         * index searches as the field's values. Text either way, a status as much as an address: one field is not a
+         * number on one line and text on the next, and {@code target_statuses:200} finds a request with one target
+         * or several.
+         */
+        private static String list(String value) {
+            String[] items = value.trim().split(" +");
+            if (items.length == 1) {
+                return items[0];
+            }
+            StringBuilder json = new StringBuilder("[");
+            for (String item : items) {
+                json.append(json.length() > 1 ? "," : "").append('"').append(item.replace("\\", "\\\\")
+                        .replace("\"", "\\\"")).append('"');
+            }
+            return json.append(']').toString();
         }
 
         /** "203.0.113.7:51234" as its address and port fields; "-" (no target reached) as none. */

@@ -91,6 +91,30 @@ class AwsElbFormatTest {
         assertTrue(run.context.notes().contains("1 blank line ignored"));
     }
 
+    /** A request the balancer sent to two targets, the second of which gave no status: its lists have two items. */
+    static final String ALB_TWO_TARGETS = "https 2024-03-12T10:02:11.402117Z app/shop-alb/50dc6c495c0c9188 "
+            + "203.0.113.7:51240 10.0.1.20:8080 0.000 0.402 0.000 200 200 734 1288 "
+            + "\"GET https://shop.example.com:443/api/stock?sku=A-1 HTTP/1.1\" \"okhttp/4.12.0\" "
+            + "ECDHE-RSA-AES128-GCM-SHA256 TLSv1.2 "
+            + "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/shop-web/73e2d6bc24d8a067 "
+            + "\"Root=1-65f02ab3-5b6c7d8e9f0a1b2c3d4e5f60\" \"shop.example.com\" \"-\" 2 2024-03-12T10:02:11.000000Z "
+            + "\"forward\" \"-\" \"-\" \"10.0.1.20:8080 10.0.1.21:8080\" \"200 -\" \"-\" \"-\" TID_9c0d1e2f\n";
+
+    @Test
+    void theTargetsAndTheirStatusesAreTextWithOneTargetOrSeveral() {
+        ParseRun run = ParseRun.of(ParseRun.format("aws_elb"), "alb.log", ALB + "\n" + ALB_TWO_TARGETS);
+        assertEquals(3, run.events.size());
+        Event cart = run.event(0);
+        assertEquals("10.0.1.20:8080", cart.fields().get("targets"));
+        assertEquals("200", cart.fields().get("target_statuses"), "text, as on a line with several targets");
+        assertEquals(200L, cart.fields().get("target_status"), "the target's own status stays a number");
+        Event stock = run.event(2);
+        assertEquals("[\"10.0.1.20:8080\",\"10.0.1.21:8080\"]", stock.fields().get("targets"));
+        assertEquals("[\"200\",\"-\"]", stock.fields().get("target_statuses"));
+        assertEquals(200L, stock.fields().get("target_status"));
+        assertEquals(2L, stock.fields().get("rule_priority"));
+    }
+
     @Test
     void classicLoadBalancerLinesHaveNoType() {
         ParseRun run = ParseRun.of(ParseRun.format("aws_elb"), "my-loadbalancer.log", CLASSIC);
