@@ -262,6 +262,56 @@ class ContainerLogFormatsTest {
     }
 
     @Test
+    void aGoPanicWithItsGoroutinesIsOneEvent() {
+        // a Go service run with go run: its log on stdout, then the runtime's report of a nil pointer on stderr
+        String cri = "2024-03-12T10:00:01.000000000Z stderr F 2024/03/12 10:00:01 listening on :8080\n"
+                + "2024-03-12T10:00:04.512000000Z stderr F panic: runtime error: invalid memory address or nil pointer "
+                + "dereference\n"
+                + "2024-03-12T10:00:04.512000100Z stderr F [signal SIGSEGV: segmentation violation code=0x1 addr=0x0 "
+                + "pc=0x6a1f3c]\n"
+                + "2024-03-12T10:00:04.512000200Z stdout F 2024/03/12 10:00:04 GET /orders/7731 started\n"
+                + "2024-03-12T10:00:04.512000300Z stderr F \n"
+                + "2024-03-12T10:00:04.512000400Z stderr F goroutine 1 [running]:\n"
+                + "2024-03-12T10:00:04.512000500Z stderr F main.(*Store).Order(0x0, {0xc00001a0c8, 0x4})\n"
+                + "2024-03-12T10:00:04.512000600Z stderr F \t/app/store.go:42 +0x1c\n"
+                + "2024-03-12T10:00:04.512000700Z stderr F main.main()\n"
+                + "2024-03-12T10:00:04.512000800Z stderr F \t/app/main.go:17 +0x45\n"
+                + "2024-03-12T10:00:04.512000900Z stderr F \n"
+                + "2024-03-12T10:00:04.512001000Z stderr F goroutine 18 [IO wait]:\n"
+                + "2024-03-12T10:00:04.512001100Z stderr F internal/poll.runtime_pollWait(0x7f3a2c1e0e28, 0x72)\n"
+                + "2024-03-12T10:00:04.512001200Z stderr F \t/usr/local/go/src/runtime/netpoll.go:345 +0x85\n"
+                + "2024-03-12T10:00:04.512001300Z stderr F created by net/http.(*Server).Serve in goroutine 1\n"
+                + "2024-03-12T10:00:04.512001400Z stderr F \t/usr/local/go/src/net/http/server.go:3285 +0x4b4\n"
+                + "2024-03-12T10:00:04.530000000Z stderr F exit status 2\n"
+                + "2024-03-12T10:00:05.000000000Z stderr F 2024/03/12 10:00:05 listening on :8080\n";
+        ParseRun run = ParseRun.of(ParseRun.format("kubernetes_cri"), "0.log", cri);
+        List<Event> events = byLine(run);
+        assertEquals(4, events.size(), events.stream().map(Event::message).collect(Collectors.joining("\n--\n")));
+        Event panic = events.get(1);
+        assertEquals(2, panic.line());
+        assertEquals(utc("2024-03-12T10:00:04.512Z"), panic.ts());
+        assertEquals(Level.FATAL, panic.level(), "a panic ends the program");
+        assertEquals("panic: runtime error: invalid memory address or nil pointer dereference\n"
+                + "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x6a1f3c]\n"
+                + "\n"
+                + "goroutine 1 [running]:\n"
+                + "main.(*Store).Order(0x0, {0xc00001a0c8, 0x4})\n"
+                + "\t/app/store.go:42 +0x1c\n"
+                + "main.main()\n"
+                + "\t/app/main.go:17 +0x45\n"
+                + "\n"
+                + "goroutine 18 [IO wait]:\n"
+                + "internal/poll.runtime_pollWait(0x7f3a2c1e0e28, 0x72)\n"
+                + "\t/usr/local/go/src/runtime/netpoll.go:345 +0x85\n"
+                + "created by net/http.(*Server).Serve in goroutine 1\n"
+                + "\t/usr/local/go/src/net/http/server.go:3285 +0x4b4\n"
+                + "exit status 2", panic.message());
+        assertEquals("2024/03/12 10:00:04 GET /orders/7731 started", events.get(2).message(), "stdout's line");
+        assertEquals(18, events.get(3).line(), "the program's next start is not part of the panic");
+        assertEquals(Level.INFO, events.get(3).level());
+    }
+
+    @Test
     void kubernetesComponentsStateTheirLevelInKlogsHeaderLetter() {
         // kube-apiserver, the controller manager, ingress-nginx and most Go components write klog's
         // Lmmdd hh:mm:ss.uuuuuu threadid file:line] message, L one of I, W, E, F
