@@ -235,6 +235,11 @@ public final class Project implements Closeable {
         return index.size();
     }
 
+    /** Which state of the index searches see now; it changes when the events searched change, and only then. */
+    public long indexVersion() throws IOException {
+        return index.version();
+    }
+
     /** The earliest and latest event, or null when there are none. */
     public TimeWindow eventSpan() throws IOException {
         long[] range = index.timeRange();

@@ -83,7 +83,8 @@ public final class Reports {
     public static final class Measurements {
         private Project project;
         private List<SourceFile> sources;
-        private long events = -1;
+        /** The index's version when it was measured: a re-time changes no source's count, only its events. */
+        private long version = -1;
         private final Map<Outcome, OutcomeResult> outcomes = new HashMap<>();
         private final Map<LoadTestRun, RunAnalysis> runs = new HashMap<>();
         private final Map<TimeWindow, LaneDensity> overviews = new HashMap<>();
@@ -91,15 +92,17 @@ public final class Reports {
 
         /** Forgets what was measured when the project or its evidence is not the one it was measured on. */
         synchronized void useFor(Project project, org.pmw.model.Incident incident) throws IOException {
-            long eventsNow = project.eventCount();
-            if (project != this.project || !incident.getSources().equals(sources) || eventsNow != events) {
+            // the version and not the sources alone: the sources of a copy taken while an import or a re-time
+            // commits its events already say what the index will hold, not what it held when measured
+            long versionNow = project.indexVersion();
+            if (project != this.project || !incident.getSources().equals(sources) || versionNow != version) {
                 outcomes.clear();
                 runs.clear();
                 overviews.clear();
                 quoted.clear();
                 this.project = project;
                 this.sources = List.copyOf(incident.getSources());
-                this.events = eventsNow;
+                this.version = versionNow;
             }
         }
 

@@ -622,6 +622,19 @@ public final class EventIndex implements Closeable {
         }
     }
 
+    /**
+     * Which state of the index searches see now: it changes whenever events added, removed or re-read become
+     * visible (a commit or a refresh), and only then.
+     */
+    public long version() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return ((DirectoryReader) searcher.getIndexReader()).getVersion();
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
     /** Earliest and latest event time, or null when empty. */
     public long[] timeRange() throws IOException {
         IndexSearcher searcher = searchers.acquire();

@@ -98,4 +98,36 @@ class ReportMeasurementsTest {
         assertTrue(again.contains("10 in 30 min = 0.333/min"), again);
         assertEquals(fresh(), again);
     }
+
+    @Test
+    void evidenceRetimedIsMeasuredAgain() throws Exception {
+        Reports.Measurements measured = new Reports.Measurements();
+        kept(measured);
+        String source = project.incident().getSources().get(0).id();
+        project.retime(source, null, 30 * 60_000L, null, Progress.NONE);
+        String again = kept(measured);
+        assertTrue(again.contains("10 in 60 min = 0.167/min"), "half the segfaults moved after the push: " + again);
+        assertEquals(fresh(), again);
+    }
+
+    /**
+     * A re-time saves the source's new timing in incident.json before its re-read events are committed to the
+     * index: a preview that copies the investigation in between sees the new sources and still the old events.
+     * What it measures then must not be kept for the events as they are once the re-time is done.
+     */
+    @Test
+    void whatWasMeasuredWhileARetimeWasCommittingIsMeasuredAgain() throws Exception {
+        String source = project.incident().getSources().get(0).id();
+        project.retime(source, null, 30 * 60_000L, null, Progress.NONE);
+        org.pmw.model.Incident retimed = project.copyOfIncident();
+        project.retime(source, null, 0L, null, Progress.NONE);
+        // the copy a build takes in that moment: the re-time's sources, the index as it was before it
+        Reports.Measurements measured = new Reports.Measurements();
+        Reports.document(project, retimed, "sre", measured);
+        project.retime(source, null, 30 * 60_000L, null, Progress.NONE);
+        assertEquals(retimed.getSources(), project.incident().getSources(), "the same re-time, the same sources");
+        String again = kept(measured);
+        assertTrue(again.contains("10 in 60 min = 0.167/min"), "the re-timed events are counted: " + again);
+        assertEquals(fresh(), again);
+    }
 }
