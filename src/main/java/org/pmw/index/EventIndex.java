@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -35,6 +36,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.pmw.model.Event;
 import org.pmw.model.EventResults;
 import org.pmw.model.LaneDensity;
@@ -558,7 +560,7 @@ public final class EventIndex implements Closeable {
     public List<Event> around(String source, long line, int context) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
-            Query inSource = new TermQuery(new Term(EventSchema.SOURCE, DocumentMapper.lower(source)));
+            Query inSource = inSource(searcher, source);
             TopDocs atOrBefore = nearestLines(searcher, inSource, line, context + 1, false);
             if (atOrBefore.scoreDocs.length == 0) {
                 return List.of();
@@ -578,6 +580,23 @@ public final class EventIndex implements Closeable {
         } finally {
             searchers.release(searcher);
         }
+    }
+
+    /**
+     * The events of the source named {@code source}. Names are searched case-insensitively, so two sources whose
+     * names differ only in case (Server.log and server.log from two machines) share a term: where a source has
+     * exactly that name, only its events are taken; a name typed in another case still finds its source.
+     */
+    private static Query inSource(IndexSearcher searcher, String source) throws IOException {
+        Query folded = new TermQuery(new Term(EventSchema.SOURCE, DocumentMapper.lower(source)));
+        BytesRef exact = new BytesRef(source);
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            SortedDocValues names = leaf.reader().getSortedDocValues(EventSchema.SOURCE);
+            if (names != null && names.lookupTerm(exact) >= 0) {
+                return and(folded, SortedDocValuesField.newSlowExactQuery(EventSchema.SOURCE, exact));
+            }
+        }
+        return folded;
     }
 
     /** Lines searched first either side of the event, then more, then the whole file. */

@@ -231,6 +231,40 @@ class SearchTest extends SearchedEvidence {
     }
 
     @Test
+    void aroundKeepsToTheFileOfItsSourceAtItsEnds(@TempDir Path tmp) throws Exception {
+        // two files whose names differ only in case (from two machines' folders), and a file of one event
+        Path upper = Files.createDirectories(tmp.resolve("a")).resolve("Server.log");
+        Path lower = Files.createDirectories(tmp.resolve("b")).resolve("server.log");
+        Path single = tmp.resolve("one.log");
+        StringBuilder a = new StringBuilder();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            a.append(String.format("2005-10-10T15:00:%02dZ info web1 upper line %d%n", i, i));
+            b.append(String.format("2005-10-10T15:00:%02dZ info web2 lower line %d%n", i, i));
+        }
+        Files.writeString(upper, a.toString());
+        Files.writeString(lower, b.toString());
+        Files.writeString(single, "2005-10-10T15:00:00Z info web3 alone\n");
+        try (Project p = TestProjects.create(tmp.resolve("p"))) {
+            p.importFiles(List.of(upper), ImportOptions.defaults(), Progress.NONE);
+            p.importFiles(List.of(lower), ImportOptions.defaults(), Progress.NONE);
+            p.importFiles(List.of(single), ImportOptions.defaults(), Progress.NONE);
+            List<String> ids = p.incident().getSources().stream().map(org.pmw.model.SourceFile::id).toList();
+            for (String id : ids.subList(0, 2)) {
+                List<Event> first = p.around(id, 1, 2);
+                assertEquals(List.of(1L, 2L, 3L), first.stream().map(Event::line).toList(), id + ": " + first);
+                assertTrue(first.stream().allMatch(e -> e.source().equals(id)), id + ": " + first);
+                List<Event> last = p.around(id, 5, 2);
+                assertEquals(List.of(3L, 4L, 5L), last.stream().map(Event::line).toList(), id + ": " + last);
+                assertTrue(last.stream().allMatch(e -> e.source().equals(id)), id + ": " + last);
+            }
+            List<Event> alone = p.around(ids.get(2), 1, 10);
+            assertEquals(1, alone.size());
+            assertEquals("alone", alone.get(0).message());
+        }
+    }
+
+    @Test
     void laneDensitySplitsBySourceAndLevel() throws IOException {
         LaneDensity d = project().index().laneDensity("*", Instant.parse("2005-10-10T14:00:00Z"),
                 Instant.parse("2005-10-10T15:00:00Z"), 60);
