@@ -187,45 +187,27 @@ final class QueryParsing {
         if (query instanceof BoostQuery boost) {
             return new BoostQuery(plainWordsInFields(boost.getQuery(), fields), boost.getBoost());
         }
-        java.util.function.Function<String, Query> inField = sameQueryIn(query);
-        if (inField == null || fields.isEmpty()) {
+        if (!isWordOnFieldWords(query) || fields.isEmpty()) {
             return query;
         }
-        BooleanQuery.Builder any = new BooleanQuery.Builder().add(query, BooleanClause.Occur.SHOULD);
-        for (String field : fields) {
-            any.add(inField.apply(field), BooleanClause.Occur.SHOULD);
-        }
-        return any.build();
+        // one query over all the fields: a clause per field would pass Lucene's clause limit in a project of
+        // thousands of fields and a query of tens of words, and compile a pattern once per field
+        return new BooleanQuery.Builder().add(query, BooleanClause.Occur.SHOULD)
+                .add(new WordInFields(query, fields), BooleanClause.Occur.SHOULD).build();
     }
 
-    /** How {@code query}, a single word's query on the fields' words, is asked of another field; null for others. */
-    private static java.util.function.Function<String, Query> sameQueryIn(Query query) {
-        if (query instanceof org.apache.lucene.search.TermQuery term
-                && term.getTerm().field().equals(EventSchema.FIELD_WORDS)) {
-            return field -> new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(field,
-                    term.getTerm().bytes()));
+    /** Whether {@code query} is a single word's query (term, prefix, wildcard, regexp, fuzzy) on the fields' words. */
+    private static boolean isWordOnFieldWords(Query query) {
+        if (query instanceof org.apache.lucene.search.TermQuery term) {
+            return term.getTerm().field().equals(EventSchema.FIELD_WORDS);
         }
-        if (query instanceof org.apache.lucene.search.PrefixQuery prefix
-                && prefix.getPrefix().field().equals(EventSchema.FIELD_WORDS)) {
-            return field -> new org.apache.lucene.search.PrefixQuery(new org.apache.lucene.index.Term(field,
-                    prefix.getPrefix().bytes()));
+        if (query instanceof org.apache.lucene.search.PrefixQuery
+                || query instanceof org.apache.lucene.search.WildcardQuery
+                || query instanceof org.apache.lucene.search.RegexpQuery
+                || query instanceof org.apache.lucene.search.FuzzyQuery) {
+            return ((org.apache.lucene.search.MultiTermQuery) query).getField().equals(EventSchema.FIELD_WORDS);
         }
-        if (query instanceof org.apache.lucene.search.WildcardQuery wildcard
-                && wildcard.getTerm().field().equals(EventSchema.FIELD_WORDS)) {
-            return field -> new org.apache.lucene.search.WildcardQuery(new org.apache.lucene.index.Term(field,
-                    wildcard.getTerm().bytes()));
-        }
-        if (query instanceof org.apache.lucene.search.RegexpQuery regexp
-                && regexp.getRegexp().field().equals(EventSchema.FIELD_WORDS)) {
-            return field -> new org.apache.lucene.search.RegexpQuery(new org.apache.lucene.index.Term(field,
-                    regexp.getRegexp().bytes()));
-        }
-        if (query instanceof org.apache.lucene.search.FuzzyQuery fuzzy
-                && fuzzy.getTerm().field().equals(EventSchema.FIELD_WORDS)) {
-            return field -> new org.apache.lucene.search.FuzzyQuery(new org.apache.lucene.index.Term(field,
-                    fuzzy.getTerm().bytes()), fuzzy.getMaxEdits(), fuzzy.getPrefixLength());
-        }
-        return null;
+        return false;
     }
 
     private static boolean numberOrOpen(BytesRef bound) {

@@ -111,6 +111,14 @@ class FieldWordsTest extends SearchedEvidence {
             assertEquals(1, wide.index().search(EventSearch.of("\"value 1099\"").withLimit(0)).total());
             assertEquals(1, wide.index().search(EventSearch.of("resolved AND 10.20.30.40 AND NOT 10.20.30.41")
                     .withLimit(0)).total());
+            // a pasted line of 70 words: once a clause per word and field, 77,000 clauses, past Lucene's limit
+            StringBuilder words = new StringBuilder("10.20.30.40");
+            for (int i = 0; i < 69; i++) {
+                words.append(" OR absent").append(i);
+            }
+            assertEquals(1, wide.index().search(EventSearch.of(words.toString()).withLimit(0)).total());
+            assertEquals(2, wide.index().search(EventSearch.of("/10\\.20\\.30\\.4[01]/ OR valeu~1").withLimit(0))
+                    .total(), "a regular expression and a fuzzy word in every field");
         }
     }
 
