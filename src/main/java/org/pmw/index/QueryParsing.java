@@ -190,6 +190,10 @@ final class QueryParsing {
         if (!isWordOnFieldWords(query) || fields.isEmpty()) {
             return query;
         }
+        if (query instanceof org.apache.lucene.search.TermQuery term && FieldType.isNumber(term.getTerm().text())) {
+            // a number is not every value of a field of numbers written as text ("status":"503"): status:503
+            return query;
+        }
         // one query over all the fields: a clause per field would pass Lucene's clause limit in a project of
         // thousands of fields and a query of tens of words, and compile a pattern once per field
         return new BooleanQuery.Builder().add(query, BooleanClause.Occur.SHOULD)

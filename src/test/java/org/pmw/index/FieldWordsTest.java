@@ -22,7 +22,7 @@ class FieldWordsTest extends SearchedEvidence {
         Path json = tmp.resolve("api.json");
         Files.writeString(json, """
                 {"ts":"2024-03-12T10:00:01Z","level":"error","msg":"upstream call failed","err":{"type":"ECONNREFUSED","code":"E111"},"upstream":"10.0.0.9:5432","user_agent":"checkout-worker/2.3 (linux)"}
-                {"ts":"2024-03-12T10:00:02Z","level":"info","msg":"upstream call done","err":{"type":"none"},"upstream":"10.0.0.10:5432","route":"/api/cart"}
+                {"ts":"2024-03-12T10:00:02Z","level":"info","msg":"upstream call done","err":{"type":"none"},"upstream":"10.0.0.10:5432","route":"/api/cart","status":"503"}
                 {"ts":"2024-03-12T10:00:03Z","level":"warn","severity":"ERROR","msg":"retrying","attempt_kind":"ECONNRESET","tags":["db-primary","payments"]}
                 """);
         Path logfmt = tmp.resolve("worker.log");
@@ -81,6 +81,13 @@ class FieldWordsTest extends SearchedEvidence {
         assertEquals(1, total("curl"));
         assertEquals(1, total("shop.example"), "the referer's host");
         assertEquals(1, total("Mozilla AND status:200"));
+    }
+
+    @Test
+    void aBareNumberIsNotEveryValueOfAFieldOfNumbersWrittenAsText() throws IOException {
+        assertEquals(1, total("503"), "the access log's line says 503; the JSON log's quoted status is not the word");
+        assertEquals(1, total("status:503 AND upstream"), "named, the JSON log's status");
+        assertEquals(2, total("status:503"), "and the access log's");
     }
 
     @Test
