@@ -153,12 +153,6 @@ final class QueryParsing {
         return query;
     }
 
-    static {
-        // a bare word is looked for in every keyword field, however many a project has (see plainWordsInFields)
-        org.apache.lucene.search.IndexSearcher.setMaxClauseCount(
-                Math.max(org.apache.lucene.search.IndexSearcher.getMaxClauseCount(), 1 << 16));
-    }
-
     /** The keyword fields whose values a bare word finds (see {@link EventSchema#searchedByBareWords}). */
     static java.util.List<String> bareWordFields(FieldCatalog catalog) {
         java.util.List<String> fields = new java.util.ArrayList<>();
